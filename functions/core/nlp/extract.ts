@@ -1,0 +1,16 @@
+import type { Extraction } from '../types.ts';
+import { recognizeEntities } from './entities/recognize.ts';
+import { findQuotes } from './quotes/find.ts';
+
+/** Version of the whole extractor, stored on every item so outdated results can be reprocessed. */
+export { EXTRACTOR_VERSION } from './version.ts';
+
+/**
+ * The one extraction entry point used by the Lambda, the CLI and the evals.
+ * Pure: no I/O, no clock, no environment. All offsets are UTF-16, half-open, into `text`.
+ */
+export function extract(text: string): Extraction {
+  const entities = recognizeEntities(text);
+  const quotes = findQuotes(text, entities);
+  return { entities, quotes };
+}

@@ -1,0 +1,103 @@
+import type { FailureReason } from '#core/errors.ts';
+import type { Article, Entity, Extraction } from '#core/types.ts';
+
+/** An S3 object (or one version of it). */
+export interface ObjectRef {
+  readonly bucket: string;
+  readonly key: string;
+  readonly versionId?: string;
+}
+
+/** One S3 event notification, decoded: the key is the real key, not its URL encoding. */
+export interface ObjectEvent {
+  readonly kind: 'created' | 'removed';
+  readonly ref: ObjectRef;
+  /** S3's per-key ordering token (hexadecimal). */
+  readonly sequencer: string;
+  /** ISO time S3 gives the event; deterministic across redeliveries. */
+  readonly eventTime: string;
+  readonly eTag?: string;
+  readonly size?: number;
+  /** Reprocess even when this sequencer was already committed, if by an older extractor. */
+  readonly reprocess?: boolean;
+}
+
+export interface FetchedObject {
+  readonly bytes: Uint8Array;
+  readonly contentType?: string;
+  readonly contentEncoding?: string;
+  readonly eTag?: string;
+  readonly versionId?: string;
+}
+
+/** Port: where article objects are read from (S3, local files). */
+export interface ObjectSource {
+  /**
+   * Reads the object. Throws `UnusableContentError('TOO_LARGE')` without reading the body when it
+   * is larger than `maxBytes`, and `ObjectGoneError` when the object or version no longer exists.
+   */
+  fetch(ref: ObjectRef, maxBytes: number): Promise<FetchedObject>;
+}
+
+/** One article of an object with what was extracted from it. */
+export interface ArticleResult {
+  /** Position of the article in its object (0 for single-article objects). */
+  readonly index: number;
+  /** The article's own id inside a multi-article file, or its position. */
+  readonly articleId: string;
+  readonly article: Article;
+  readonly extraction: Extraction;
+  readonly entities: readonly Entity[];
+}
+
+export type ObjectOutcome =
+  | {
+      readonly status: 'processed';
+      readonly contentHash: string;
+      readonly format: string;
+      readonly articles: readonly ArticleResult[];
+      /** Articles the source marks as canceled or withdrawn: stored nowhere. */
+      readonly retracted: number;
+    }
+  | {
+      readonly status: 'failed';
+      readonly reason: FailureReason;
+      readonly message: string;
+      readonly contentHash?: string;
+    };
+
+export interface CommitContext {
+  readonly extractorVersion: string;
+  /** ISO processing time; the only field allowed to differ between two identical runs. */
+  readonly processedAt: string;
+  readonly eTag?: string;
+  readonly versionId?: string;
+}
+
+export type CommitResult = 'committed' | 'superseded';
+
+/** The stored state of an object, as the store last committed it. */
+export interface StoredObjectState {
+  readonly sequencer: string;
+  readonly status: 'processed' | 'failed' | 'deleted';
+  readonly extractorVersion?: string;
+}
+
+/**
+ * Port: where results are kept. Implementations must make `commit` and `remove` atomic per
+ * object as seen by readers (all of the new state or all of the old), ordered by sequencer
+ * (an older sequencer never replaces a newer one) and idempotent (a repeat is a no-op).
+ */
+export interface ArticleStore {
+  state(ref: ObjectRef): Promise<StoredObjectState | undefined>;
+  commit(event: ObjectEvent, outcome: ObjectOutcome, context: CommitContext): Promise<CommitResult>;
+  remove(event: ObjectEvent, context: CommitContext): Promise<CommitResult>;
+  /** Finishes an interrupted commit's clean-up (idempotent; no visible change for readers). */
+  settle(ref: ObjectRef): Promise<void>;
+}
+
+/** Port: structured logging without article text. */
+export interface IngestLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}

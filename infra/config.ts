@@ -1,0 +1,194 @@
+/**
+ * Typed, validated configuration of the news-ingest CDK app.
+ *
+ * Every setting comes from CDK context (`cdk.json` "context", or `cdk synth -c key=value`), has a
+ * sensible default, and is validated here with a clear error. Nothing else in `infra/` reads
+ * context or the environment.
+ */
+
+/** How a stateful resource (bucket, table, log group) is treated when it leaves the stack. */
+export type RemovalPolicyName = 'retain' | 'destroy';
+
+/** Log levels understood by Powertools for AWS Lambda. */
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+/** CloudWatch Logs retention periods (days) that CloudFormation accepts. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+export interface NewsIngestConfig {
+  /** Deployment stage, part of every stack name (`NewsIngest-<stage>`); lower-case, digits, dashes. */
+  readonly stage: string;
+  /** `true` for the production stage: stricter defaults (deletion protection, longer retention). */
+  readonly isProduction: boolean;
+  /** Removal policy of the articles bucket, the access-log bucket and the table. */
+  readonly removalPolicy: RemovalPolicyName;
+  /** DynamoDB deletion protection on the table. */
+  readonly deletionProtection: boolean;
+  /** Retention of the function's log group, in days. */
+  readonly logRetentionDays: (typeof LOG_RETENTION_DAYS)[number];
+  /** Days a non-current (overwritten or deleted) article version is kept before it expires. */
+  readonly noncurrentVersionExpirationDays: number;
+  /** Days the server access logs of the articles bucket are kept. */
+  readonly accessLogExpirationDays: number;
+  /** Ingest function timeout, in seconds. The queue's visibility timeout is 6 times this. */
+  readonly functionTimeoutSeconds: number;
+  /** Ingest function memory, in MB (the NER model is held in memory). */
+  readonly functionMemoryMb: number;
+  /** Maximum concurrent function invocations the SQS event source may use (cost and throttle guard). */
+  readonly maxConcurrency: number;
+  /** Messages per invocation. */
+  readonly batchSize: number;
+  /** Receives before a message is moved to the dead-letter queue. */
+  readonly maxReceiveCount: number;
+  /** Objects larger than this (bytes, as stored) are recorded as failed without being read. */
+  readonly maxObjectBytes: number;
+  /** Cap on the decompressed size of a compressed object (bytes). */
+  readonly maxDecompressedBytes: number;
+  /** Powertools log level of the ingest function. */
+  readonly logLevel: LogLevel;
+  /** Alarm threshold on the age of the oldest message in the ingest queue, in seconds. */
+  readonly oldestMessageAlarmSeconds: number;
+}
+
+/** Anything with `tryGetContext`: a construct node (`app.node`), or a plain lookup in tests. */
+export interface ContextSource {
+  tryGetContext(key: string): unknown;
+}
+
+/** Context keys read by {@link loadConfig}, with the type each one expects. */
+export const CONTEXT_KEYS = [
+  'stage',
+  'removalPolicy',
+  'deletionProtection',
+  'logRetentionDays',
+  'noncurrentVersionExpirationDays',
+  'accessLogExpirationDays',
+  'functionTimeoutSeconds',
+  'functionMemoryMb',
+  'maxConcurrency',
+  'batchSize',
+  'maxReceiveCount',
+  'maxObjectBytes',
+  'maxDecompressedBytes',
+  'logLevel',
+  'oldestMessageAlarmSeconds',
+] as const;
+
+/** Raised when a context value is missing its type or range; the message names the key. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const MIB = 1024 * 1024;
+/** SQS caps the visibility timeout at 12 hours. */
+const MAX_VISIBILITY_TIMEOUT_SECONDS = 12 * 60 * 60;
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
+
+function readString(ctx: ContextSource, key: string): string | undefined {
+  const value = ctx.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string')
+    throw new ConfigError(`context "${key}" must be a string, got ${describe(value)}`);
+  return value;
+}
+
+function readInt(ctx: ContextSource, key: string, fallback: number, min: number, max: number): number {
+  const raw = ctx.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return fallback;
+  const value = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new ConfigError(`context "${key}" must be an integer, got ${describe(raw)}`);
+  }
+  if (value < min || value > max) {
+    throw new ConfigError(`context "${key}" must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function readBool(ctx: ContextSource, key: string, fallback: boolean): boolean {
+  const raw = ctx.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return fallback;
+  if (raw === true || raw === 'true') return true;
+  if (raw === false || raw === 'false') return false;
+  throw new ConfigError(`context "${key}" must be true or false, got ${describe(raw)}`);
+}
+
+function readEnum<T extends string>(ctx: ContextSource, key: string, allowed: readonly T[], fallback: T): T {
+  const raw = readString(ctx, key);
+  if (raw === undefined) return fallback;
+  const found = allowed.find((a) => a === raw || a === raw.toUpperCase() || a === raw.toLowerCase());
+  if (found === undefined) {
+    throw new ConfigError(`context "${key}" must be one of ${allowed.join(', ')}, got ${describe(raw)}`);
+  }
+  return found;
+}
+
+/**
+ * Reads and validates the configuration from CDK context.
+ *
+ * Stage-dependent defaults: the `prod` stage turns on table deletion protection and keeps logs for a
+ * year; every stage retains the bucket and the table unless `removalPolicy=destroy` is given.
+ *
+ * @throws ConfigError naming the offending key when a value has the wrong type or range.
+ */
+export function loadConfig(ctx: ContextSource): NewsIngestConfig {
+  const stage = readString(ctx, 'stage') ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) {
+    throw new ConfigError(
+      `context "stage" must start with a lower-case letter and contain only a-z, 0-9 and "-" (at most 20 characters), got ${describe(stage)}`,
+    );
+  }
+  const isProduction = stage === 'prod';
+
+  const functionTimeoutSeconds = readInt(ctx, 'functionTimeoutSeconds', 60, 5, 900);
+  if (functionTimeoutSeconds * VISIBILITY_TIMEOUT_FACTOR > MAX_VISIBILITY_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      `context "functionTimeoutSeconds" (${functionTimeoutSeconds}) times ${VISIBILITY_TIMEOUT_FACTOR} exceeds the SQS visibility timeout limit of ${MAX_VISIBILITY_TIMEOUT_SECONDS} s`,
+    );
+  }
+
+  const maxObjectBytes = readInt(ctx, 'maxObjectBytes', 10 * MIB, 1024, 1024 * MIB);
+  const maxDecompressedBytes = readInt(ctx, 'maxDecompressedBytes', 4 * maxObjectBytes, 1024, 4096 * MIB);
+  if (maxDecompressedBytes < maxObjectBytes) {
+    throw new ConfigError(
+      `context "maxDecompressedBytes" (${maxDecompressedBytes}) must be at least "maxObjectBytes" (${maxObjectBytes})`,
+    );
+  }
+
+  const logRetentionDays = readInt(ctx, 'logRetentionDays', isProduction ? 365 : 30, 1, 3653);
+  const allowedRetention = LOG_RETENTION_DAYS.find((d) => d === logRetentionDays);
+  if (allowedRetention === undefined) {
+    throw new ConfigError(
+      `context "logRetentionDays" must be one of ${LOG_RETENTION_DAYS.join(', ')}, got ${logRetentionDays}`,
+    );
+  }
+
+  return {
+    stage,
+    isProduction,
+    removalPolicy: readEnum<RemovalPolicyName>(ctx, 'removalPolicy', ['retain', 'destroy'], 'retain'),
+    deletionProtection: readBool(ctx, 'deletionProtection', isProduction),
+    logRetentionDays: allowedRetention,
+    noncurrentVersionExpirationDays: readInt(ctx, 'noncurrentVersionExpirationDays', 30, 1, 3650),
+    accessLogExpirationDays: readInt(ctx, 'accessLogExpirationDays', isProduction ? 365 : 90, 1, 3650),
+    functionTimeoutSeconds,
+    functionMemoryMb: readInt(ctx, 'functionMemoryMb', 1024, 128, 10240),
+    // SQS event sources accept a maximum concurrency between 2 and 1000.
+    maxConcurrency: readInt(ctx, 'maxConcurrency', 5, 2, 1000),
+    batchSize: readInt(ctx, 'batchSize', 5, 1, 10),
+    maxReceiveCount: readInt(ctx, 'maxReceiveCount', 5, 1, 1000),
+    maxObjectBytes,
+    maxDecompressedBytes,
+    logLevel: readEnum<LogLevel>(ctx, 'logLevel', ['DEBUG', 'INFO', 'WARN', 'ERROR'], 'INFO'),
+    oldestMessageAlarmSeconds: readInt(ctx, 'oldestMessageAlarmSeconds', 900, 60, 1_209_600),
+  };
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { documentClient, dynamoClient, soleTable } from '#adapters/aws/clients.ts';
+import { ArticleReader } from '#adapters/aws/dynamodb/reader.ts';
+import { parse } from '../args.ts';
+import { type Command, UsageError } from '../command.ts';
+
+const usage = `usage: news-ingest query (--speaker NAME | --entity NAME | --article KEY) [options]
+
+  --speaker NAME    all quotes by a speaker, newest first
+  --entity NAME     all articles mentioning an entity, newest first
+  --article KEY     everything stored about one object (needs --bucket unless --stack gives it)
+  --stack JSON|FILE the line 'npm start -- --serve' prints (endpoint, region, table, bucket)
+  --endpoint URL    a local DynamoDB endpoint (default: AWS, with the default credential chain)
+  --region REGION   AWS region (default: from the environment / profile)
+  --table NAME      table name (default: from --stack, NEWS_INGEST_TABLE, or the only table at --endpoint)
+  --bucket NAME     bucket of --article (default: from --stack or NEWS_INGEST_BUCKET)
+  --limit N         at most N results (default 50)
+  --json            print JSON instead of text`;
+
+interface StackLine {
+  dynamodbEndpoint?: string;
+  region?: string;
+  table?: string;
+  bucket?: string;
+}
+
+function readStack(value: string | undefined): StackLine {
+  if (!value) return {};
+  const text = value.trim().startsWith('{') ? value : readFileSync(value, 'utf8');
+  try {
+    return JSON.parse(
+      text
+        .trim()
+        .split('\n')
+        .find((l) => l.trim().startsWith('{')) ?? '',
+    ) as StackLine;
+  } catch {
+    throw new UsageError(
+      '--stack must be the JSON line printed by `npm start -- --serve`, or a file holding it',
+    );
+  }
+}
+
+export const command: Command = {
+  name: 'query',
+  summary: 'query the table',
+  usage,
+  async run(argv) {
+    const { values } = parse(
+      argv,
+      {
+        speaker: { type: 'string' },
+        entity: { type: 'string' },
+        article: { type: 'string' },
+        stack: { type: 'string' },
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+        table: { type: 'string' },
+        bucket: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      false,
+    );
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    const asked = [values.speaker, values.entity, values.article].filter((v) => v !== undefined);
+    if (asked.length !== 1) throw new UsageError('give exactly one of --speaker, --entity or --article');
+    const limit = values.limit === undefined ? 50 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit <= 0) throw new UsageError('--limit must be a positive integer');
+    const stack = readStack(values.stack);
+    const endpoint = values.endpoint ?? stack.dynamodbEndpoint;
+    const region = values.region ?? stack.region;
+    const client = dynamoClient({ ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) });
+    try {
+      const table =
+        values.table ??
+        stack.table ??
+        process.env.NEWS_INGEST_TABLE ??
+        (endpoint ? await soleTable(client) : undefined);
+      if (!table) throw new UsageError('name the table with --table (or NEWS_INGEST_TABLE, or --stack)');
+      const reader = new ArticleReader(documentClient(client), table);
+      const print = (value: unknown, text: () => string) =>
+        process.stdout.write(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+
+      if (values.speaker !== undefined) {
+        const quotes = await reader.quotesBySpeaker(values.speaker, limit);
+        print({ speaker: values.speaker, quotes }, () =>
+          quotes.length === 0
+            ? `no quotes by ${values.speaker}`
+            : quotes
+                .map(
+                  (q) =>
+                    `${q.sortDate.slice(0, 10)}  ${q.key}${q.articleTitle ? ` (${q.articleTitle})` : ''}\n  [${q.type}] ${q.text}\n    — ${q.speaker}${q.speakerRole ? `, ${q.speakerRole}` : ''}`,
+                )
+                .join('\n'),
+        );
+        return 0;
+      }
+      if (values.entity !== undefined) {
+        const hits = await reader.articlesByEntity(values.entity, limit);
+        print({ entity: values.entity, articles: hits }, () =>
+          hits.length === 0
+            ? `no articles mention ${values.entity}`
+            : hits
+                .map(
+                  (h) =>
+                    `${h.sortDate.slice(0, 10)}  ${h.key}${h.articleTitle ? ` (${h.articleTitle})` : ''}  ${h.type} ×${h.mentions}`,
+                )
+                .join('\n'),
+        );
+        return 0;
+      }
+      const bucket = values.bucket ?? stack.bucket ?? process.env.NEWS_INGEST_BUCKET;
+      if (!bucket) throw new UsageError('--article needs --bucket (or --stack, or NEWS_INGEST_BUCKET)');
+      const object = await reader.getObject(bucket, values.article as string);
+      if (!object) {
+        print(
+          { bucket, key: values.article, found: false },
+          () => `nothing stored for s3://${bucket}/${values.article}`,
+        );
+        return 1;
+      }
+      print(object, () => {
+        const lines = [`s3://${object.bucket}/${object.key}  ${object.status}`];
+        if (object.failure) lines.push(`  failure: ${object.failure.reason} ${object.failure.message ?? ''}`);
+        for (const a of object.articles) {
+          lines.push(`  [${a.articleId}] ${a.meta.title ?? '(no title)'}`);
+          for (const e of a.entities) lines.push(`    ${e.type.padEnd(12)} ${e.name} ×${e.mentions}`);
+          for (const q of a.quotes) lines.push(`    "${q.text}" — ${q.speaker ?? 'unattributed'}`);
+        }
+        return lines.join('\n');
+      });
+      return 0;
+    } finally {
+      client.destroy();
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import { type Command, UsageError } from './command.ts';
+
+/** Sub-commands, loaded on demand so `extract` does not pay for the AWS SDK and vice versa. */
+const COMMANDS: Record<string, { summary: string }> = {
+  extract: {
+    summary: 'extract entities and quotes from files or JSON lines',
+  },
+  parse: {
+    summary: 'parse article files (text, HTML, JSON, NITF, NewsML-G2) to their metadata and body',
+  },
+  query: {
+    summary: 'query the table: quotes by speaker, articles by entity, one article',
+  },
+  eval: {
+    summary: 'score entities (ner), quotes (quotes) or web-page bodies (html) on gold data',
+  },
+  backfill: {
+    summary: 'enqueue existing objects of a bucket for (re)processing',
+  },
+  redrive: {
+    summary: 'move dead-letter messages back to the ingest queue without duplicates',
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  return [
+    'usage: news-ingest <command> [options]',
+    '',
+    'commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'news-ingest <command> --help' for a command's options.",
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${help()}\n`);
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    process.stderr.write(`news-ingest: unknown command '${name}'\n\n${help()}\n`);
+    return 2;
+  }
+  let command: Command;
+  try {
+    command = ((await import(`./commands/${name}.ts`)) as { command: Command }).command;
+  } catch (error) {
+    process.stderr.write(
+      `news-ingest: the '${name}' command is not available: ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`news-ingest ${name}: ${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    process.stderr.write(`news-ingest ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

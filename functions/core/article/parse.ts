@@ -1,5 +1,13 @@
 import { UnusableContentError } from '../errors.ts';
-import type { Article } from '../types.ts';
+import type { Article, ArticleFormat } from '../types.ts';
+import { decompress } from './decompress.ts';
+import { detectFormat } from './detect.ts';
+import { assertNotBinary, decodeText } from './encoding.ts';
+import { parseHtml } from './formats/html/index.ts';
+import { parseJson } from './formats/json.ts';
+import { parseMarkdown } from './formats/markdown.ts';
+import { parseNewsMlG2 } from './formats/newsml-g2.ts';
+import { parseNitf } from './formats/nitf.ts';
 import { parsePlainText } from './formats/text.ts';
 
 /** What is known about an object besides its bytes. */
@@ -17,6 +25,83 @@ export interface ParseLimits {
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDecompressedBytes: 20 * 1024 * 1024 };
 
+/** An entry of a multi-article file that could not be used (the others still are). */
+export interface SkippedEntry {
+  /** Position of the entry in the file, from 0. */
+  readonly index: number;
+  readonly reason: UnusableContentError['reason'];
+  readonly message: string;
+}
+
+export interface ParsedObject {
+  readonly format: ArticleFormat;
+  /** Text encoding the object was read with (WHATWG name). */
+  readonly encoding: string;
+  readonly compressed: boolean;
+  readonly articles: Article[];
+  readonly skipped: SkippedEntry[];
+}
+
+export interface FormatResult {
+  readonly articles: Article[];
+  readonly skipped: SkippedEntry[];
+}
+
+function dispatch(format: ArticleFormat, text: string): FormatResult {
+  switch (format) {
+    case 'html':
+      return { articles: [parseHtml(text)], skipped: [] };
+    case 'json':
+      return parseJson(text);
+    case 'nitf':
+      return { articles: [parseNitf(text)], skipped: [] };
+    case 'newsml-g2':
+      return parseNewsMlG2(text);
+    case 'markdown':
+      return { articles: [parseMarkdown(text)], skipped: [] };
+    case 'text':
+      return { articles: [parsePlainText(text)], skipped: [] };
+  }
+}
+
+/**
+ * Like parseObject, with the details: detected format, encoding, and the entries of a
+ * multi-article file that were skipped (with their reason).
+ */
+export function parseObjectDetailed(
+  bytes: Uint8Array,
+  hints: ObjectHints = {},
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): ParsedObject {
+  try {
+    if (bytes.length === 0) throw new UnusableContentError('EMPTY', 'the object is empty');
+    const filename = hints.filename ?? '';
+    const encodingHint = hints.contentEncoding ?? (/\.(?:gz|gzip)$/i.test(filename) ? 'gzip' : undefined);
+    const raw = decompress(bytes, encodingHint, limits.maxDecompressedBytes);
+    if (raw.bytes.length === 0)
+      throw new UnusableContentError('EMPTY', 'the object is empty once decompressed');
+    assertNotBinary(raw.bytes);
+    const { text, encoding } = decodeText(raw.bytes, hints.contentType);
+    if (text.trim().length === 0) throw new UnusableContentError('EMPTY', 'the object holds only whitespace');
+    const format = detectFormat(text, hints);
+    const { articles, skipped } = dispatch(format, text);
+    if (articles.length === 0) {
+      const first = skipped[0];
+      if (first) throw new UnusableContentError(first.reason, first.message);
+      throw new UnusableContentError('NO_BODY', 'the object holds no article');
+    }
+    return { format, encoding, compressed: raw.compressed, articles, skipped };
+  } catch (error) {
+    if (error instanceof UnusableContentError) throw error;
+    // Anything else (a stack overflow on hostile input, a parser bug) is still unusable content:
+    // retrying the same bytes cannot succeed.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UnusableContentError('UNPARSEABLE', `the object could not be parsed: ${message}`, {
+      cause: error,
+    });
+  }
+}
+
 /**
  * Turns the bytes of one object into the articles it holds (one for most formats, many for
  * JSON arrays, JSON Lines and packages). Throws UnusableContentError with a reason code when
@@ -25,16 +110,7 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDecompressedBytes: 20 * 10
 export function parseObject(
   bytes: Uint8Array,
   hints: ObjectHints = {},
-  _limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ): Article[] {
-  if (bytes.length === 0) throw new UnusableContentError('EMPTY', 'the object is empty');
-  if (bytes.includes(0)) throw new UnusableContentError('BINARY', 'the object holds binary data');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (cause) {
-    throw new UnusableContentError('BAD_ENCODING', 'the object is not valid UTF-8', { cause });
-  }
-  void hints;
-  return [parsePlainText(text)];
+  return parseObjectDetailed(bytes, hints, limits).articles;
 }

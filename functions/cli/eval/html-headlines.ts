@@ -1,0 +1,1 @@
+export const HEADLINE_REFERENCE: Record<string, string> = {};

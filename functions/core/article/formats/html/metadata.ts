@@ -179,6 +179,22 @@ export function readMetadata(doc: ElementNode): HtmlMetadata {
       break;
     }
   }
+  if (!title) {
+    // A visible <h1> that is not the site's name (a masthead) is the page's own headline.
+    const siteNames = [site, docTitle && docTitle !== stripSiteName(docTitle, site) ? docTitle : undefined]
+      .filter((x): x is string => !!x)
+      .map((x) => x.toLowerCase());
+    title = h1s.find(
+      (h) =>
+        h.split(/\s+/).length >= 3 &&
+        !siteNames.some(
+          (n) =>
+            n === h.toLowerCase() ||
+            (n.includes(h.toLowerCase()) && !declared.some((d) => similarity(h, d) >= 0.6)),
+        ),
+    );
+    if (title && docTitle && site && similarity(title, site) >= 0.6) title = undefined;
+  }
   if (!title && declared[0]) title = stripSiteName(declared[0], site);
   if (!title && h1s.length === 1) title = h1s[0];
   if (!title && docTitle) title = stripSiteName(docTitle, site);

@@ -1,7 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { type NewsIngestConfig, VISIBILITY_TIMEOUT_FACTOR } from '../config.ts';
 import { ArticlesBucket } from '../constructs/articles-bucket.ts';
@@ -9,6 +8,7 @@ import { ArticlesTable } from '../constructs/articles-table.ts';
 import { IngestAlarms } from '../constructs/ingest-alarms.ts';
 import { IngestFunction } from '../constructs/ingest-function.ts';
 import { IngestQueue } from '../constructs/ingest-queue.ts';
+import { S3QueueDestination } from '../constructs/s3-queue-destination.ts';
 
 export interface NewsIngestStackProps extends StackProps {
   /** Validated configuration (see `loadConfig`). */
@@ -57,7 +57,7 @@ export class NewsIngestStack extends Stack {
       maxReceiveCount: config.maxReceiveCount,
     });
 
-    const destination = new s3n.SqsDestination(this.queues.queue);
+    const destination = new S3QueueDestination(this.queues.queue);
     this.articles.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, destination);
     this.articles.bucket.addEventNotification(s3.EventType.OBJECT_REMOVED, destination);
     this.acknowledgeNotificationsHandler();

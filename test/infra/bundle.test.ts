@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STACK_ID } from '#infra/compose.ts';
+import { type SynthesizeResult, synthesize } from '#infra/synth.ts';
+
+type FunctionJson = {
+  Type: string;
+  Properties: { Handler: string; Environment: { Variables: Record<string, unknown> } };
+  Metadata: Record<string, unknown>;
+};
+
+/** The one test that really bundles: the asset builds with the local esbuild and is a loadable ES module. */
+describe('ingest function bundle', () => {
+  let outdir: string;
+  let result: SynthesizeResult;
+  let fn: FunctionJson;
+  let assetDir: string;
+
+  beforeAll(() => {
+    outdir = mkdtempSync(join(tmpdir(), 'news-ingest-cdk-'));
+    result = synthesize({ outdir });
+    const functions = Object.values(result.template.Resources as Record<string, FunctionJson>).filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['aws:asset:is-bundled'] === true,
+    );
+    expect(functions).toHaveLength(1);
+    fn = functions[0] as FunctionJson;
+    assetDir = join(outdir, fn.Metadata['aws:asset:path'] as string);
+  }, 180_000);
+
+  afterAll(() => {
+    if (outdir) rmSync(outdir, { recursive: true, force: true });
+  });
+
+  it('writes the stack template named after the stack id', () => {
+    expect(result.templatePath).toBe(join(outdir, `${STACK_ID}.template.json`));
+    expect(fn.Properties.Handler).toBe('index.handler');
+  });
+
+  it('is one minified ES module with the createRequire banner and a source map', () => {
+    const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+    expect(code.split('\n', 1)[0]).toMatch(
+      /^import \{ createRequire as \w+ \} from 'node:module'; const require = /,
+    );
+    expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+    expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+    // Minified: far fewer lines than bytes.
+    expect(code.split('\n').length).toBeLessThan(code.length / 1000);
+  });
+
+  it('bundles every dependency, the AWS SDK and Powertools included', () => {
+    const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+    const bareImports = [...code.matchAll(/(?:from\s*|import\s*\(\s*|require\(\s*)["']([^"'.][^"']*)["']/g)]
+      .map((m) => m[1] as string)
+      .filter((spec) => !spec.startsWith('node:'));
+    const builtins = new Set(
+      (
+        execFileSync(process.execPath, ['-p', 'require("module").builtinModules.join(",")'], {
+          encoding: 'utf8',
+        }) as string
+      )
+        .trim()
+        .split(','),
+    );
+    // The SDK names these optional SigV4a signers in error messages ("register the package by
+    // calling [require(...)]"); they are never loaded for S3, DynamoDB or SQS in one region.
+    const optional = new Set(['@aws-sdk/signature-v4-crt', '@aws-sdk/signature-v4a']);
+    expect(
+      bareImports.filter((spec) => !builtins.has(spec.split('/')[0] as string) && !optional.has(spec)),
+    ).toEqual([]);
+    expect(code).toContain('DynamoDBClient');
+    expect(code).toContain('POWERTOOLS_SERVICE_NAME');
+  });
+
+  it('loads in a fresh Node process, outside the project (no node_modules to fall back on), and exports the handler', () => {
+    expect(assetDir.startsWith(tmpdir())).toBe(true);
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries(fn.Properties.Environment.Variables)) {
+      env[name] = typeof value === 'string' ? value : `resolved-${name.toLowerCase()}`;
+    }
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(join(assetDir, 'index.mjs'))}); console.log(typeof m.handler);`,
+      ],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...env,
+          AWS_REGION: 'eu-west-1',
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          POWERTOOLS_DEV: 'false',
+        },
+      },
+    );
+    expect(out.trim()).toBe('function');
+  });
+});

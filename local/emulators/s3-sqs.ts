@@ -1,0 +1,264 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newVersionId, type ObjectChange, type S3EventName, Sequencer } from '../s3-events.ts';
+
+/**
+ * S3 and SQS for the local stack: fauxqs (in memory, any credentials) on 127.0.0.1 and a free
+ * port. fauxqs has no bucket notifications and no versioning, so its object store is extended
+ * here: every write and delete of a watched bucket becomes an `ObjectChange` (with a sequencer,
+ * an eTag, a size and, on versioned buckets, a versionId), and versioned buckets keep their
+ * versions, served by `GetObject`/`HeadObject` with `versionId` and reported in
+ * `x-amz-version-id`, as S3 does.
+ */
+
+interface FauxObject {
+  key: string;
+  body: Buffer;
+  contentType: string;
+  contentLength: number;
+  etag: string;
+  lastModified: Date;
+  metadata: Record<string, string>;
+}
+
+interface FauxS3Store {
+  putObject(
+    bucket: string,
+    key: string,
+    body: Buffer,
+    contentType?: string,
+    metadata?: Record<string, string>,
+  ): FauxObject;
+  getObject(bucket: string, key: string): FauxObject;
+  deleteObject(bucket: string, key: string): void;
+  completeMultipartUpload(uploadId: string, parts: { partNumber: number; etag: string }[]): FauxObject;
+  createBucket(name: string): void;
+  hasBucket(name: string): boolean;
+}
+
+type FauxS3StoreClass = new () => FauxS3Store;
+
+interface FastifyLike {
+  addHook(name: string, fn: (...args: never[]) => unknown): void;
+  listen(opts: { port: number; host: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+interface FauxqsModule {
+  buildApp(options: {
+    logger?: boolean;
+    defaultRegion?: string;
+    stores?: Record<string, unknown>;
+  }): FastifyLike;
+}
+
+interface VersionRecord {
+  readonly versionId: string;
+  readonly object?: FauxObject;
+  readonly deleteMarker?: boolean;
+}
+
+export interface S3SqsEmulator {
+  /** One endpoint for both services. */
+  readonly endpoint: string;
+  readonly region: string;
+  readonly startupMs: number;
+  /** Creates a bucket; `versioned` keeps versions and gives every write a versionId. */
+  createBucket(name: string, options?: { versioned?: boolean }): void;
+  /** The last change of an object seen by the store (its sequencer, versionId, eTag). */
+  lastChange(bucket: string, key: string): ObjectChange | undefined;
+  /** Called, synchronously, for every object change in any bucket. */
+  onChange(listener: (change: ObjectChange) => void): void;
+  stop(): Promise<void>;
+}
+
+async function loadFauxqs(): Promise<{
+  app: FauxqsModule;
+  S3Store: FauxS3StoreClass;
+  SqsStore: new () => unknown;
+  SnsStore: new () => unknown;
+}> {
+  // the package exports only its entry point; its stores sit next to it
+  const dist = dirname(fileURLToPath(import.meta.resolve('fauxqs')));
+  const load = (rel: string) => import(pathToFileURL(join(dist, rel)).href);
+  const [app, s3, sqs, sns] = await Promise.all([
+    import('fauxqs') as Promise<unknown>,
+    load('s3/s3Store.js'),
+    load('sqs/sqsStore.js'),
+    load('sns/snsStore.js'),
+  ]);
+  return {
+    app: app as FauxqsModule,
+    S3Store: (s3 as { S3Store: FauxS3StoreClass }).S3Store,
+    SqsStore: (sqs as { SqsStore: new () => unknown }).SqsStore,
+    SnsStore: (sns as { SnsStore: new () => unknown }).SnsStore,
+  };
+}
+
+export async function startS3Sqs(options: { region: string; port?: number }): Promise<S3SqsEmulator> {
+  const started = performance.now();
+  const { app: fauxqs, S3Store, SqsStore, SnsStore } = await loadFauxqs();
+  const sequencer = new Sequencer();
+  const versioned = new Set<string>();
+  const versions = new Map<string, VersionRecord[]>();
+  const last = new Map<string, ObjectChange>();
+  const listeners: ((change: ObjectChange) => void)[] = [];
+  const id = (bucket: string, key: string) => `${bucket}\u0000${key}`;
+
+  const emit = (eventName: S3EventName, bucket: string, key: string, object?: FauxObject): void => {
+    let versionId: string | undefined;
+    if (versioned.has(bucket)) {
+      versionId = newVersionId();
+      const list = versions.get(id(bucket, key)) ?? [];
+      list.push(object ? { versionId, object } : { versionId, deleteMarker: true });
+      versions.set(id(bucket, key), list);
+    }
+    const change: ObjectChange = {
+      eventName,
+      bucket,
+      key,
+      sequencer: sequencer.next(),
+      eventTime: new Date().toISOString(),
+      ...(object ? { size: object.contentLength, eTag: object.etag.replace(/"/g, '') } : {}),
+      ...(versionId ? { versionId } : {}),
+    };
+    last.set(id(bucket, key), change);
+    for (const listener of listeners) listener(change);
+  };
+
+  class NotifyingS3Store extends S3Store {
+    override putObject(
+      bucket: string,
+      key: string,
+      body: Buffer,
+      contentType?: string,
+      metadata?: Record<string, string>,
+    ): FauxObject {
+      const obj = super.putObject(bucket, key, body, contentType, metadata);
+      emit('ObjectCreated:Put', bucket, key, obj);
+      return obj;
+    }
+
+    override completeMultipartUpload(
+      uploadId: string,
+      parts: { partNumber: number; etag: string }[],
+    ): FauxObject {
+      const uploads = (this as unknown as { multipartUploads: Map<string, { bucket: string }> })
+        .multipartUploads;
+      const bucket = uploads.get(uploadId)?.bucket;
+      const obj = super.completeMultipartUpload(uploadId, parts);
+      if (bucket) emit('ObjectCreated:CompleteMultipartUpload', bucket, obj.key, obj);
+      return obj;
+    }
+
+    override deleteObject(bucket: string, key: string): void {
+      const existed = bucketsOf(this).get(bucket)?.has(key) ?? false;
+      super.deleteObject(bucket, key);
+      // a versioned bucket gets a delete marker (and an event) even when the key had no object
+      if (versioned.has(bucket)) emit('ObjectRemoved:DeleteMarkerCreated', bucket, key);
+      else if (existed) emit('ObjectRemoved:Delete', bucket, key);
+    }
+  }
+
+  const s3Store = new NotifyingS3Store();
+  const app = fauxqs.buildApp({
+    logger: false,
+    defaultRegion: options.region,
+    stores: { s3Store, sqsStore: new SqsStore(), snsStore: new SnsStore() },
+  });
+
+  type Req = { method: string; params?: Record<string, string>; query?: Record<string, string> };
+  type Reply = {
+    header(name: string, value: string): Reply;
+    status(code: number): Reply;
+    send(payload?: unknown): Reply;
+    statusCode: number;
+  };
+  const objectOf = (req: Req): { bucket: string; key: string } | undefined => {
+    const bucket = req.params?.bucket;
+    const key = req.params?.['*'];
+    return bucket && key ? { bucket, key } : undefined;
+  };
+
+  // GET/HEAD of a given version: served from the version history (the current one by fauxqs)
+  app.addHook('preHandler', (async (req: Req, reply: Reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return;
+    const target = objectOf(req);
+    const wanted = req.query?.versionId;
+    if (!target || !wanted || !versioned.has(target.bucket)) return;
+    const list = versions.get(id(target.bucket, target.key)) ?? [];
+    const record = list.find((v) => v.versionId === wanted);
+    const current = list[list.length - 1];
+    if (record && record === current && record.object) return;
+    if (!record) {
+      reply.status(404).header('content-type', 'application/xml');
+      return reply.send(
+        req.method === 'HEAD'
+          ? undefined
+          : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchVersion</Code><Message>The specified version does not exist.</Message><Key>${escapeXml(target.key)}</Key><VersionId>${escapeXml(wanted)}</VersionId></Error>`,
+      );
+    }
+    if (record.deleteMarker || !record.object) {
+      reply.status(405).header('x-amz-delete-marker', 'true').header('x-amz-version-id', record.versionId);
+      return reply.send(
+        req.method === 'HEAD'
+          ? undefined
+          : '<?xml version="1.0" encoding="UTF-8"?><Error><Code>MethodNotAllowed</Code><Message>The specified method is not allowed against this resource.</Message></Error>',
+      );
+    }
+    const o = record.object;
+    reply
+      .status(200)
+      .header('content-type', o.contentType)
+      .header('content-length', String(o.contentLength))
+      .header('etag', o.etag)
+      .header('last-modified', o.lastModified.toUTCString())
+      .header('x-amz-version-id', record.versionId);
+    for (const [k, v] of Object.entries(o.metadata)) reply.header(`x-amz-meta-${k}`, v);
+    return reply.send(req.method === 'HEAD' ? undefined : o.body);
+  }) as never);
+
+  // the current version's id on writes and reads, as S3 reports it
+  app.addHook('onSend', (async (
+    req: Req,
+    reply: Reply & { getHeader(n: string): unknown },
+    payload: unknown,
+  ) => {
+    const target = objectOf(req);
+    if (!target || !versioned.has(target.bucket) || reply.getHeader('x-amz-version-id')) return payload;
+    if (req.query?.uploadId && req.method === 'PUT') return payload;
+    if (reply.statusCode >= 300) return payload;
+    const list = versions.get(id(target.bucket, target.key));
+    const current = list?.[list.length - 1];
+    if (current) {
+      reply.header('x-amz-version-id', current.versionId);
+      if (current.deleteMarker && req.method === 'DELETE') reply.header('x-amz-delete-marker', 'true');
+    }
+    return payload;
+  }) as never);
+
+  const address = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const url = new URL(address);
+  return {
+    endpoint: `http://127.0.0.1:${url.port}`,
+    region: options.region,
+    startupMs: Math.round(performance.now() - started),
+    createBucket(name, opts) {
+      s3Store.createBucket(name);
+      if (opts?.versioned) versioned.add(name);
+    },
+    lastChange: (bucket, key) => last.get(id(bucket, key)),
+    onChange(listener) {
+      listeners.push(listener);
+    },
+    stop: () => app.close(),
+  };
+}
+
+function bucketsOf(store: unknown): Map<string, Map<string, FauxObject>> {
+  return (store as { buckets: Map<string, Map<string, FauxObject>> }).buckets;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,16 +1,77 @@
-import type { EntityMention, Quote } from '../../types.ts';
-import { scanQuoteMarks } from './marks.ts';
-import { splitParagraphs } from './text.ts';
+/**
+ * Quote extraction and speaker attribution: the steps composed.
+ *   1. marks.ts         quotation marks -> direct quotations
+ *   2. context.ts       tokens, sentences, entity mention of each token
+ *   3. cues.ts          speech verbs and "according to" before or after each quotation
+ *   4. resolve.ts       the cue's noun phrase -> canonical speaker (names, pronouns, nominals)
+ *   5. continuation.ts  uncued quotations continue their neighbour's speaker
+ *   6. indirect.ts      reported speech: "X said (that) …", "according to X, …"
+ */
 
-export function findQuotes(text: string, _entities: readonly EntityMention[]): Quote[] {
-  const paras = splitParagraphs(text);
-  return scanQuoteMarks(text, paras).map((q) => ({
-    type: 'direct' as const,
-    text: text.slice(q.start, q.end),
-    start: q.start,
-    end: q.end,
-    cue: null,
-    speaker: null,
-    paragraph: q.paragraph,
-  }));
+import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
+import { buildContext, tokenAt } from './context.ts';
+import { type Attributed, continueSpeakers } from './continuation.ts';
+import { headCue, tailCue } from './cues.ts';
+import { keepUnattributed } from './filter.ts';
+import { findIndirect } from './indirect.ts';
+import { Discourse, type Resolved } from './resolve.ts';
+
+interface Item extends Attributed {
+  cue: Span | null;
+}
+
+function toSpeaker(r: Resolved | null): Speaker | null {
+  if (!r) return null;
+  const s: { -readonly [K in keyof Speaker]: Speaker[K] } = { name: r.name, mention: r.mention };
+  if (r.type) s.type = r.type;
+  if (r.role) s.role = r.role;
+  return s;
+}
+
+/** Direct and indirect quotations with their speakers. Pure; linear in the text length. */
+export function findQuotes(text: string, entities: readonly EntityMention[]): Quote[] {
+  const ctx = buildContext(text, entities);
+  const d = new Discourse(ctx);
+  const items: Item[] = [];
+  for (const q of ctx.quotes) {
+    const open = tokenAt(ctx, q.start);
+    const after = tokenAt(ctx, q.end);
+    const hit = tailCue(ctx, d, q, after) ?? headCue(ctx, d, open);
+    if (hit?.speaker) d.lastSpeakers.push({ name: hit.speaker.name, tok: open, type: hit.speaker.type });
+    items.push({
+      start: q.start,
+      end: q.end,
+      paragraph: q.paragraph,
+      lastParagraph: q.lastParagraph,
+      speaker: hit?.speaker ?? null,
+      cue: hit?.cue ?? null,
+      continued: false,
+    });
+  }
+  continueSpeakers(ctx, items);
+  const out: Quote[] = [];
+  for (const it of items) {
+    if (!it.speaker && !keepUnattributed(ctx, it.start, it.end)) continue;
+    out.push({
+      type: 'direct',
+      text: text.slice(it.start, it.end),
+      start: it.start,
+      end: it.end,
+      cue: it.cue,
+      speaker: toSpeaker(it.speaker),
+      paragraph: it.paragraph,
+    });
+  }
+  for (const r of findIndirect(ctx, d)) {
+    out.push({
+      type: 'indirect',
+      text: text.slice(r.start, r.end),
+      start: r.start,
+      end: r.end,
+      cue: r.cue,
+      speaker: toSpeaker(r.speaker),
+      paragraph: r.paragraph,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

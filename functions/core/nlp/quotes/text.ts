@@ -35,7 +35,10 @@ function isWordCode(c: number, ch: string): boolean {
   return /[\p{L}\p{N}\p{M}]/u.test(ch);
 }
 
-/** Paragraphs: separated by a line break followed by an empty (or blank) line. */
+/**
+ * Paragraphs: separated by line breaks (a blank line or a single newline both end a paragraph;
+ * parsed articles separate paragraphs by a blank line, plain captures often by one newline).
+ */
 export function splitParagraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
   const n = text.length;
@@ -44,23 +47,11 @@ export function splitParagraphs(text: string): Paragraph[] {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    let end = n;
-    while (i < n) {
-      if (text.charCodeAt(i) === 10) {
-        // Blank line ahead?
-        let k = i + 1;
-        while (k < n && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13))
-          k++;
-        if (k >= n || text.charCodeAt(k) === 10) {
-          end = i;
-          break;
-        }
-      }
+    while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13 && text.charCodeAt(i) !== 0x2029)
       i++;
-    }
+    let end = i;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     out.push({ start, end });
-    i = end + 1;
   }
   return out;
 }

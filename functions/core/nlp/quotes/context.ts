@@ -1,0 +1,111 @@
+/**
+ * Step 2: the per-document context shared by the quote steps: tokens, sentences, quotations,
+ * and the entity mention covering each token. Built once per document in linear time.
+ */
+
+import type { EntityMention } from '../../types.ts';
+import { type MarkedQuote, scanQuoteMarks } from './marks.ts';
+import { type Paragraph, sentenceStarts, splitParagraphs, type Tok, tokenizeLight } from './text.ts';
+
+export interface Ctx {
+  readonly text: string;
+  readonly paras: readonly Paragraph[];
+  readonly toks: readonly Tok[];
+  /** Sentence index of each token. */
+  readonly sentOf: Int32Array;
+  /** First token of each sentence (plus a final sentinel = toks.length). */
+  readonly sentStart: readonly number[];
+  readonly quotes: readonly MarkedQuote[];
+  /** Index into `quotes` of the quotation covering each token, or -1. */
+  readonly quoteOf: Int32Array;
+  /** Named mentions (PERSON, ORGANIZATION, LOCATION, MISC) sorted by start. */
+  readonly mentions: readonly EntityMention[];
+  /** Index into `mentions` of the mention covering each token, or -1. */
+  readonly mentionOf: Int32Array;
+  /** True when the recogniser typed nothing PERSON or ORGANIZATION (a weak or placeholder model). */
+  readonly untyped: boolean;
+}
+
+const NAMED = new Set(['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC']);
+
+export function buildContext(text: string, entities: readonly EntityMention[]): Ctx {
+  const paras = splitParagraphs(text);
+  const toks = tokenizeLight(text, paras);
+  const starts = sentenceStarts(toks);
+  const sentOf = new Int32Array(toks.length);
+  for (let s = 0; s < starts.length; s++) {
+    const a = starts[s]!;
+    const b = s + 1 < starts.length ? starts[s + 1]! : toks.length;
+    for (let i = a; i < b; i++) sentOf[i] = s;
+  }
+  const sentStart = [...starts, toks.length];
+  const quotes = scanQuoteMarks(text, paras);
+  const quoteOf = new Int32Array(toks.length).fill(-1);
+  {
+    let q = 0;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      while (q < quotes.length && quotes[q]!.end <= t.start) q++;
+      if (q < quotes.length && quotes[q]!.start <= t.start && t.end <= quotes[q]!.end) quoteOf[i] = q;
+    }
+  }
+  const given = entities.filter(
+    (m) => NAMED.has(m.type) && m.end > m.start && text.slice(m.start, m.end) === m.text,
+  );
+  const mentions = [...given, ...missedNames(toks, given)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentionOf = new Int32Array(toks.length).fill(-1);
+  {
+    let m = 0;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      while (m < mentions.length && mentions[m]!.end <= t.start) m++;
+      // A token belongs to a mention when it overlaps it.
+      if (m < mentions.length && mentions[m]!.start < t.end && t.start < mentions[m]!.end) mentionOf[i] = m;
+    }
+  }
+  const untyped = !mentions.some((m) => m.type === 'PERSON' || m.type === 'ORGANIZATION');
+  return { text, paras, toks, sentOf, sentStart, quotes, quoteOf, mentions, mentionOf, untyped };
+}
+
+/** Index of the first token starting at or after `offset` (binary search). */
+export function tokenAt(ctx: Ctx, offset: number): number {
+  let lo = 0;
+  let hi = ctx.toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.toks[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Mentions the recogniser missed: a capitalised word equal to the surname (or the single name) of a
+ * person it did find elsewhere in the document ("Trump has ..." at a paragraph start).
+ */
+function missedNames(toks: readonly Tok[], given: readonly EntityMention[]): EntityMention[] {
+  const bySurname = new Map<string, string>();
+  for (const m of given) {
+    if (m.type !== 'PERSON') continue;
+    const canon = m.canonical || m.text;
+    const words = canon.split(/\s+/);
+    const last = words[words.length - 1]!;
+    if (last.length > 1 && !bySurname.has(last)) bySurname.set(last, canon);
+  }
+  if (bySurname.size === 0) return [];
+  const covered = (t: Tok, k: number): boolean => {
+    while (k < given.length && given[k]!.end <= t.start) k++;
+    return k < given.length && given[k]!.start < t.end;
+  };
+  const sorted = [...given].sort((a, b) => a.start - b.start);
+  const out: EntityMention[] = [];
+  let k = 0;
+  for (const t of toks) {
+    while (k < sorted.length && sorted[k]!.end <= t.start) k++;
+    if (!t.word || !t.cap) continue;
+    const canon = bySurname.get(t.text);
+    if (!canon || covered(t, k)) continue;
+    out.push({ type: 'PERSON', text: t.text, start: t.start, end: t.end, canonical: canon });
+  }
+  return out;
+}

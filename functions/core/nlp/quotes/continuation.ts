@@ -1,0 +1,52 @@
+/**
+ * Step 5: quotations with no cue of their own. A quotation in the same paragraph as an attributed
+ * one continues its speaker; a paragraph that opens with a quotation and names nobody continues
+ * the speaker of the previous paragraph's last quotation, as news convention has it.
+ */
+
+import type { Ctx } from './context.ts';
+import type { Resolved } from './resolve.ts';
+
+export interface Attributed {
+  readonly start: number;
+  readonly end: number;
+  readonly paragraph: number;
+  readonly lastParagraph: number;
+  speaker: Resolved | null;
+  continued: boolean;
+}
+
+/** Fills in speakers of uncued quotations from their neighbours. `items` are in text order. */
+export function continueSpeakers(ctx: Ctx, items: Attributed[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const q = items[i]!;
+    if (q.speaker) continue;
+    const prev = items[i - 1];
+    if (prev?.speaker && prev.lastParagraph === q.paragraph && onlyNarrationBetween(ctx, prev.end, q.start)) {
+      q.speaker = prev.speaker;
+      q.continued = true;
+      continue;
+    }
+    const para = ctx.paras[q.paragraph]!;
+    const opensParagraph = q.start === para.start;
+    if (prev?.speaker && opensParagraph && prev.lastParagraph === q.paragraph - 1) {
+      q.speaker = prev.speaker;
+      q.continued = true;
+    }
+  }
+  // Backwards within a paragraph: `"A." "B," he said.`
+  for (let i = items.length - 2; i >= 0; i--) {
+    const q = items[i]!;
+    const next = items[i + 1]!;
+    if (q.speaker || !next.speaker || next.continued) continue;
+    if (next.paragraph !== q.lastParagraph) continue;
+    if (ctx.text.slice(q.end, next.start).trim() !== '') continue;
+    q.speaker = next.speaker;
+    q.continued = true;
+  }
+}
+
+/** True when the text between two quotations in a paragraph names no other source. */
+function onlyNarrationBetween(ctx: Ctx, a: number, b: number): boolean {
+  return b - a < 400;
+}

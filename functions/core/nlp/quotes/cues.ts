@@ -1,0 +1,321 @@
+/**
+ * Step 3: cues around a direct quotation. After it: `"…," X said`, `"…," said X`,
+ * `"…," according to X`; before it: `X said: "…"`, `X told reporters "…"`, partial quotations in
+ * a reported clause (`X called the plan "a disgrace"`). Each cue yields the speaker phrase,
+ * resolved by resolve.ts.
+ */
+
+import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
+import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
+import { CUE_ADVERBS, SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
+import type { Span } from '../../types.ts';
+import type { Ctx } from './context.ts';
+import type { MarkedQuote } from './marks.ts';
+import { type Discourse, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
+
+export interface CueHit {
+  readonly cue: Span | null;
+  readonly speaker: Resolved | null;
+}
+
+/** Nouns that share a form with a speech verb: after a determiner they are not cues. */
+const NOUNABLE = new Set([
+  'report',
+  'reports',
+  'comment',
+  'comments',
+  'claim',
+  'claims',
+  'statement',
+  'post',
+  'posts',
+  'call',
+  'calls',
+  'charge',
+  'charges',
+  'label',
+  'note',
+  'notes',
+  'promise',
+  'promises',
+  'warning',
+  'warnings',
+  'show',
+  'shows',
+  'reply',
+  'response',
+  'tweet',
+  'tweets',
+  'remarks',
+  'remark',
+  'pledge',
+  'vow',
+  'counter',
+  'figure',
+  'figures',
+  'state',
+  'states',
+  'point',
+  'points',
+  'reason',
+  'signal',
+  'hint',
+  'hope',
+  'fear',
+  'fears',
+  'worry',
+  'worries',
+  'estimate',
+  'joke',
+  'jokes',
+  'cry',
+  'demand',
+  'demands',
+]);
+
+/** Verb forms too ambiguous to cue a quotation from before it (they mostly have other senses). */
+const WEAK_BEFORE = new Set([
+  'know',
+  'knows',
+  'knew',
+  'known',
+  'find',
+  'found',
+  'finds',
+  'feel',
+  'feels',
+  'felt',
+  'show',
+  'shows',
+  'showed',
+  'shown',
+  'continue',
+  'continued',
+  'continues',
+  'point',
+  'points',
+  'state',
+  'states',
+  'figure',
+  'hope',
+  'hoped',
+  'worry',
+  'worried',
+  'expect',
+  'expected',
+  'fear',
+  'feared',
+  'post',
+  'posted',
+  'charge',
+  'charged',
+  'guess',
+  'believe',
+  'believes',
+  'believed',
+  'think',
+  'thinks',
+  'thought',
+  'wonder',
+  'wondered',
+]);
+
+function isCueVerb(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i]!;
+  if (!t.word || t.cap) return false;
+  if (!SPEECH_VERBS.has(t.lower)) return false;
+  if (NOUNABLE.has(t.lower) && i > 0) {
+    const prev = ctx.toks[i - 1]!.lower;
+    if (DETERMINERS.has(prev) || prev.endsWith("'s")) return false;
+  }
+  return true;
+}
+
+function span(ctx: Ctx, a: number, b: number): Span {
+  const s = ctx.toks[a]!.start;
+  const e = ctx.toks[b - 1]!.end;
+  return { text: ctx.text.slice(s, e), start: s, end: e };
+}
+
+const TERMINAL = new Set(['.', '!', '?', ';']);
+
+/** Cue after the quotation. */
+export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: number): CueHit | null {
+  const { toks } = ctx;
+  const para = q.lastParagraph;
+  if (toks[firstAfter]?.para !== para) return null;
+  let end = firstAfter;
+  while (
+    end < toks.length &&
+    end - firstAfter < 45 &&
+    toks[end]!.para === para &&
+    ctx.quoteOf[end] === -1 &&
+    !isSentenceEnd(ctx, end)
+  )
+    end++;
+  let i = firstAfter;
+  while (i < end && !toks[i]!.word) i++;
+  if (i >= end) return null;
+  // The quotation must end where the attribution starts: closing punctuation inside the marks,
+  // or a comma or dash right after them.
+  let k = q.end - 1;
+  while (k > q.start && /["”’'»›]/.test(ctx.text[k]!)) k--;
+  const inner = ctx.text[k] ?? '';
+  const ended = /[,.!?…—–-]/.test(inner) || i > firstAfter || toks[i - 1]?.text === ',';
+  const first = toks[i]!;
+  if (first.lower === 'according' && toks[i + 1]?.lower === 'to') {
+    const np = npAfter(ctx, i + 2, end);
+    const sp = np ? resolveNp(ctx, d, np) : null;
+    return sp ? { cue: span(ctx, i, i + 2), speaker: sp } : null;
+  }
+  if (isCueVerb(ctx, i)) {
+    // "said X" (inversion) — or "said" alone, which leaves the subject to the head.
+    const np = npAfter(ctx, i + 1, end);
+    const sp = np ? resolveNp(ctx, d, np) : null;
+    if (sp) return { cue: span(ctx, i, i + 1), speaker: sp };
+    return null;
+  }
+  // "”― Sonya Herridge": a dash and a name closing the paragraph.
+  if (i > firstAfter && /^[―—–-]+$/.test(toks[i - 1]!.text) && first.cap && end - i <= 6) {
+    const np = { a: i, b: end };
+    const sp = resolveNp(ctx, d, np);
+    if (sp && end === toks.length) return { cue: null, speaker: sp };
+    if (sp && (toks[end]?.para !== para || toks[end]?.text === '.')) return { cue: null, speaker: sp };
+  }
+  if (!ended) return null;
+  // "X said", "X, a spokesman for Y, said", "he said", "the spokesman said".
+  const fl = first.lower;
+  const lowerStart = !(first.cap || SPEAKER_PRONOUNS.has(fl) || DETERMINERS.has(fl));
+  if (lowerStart && (NP_STOP_WORDS.has(fl) || !/^[a-z]/.test(fl))) return null;
+  for (let v = i + 1; v < end && v - i <= 30; v++) {
+    if (!isCueVerb(ctx, v)) continue;
+    let b = v;
+    while (b > i && CUE_ADVERBS.has(toks[b - 1]!.lower)) b--;
+    const np = npBefore(ctx, b, i);
+    if (!np || np.a > i + 3) return null;
+    const sp = resolveNp(ctx, d, np);
+    if (sp && lowerStart && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') return null;
+    return sp ? { cue: span(ctx, v, v + 1), speaker: sp } : null;
+  }
+  return null;
+}
+
+const NP_STOP_WORDS = new Set([
+  'when',
+  'while',
+  'as',
+  'if',
+  'and',
+  'but',
+  'or',
+  'that',
+  'which',
+  'who',
+  'because',
+  'so',
+  'than',
+  'to',
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'from',
+  'by',
+  'about',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'not',
+  'after',
+  'before',
+  'since',
+  'until',
+]);
+
+/** Does token i end a sentence ("." not inside "(D-Wis.)" nor before a lowercase word)? */
+function isSentenceEnd(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i]!;
+  if (!TERMINAL.has(t.text)) return false;
+  if (t.text !== '.') return true;
+  const next = ctx.toks[i + 1];
+  if (!next || next.para !== t.para) return true;
+  return !(next.text === ')' || next.text === ',' || (next.word && !next.cap));
+}
+
+/** Cue before the quotation, in the same sentence. */
+export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null {
+  const { toks } = ctx;
+  let open = openTok;
+  if (open <= 0) return null;
+  let para = toks[open]!.para;
+  let limit = open;
+  // A quotation opening its paragraph after "X said:" closing the previous one.
+  if (toks[open - 1]!.para !== para && toks[open - 1]!.text === ':' && ctx.quoteOf[open - 1] === -1) {
+    para = toks[open - 1]!.para;
+    limit = open - 1;
+  }
+  let start = limit;
+  while (start > 0 && open - start < 45) {
+    const t = toks[start - 1]!;
+    if (t.para !== para || ctx.quoteOf[start - 1] !== -1) break;
+    if (
+      isSentenceEnd(ctx, start - 1) &&
+      !(t.text === '.' && start - 2 >= 0 && /^[A-Z]$/.test(toks[start - 2]!.text))
+    )
+      break;
+    start--;
+  }
+  if (start >= limit) return null;
+  open = limit;
+  // "According to X, ..." anywhere in the frame.
+  for (let i = start; i + 1 < open; i++) {
+    if (toks[i]!.lower === 'according' && toks[i + 1]!.lower === 'to') {
+      const np = npAfter(ctx, i + 2, open);
+      const sp = np ? resolveNp(ctx, d, np) : null;
+      if (sp) return { cue: span(ctx, i, i + 2), speaker: sp };
+    }
+  }
+  for (let v = open - 1; v >= start; v--) {
+    if (!isCueVerb(ctx, v)) continue;
+    if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
+    let b = v;
+    while (b > start && CUE_ADVERBS.has(toks[b - 1]!.lower)) b--;
+    const participle = toks[v]!.lower.endsWith('ing');
+    let sp = participle ? sentenceSubject(ctx, d, start, v) : null;
+    if (!sp) {
+      const np = npBefore(ctx, b, start);
+      sp = np ? resolveNp(ctx, d, np) : null;
+    }
+    if (!sp && !participle) sp = sentenceSubject(ctx, d, start, v);
+    if (sp) return { cue: span(ctx, v, v + 1), speaker: sp };
+  }
+  return null;
+}
+
+/** Subject of the sentence for a participle cue ("…, arguing that …"): its first speaker phrase. */
+function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Resolved | null {
+  const { toks } = ctx;
+  const prev = toks[v - 1];
+  if (!prev || !(prev.text === ',' || prev.lower === 'and' || toks[v]!.lower.endsWith('ing'))) return null;
+  for (let k = start; k < v && k < start + 10; k++) {
+    const t = toks[k]!;
+    if (ctx.mentionOf[k]! >= 0 || SPEAKER_PRONOUNS.has(t.lower)) {
+      let e = k + 1;
+      const mi = ctx.mentionOf[k]!;
+      while (mi >= 0 && e < v && ctx.mentionOf[e] === mi) e++;
+      return resolveNp(ctx, d, { a: k, b: e });
+    }
+  }
+  return null;
+}

@@ -1,0 +1,567 @@
+/**
+ * Step 4: from a noun phrase near a cue to a speaker. Names resolve to their canonical entity,
+ * pronouns to the right earlier person or organisation (gender, recency, subject position),
+ * nominals ("the spokesman", "the newspaper") to the entity the text gave that role, and unnamed
+ * sources ("a defense ministry source") stay as they are written. Nothing is guessed: when no
+ * candidate fits, the result is null.
+ */
+
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
+import { FEMALE_HONORIFICS, MALE_HONORIFICS, TITLES } from '../../lexicon/honorifics.ts';
+import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
+import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
+import type { EntityMention, EntityType, Span } from '../../types.ts';
+import type { Ctx } from './context.ts';
+
+export interface Resolved {
+  readonly name: string;
+  readonly mention: Span;
+  readonly type?: EntityType;
+  readonly role?: string;
+}
+
+/** Words that end a noun phrase walking backwards or forwards: clause and phrase boundaries. */
+const NP_STOP = new Set(
+  `that which who whom whose when where while because as if after before since and but or nor so than
+  though although unless until whether said says told added was were is are be been has have had will
+  would could should did does do not to by with from on in at of for about into during`.split(/\s+/),
+);
+
+/** Capitalised words that are never a speaker's name. */
+const NOT_NAMES = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december today yesterday tonight i we you they he she it
+  this that these those there here then but and so yet also however meanwhile still now`.split(/\s+/),
+);
+
+const FEMALE_WORDS = new Set([
+  'spokeswoman',
+  'congresswoman',
+  'chairwoman',
+  'businesswoman',
+  'mother',
+  'wife',
+  'woman',
+  'daughter',
+  'sister',
+  'queen',
+  'actress',
+]);
+const MALE_WORDS = new Set([
+  'spokesman',
+  'congressman',
+  'chairman',
+  'businessman',
+  'father',
+  'husband',
+  'man',
+  'son',
+  'brother',
+  'king',
+  'actor',
+]);
+
+export class Discourse {
+  private readonly genders = new Map<string, 'male' | 'female' | null>();
+  /** Roles found for a canonical name, first first. */
+  readonly roles = new Map<string, string[]>();
+  /** Canonical PERSON names by their last word, for linking bare surnames. */
+  private readonly bySurname = new Map<string, string>();
+  private readonly personLike: Uint8Array;
+
+  constructor(private readonly ctx: Ctx) {
+    this.personLike = new Uint8Array(ctx.mentions.length);
+    ctx.mentions.forEach((m, i) => {
+      if (this.isPersonMention(m)) this.personLike[i] = 1;
+    });
+    // Pre-pass: surnames, roles and gender evidence of every person mention.
+    ctx.mentions.forEach((m, i) => {
+      if (!this.personLike[i]) return;
+      const canon = this.canonical(m);
+      const words = canon.split(/\s+/);
+      if (words.length > 1) {
+        const last = words[words.length - 1]!.toLowerCase();
+        if (!this.bySurname.has(last)) this.bySurname.set(last, canon);
+      }
+    });
+    ctx.mentions.forEach((m, i) => {
+      if (!this.personLike[i]) return;
+      const canon = this.canonical(m);
+      const role = this.roleAround(m);
+      if (role) {
+        const list = this.roles.get(canon) ?? [];
+        if (!list.includes(role)) list.push(role);
+        this.roles.set(canon, list);
+      }
+    });
+  }
+
+  /** Canonical name of a mention, linking a bare surname to the full name seen elsewhere. */
+  canonical(m: EntityMention): string {
+    let c = m.canonical || m.text;
+    if (!c.includes(' ') && (m.type === 'PERSON' || this.ctx.untyped)) {
+      const full = this.bySurname.get(c.toLowerCase());
+      if (full) c = full;
+    }
+    return stripTitles(c);
+  }
+
+  isPersonMention(m: EntityMention): boolean {
+    if (m.type === 'PERSON') return true;
+    if (!this.ctx.untyped) return false;
+    // Weak recogniser: a capitalised run whose first word is a known first name or title.
+    const first = m.text.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, '');
+    return (
+      MALE_FIRST_NAMES.has(first) ||
+      FEMALE_FIRST_NAMES.has(first) ||
+      TITLES.has(first) ||
+      TITLES.has(`${first}.`)
+    );
+  }
+
+  isPersonIndex(i: number): boolean {
+    return this.personLike[i] === 1;
+  }
+
+  gender(canon: string): 'male' | 'female' | null {
+    if (this.genders.has(canon)) return this.genders.get(canon)!;
+    let g: 'male' | 'female' | null = null;
+    const first = canon.split(/\s+/)[0]!.toLowerCase();
+    if (MALE_FIRST_NAMES.has(first)) g = 'male';
+    else if (FEMALE_FIRST_NAMES.has(first)) g = 'female';
+    if (!g) {
+      // Honorifics before any mention, or gendered role words.
+      const { ctx } = this;
+      for (const m of ctx.mentions) {
+        if (this.canonical(m) !== canon) continue;
+        const before = ctx.text
+          .slice(Math.max(0, m.start - 6), m.start)
+          .toLowerCase()
+          .trim();
+        const w = before.split(/\s+/).pop() ?? '';
+        if (MALE_HONORIFICS.has(w) || MALE_HONORIFICS.has(w.replace(/\.$/, ''))) g = 'male';
+        else if (FEMALE_HONORIFICS.has(w) || FEMALE_HONORIFICS.has(w.replace(/\.$/, ''))) g = 'female';
+        if (g) break;
+      }
+    }
+    if (!g) {
+      for (const r of this.roles.get(canon) ?? []) {
+        for (const w of r.toLowerCase().split(/\s+/)) {
+          if (FEMALE_WORDS.has(w)) g = 'female';
+          else if (MALE_WORDS.has(w)) g = 'male';
+        }
+        if (g) break;
+      }
+    }
+    this.genders.set(canon, g);
+    return g;
+  }
+
+  /** Role words written next to a person mention: premodifiers or an appositive. */
+  private roleAround(m: EntityMention): string | undefined {
+    const { ctx } = this;
+    const { toks } = ctx;
+    let i = firstTokenIndex(ctx, m.start);
+    if (i < 0) return undefined;
+    const pre = premodifierStart(ctx, i);
+    if (pre < i) return ctx.text.slice(toks[pre]!.start, toks[i - 1]!.end);
+    // Appositive: ", a spokesman for the State Department," right after the name.
+    while (i < toks.length && toks[i]!.start < m.end) i++;
+    if (toks[i]?.text === ',') return appositiveRole(ctx, i + 1);
+    return undefined;
+  }
+
+  /** Role for a speaker: the local one if given, else the first role the text gave them. */
+  roleOf(canon: string): string | undefined {
+    return this.roles.get(canon)?.[0];
+  }
+
+  /** Capitalised-name fallback: canonical name for a run of capitalised tokens. */
+  nameFromRun(a: number, b: number): string {
+    const { ctx } = this;
+    let s = a;
+    while (s < b - 1 && isTitleTok(ctx.toks[s]!.lower)) s++;
+    const text = ctx.text.slice(ctx.toks[s]!.start, ctx.toks[b - 1]!.end);
+    if (!text.includes(' ')) {
+      const full = this.bySurname.get(text.toLowerCase());
+      if (full) return full;
+    }
+    return text;
+  }
+
+  /** The people speaking in the text by canonical name with their last speaking token. */
+  readonly lastSpeakers: { name: string; tok: number; type?: EntityType }[] = [];
+}
+
+function stripTitles(name: string): string {
+  const words = name.split(/\s+/);
+  let s = 0;
+  while (s < words.length - 1 && isTitleTok(words[s]!.toLowerCase())) s++;
+  return words.slice(s).join(' ');
+}
+
+function isTitleTok(lower: string): boolean {
+  return lower.endsWith('.')
+    ? TITLES.has(lower) || TITLES.has(lower.slice(0, -1))
+    : TITLES.has(lower) && lower.length <= 4;
+}
+
+export function firstTokenIndex(ctx: Ctx, offset: number): number {
+  let lo = 0;
+  let hi = ctx.toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.toks[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ctx.toks.length ? lo : -1;
+}
+
+/** Start of the premodifier run before token i (capitalised words, titles, role nouns, 's). */
+export function premodifierStart(ctx: Ctx, i: number): number {
+  const { toks } = ctx;
+  let k = i;
+  let hasRole = false;
+  while (k > 0 && i - k < 7) {
+    const t = toks[k - 1]!;
+    if (t.para !== toks[i]!.para || !t.word || ctx.quoteOf[k - 1] !== -1) break;
+    const lw = t.lower.replace(/\.$/, '');
+    const role = TITLES.has(lw) || TITLES.has(t.lower) || NOMINAL_HEADS.get(lw) === 'person';
+    if (DETERMINERS.has(t.lower) || NP_STOP.has(t.lower)) break;
+    if (
+      !(
+        t.cap ||
+        role ||
+        NOMINAL_HEADS.has(lw) ||
+        t.lower.endsWith("'s") ||
+        lw === 'former' ||
+        lw === 'deputy'
+      )
+    )
+      break;
+    // A capitalised word starting a sentence before a name is rarely a title unless it is one.
+    if (t.cap && !role && ctx.sentOf[k - 1] !== ctx.sentOf[i]) break;
+    if (role) hasRole = true;
+    k--;
+  }
+  // Drop a leading sentence-initial capitalised non-role word ("Yesterday Defense Minister X").
+  if (!hasRole) return i;
+  // Trim leading words before the first title/role/capitalised run start that are not part of it.
+  while (k < i) {
+    const t = toks[k]!;
+    const lw = t.lower.replace(/\.$/, '');
+    if (t.cap || TITLES.has(lw) || NOMINAL_HEADS.has(lw) || lw === 'former' || lw === 'deputy') break;
+    k++;
+  }
+  return k;
+}
+
+/** Role in an appositive starting at token i (after the comma): "a spokesman for Y". */
+export function appositiveRole(ctx: Ctx, i: number): string | undefined {
+  const { toks } = ctx;
+  const first = toks[i];
+  if (!first || !first.word) return undefined;
+  if (first.lower === 'who' || first.lower === 'which' || first.lower === 'whose') return undefined;
+  let j = i;
+  let hasRole = false;
+  while (j < toks.length && j - i < 28) {
+    const t = toks[j]!;
+    if (!t.word && t.text !== '.' && t.text !== '-' && t.text !== "'" && t.text !== '--' && t.text !== '’')
+      break;
+    if (t.para !== first.para || ctx.quoteOf[j] !== -1) break;
+    const lw = t.lower.replace(/\.$/, '');
+    if (NOMINAL_HEADS.get(lw) === 'person' || TITLES.has(lw)) hasRole = true;
+    if (j > i && (lw === 'said' || lw === 'says' || lw === 'told' || lw === 'who' || lw === 'added')) break;
+    j++;
+  }
+  if (!hasRole || j === i || toks[j]?.text !== ',') return undefined;
+  let s = i;
+  if (toks[s]!.lower === 'a' || toks[s]!.lower === 'an' || toks[s]!.lower === 'the') s++;
+  if (s >= j) return undefined;
+  return ctx.text.slice(toks[s]!.start, toks[j - 1]!.end);
+}
+
+/** Candidate noun phrase: tokens [a, b) with the head at b - 1 (after trimming). */
+export interface Np {
+  readonly a: number;
+  readonly b: number;
+  /** Role from an appositive, when the phrase had one. */
+  readonly appositive?: string;
+}
+
+/** Subject phrase ending right before token `end` (exclusive), walking back at most `limit` tokens. */
+export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
+  const { toks } = ctx;
+  let b = end;
+  let appositive: string | undefined;
+  // "Sen. Claire McCaskill (D-Mo.) said": skip a short parenthetical before the verb.
+  if (b - 1 >= floor && toks[b - 1]!.text === ')') {
+    let k = b - 2;
+    while (k >= floor && k >= b - 10 && toks[k]!.text !== '(') k--;
+    if (k >= floor && toks[k]!.text === '(') b = k;
+  }
+  // "X, a spokesman for Y, said": the appositive sits between two commas.
+  if (b - 1 >= floor && toks[b - 1]!.text === ',') {
+    let k = b - 2;
+    while (
+      k >= floor &&
+      k >= b - 30 &&
+      toks[k]!.text !== ',' &&
+      ctx.quoteOf[k] === -1 &&
+      !isStop(toks[k]!.text)
+    )
+      k--;
+    if (k >= floor && toks[k]!.text === ',') {
+      appositive = appositiveRole(ctx, k + 1);
+      const w = toks[k + 1]!.lower;
+      if (
+        appositive ||
+        w === 'who' ||
+        w === 'which' ||
+        w === 'whose' ||
+        w === 'a' ||
+        w === 'an' ||
+        w === 'the'
+      )
+        b = k;
+      else if (b - 1 - (k + 1) <= 4 && !hasLowerWord(ctx, k + 1, b - 1))
+        b = k; // ", R-Ky.," ", 25,"
+      else return null;
+    } else return null;
+  }
+  let a = b;
+  while (a > floor && b - a < 8) {
+    const t = toks[a - 1]!;
+    if (ctx.quoteOf[a - 1] !== -1) break;
+    if (!t.word && !(t.text === '.' && a - 2 >= floor && toks[a - 2]!.word) && t.text !== '-') break;
+    if (!t.word) {
+      a--;
+      continue;
+    }
+    if (ctx.mentionOf[a - 1] === -1 && NP_STOP.has(t.lower)) break;
+    a--;
+  }
+  if (a >= b) return null;
+  return appositive ? { a, b, appositive } : { a, b };
+}
+
+function isStop(t: string): boolean {
+  return t === ';' || t === '!' || t === '?' || t === ':';
+}
+
+function hasLowerWord(ctx: Ctx, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const t = ctx.toks[i]!;
+    if (t.word && !t.cap && !/^[0-9]/.test(t.text)) return true;
+  }
+  return false;
+}
+
+/** Object phrase starting at token `start` ("said State Department spokesman Tom Casey, ..."). */
+export function npAfter(ctx: Ctx, start: number, ceil: number): Np | null {
+  const { toks } = ctx;
+  let b = start;
+  while (b < ceil && b - start < 10) {
+    const t = toks[b]!;
+    if (ctx.quoteOf[b] !== -1) break;
+    if (!t.word) {
+      if (
+        (t.text === '.' || t.text === '-') &&
+        b > start &&
+        toks[b - 1]!.word &&
+        toks[b + 1]?.word &&
+        toks[b + 1]!.cap
+      )
+        b++;
+      else break;
+      continue;
+    }
+    if (ctx.mentionOf[b] === -1 && NP_STOP.has(t.lower) && b > start) break;
+    if (ctx.mentionOf[b] === -1 && NP_STOP.has(t.lower)) return null;
+    b++;
+  }
+  if (b === start) return null;
+  let appositive: string | undefined;
+  if (toks[b]?.text === ',') appositive = appositiveRole(ctx, b + 1);
+  return appositive ? { a: start, b, appositive } : { a: start, b };
+}
+
+/**
+ * Resolves a noun phrase to a speaker: entity name, pronoun, nominal or capitalised name.
+ * `at` is the token position used for pronoun and nominal look-back.
+ */
+export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
+  const { toks } = ctx;
+  const { a, b } = np;
+  const head = toks[b - 1]!;
+  // 1. A named mention heading the phrase.
+  const mi = ctx.mentionOf[b - 1]!;
+  if (mi >= 0) {
+    const m = ctx.mentions[mi]!;
+    if (m.type === 'MISC' && !ctx.untyped && !d.isPersonIndex(mi)) {
+      // "Republicans", "Democrats": groups, described as written.
+      return describe(ctx, np);
+    }
+    const name = d.canonical(m);
+    const type = d.isPersonIndex(mi) ? 'PERSON' : m.type;
+    let role: string | undefined;
+    const ms = firstTokenIndex(ctx, m.start);
+    if (ms > a) {
+      const pre = premodifierStart(ctx, ms);
+      if (pre < ms) role = ctx.text.slice(toks[Math.max(pre, a)]!.start, toks[ms - 1]!.end);
+    }
+    role ??= np.appositive ?? (type === 'PERSON' ? d.roleOf(name) : undefined);
+    const mention = { text: m.text, start: m.start, end: m.end };
+    return role ? { name, mention, type, role } : { name, mention, type };
+  }
+  // 2. A pronoun.
+  if (b - a >= 1) {
+    const kind = SPEAKER_PRONOUNS.get(head.lower);
+    if (kind && b - 1 === a) return resolvePronoun(ctx, d, b - 1, kind);
+    if (kind) return null;
+  }
+  // 3. A nominal.
+  const hw = head.lower.replace(/\.$/, '');
+  const nk = NOMINAL_HEADS.get(hw);
+  if (nk && !head.cap) return resolveNominal(ctx, d, np, nk);
+  // 4. Capitalised name with no recognised mention.
+  if (head.cap && ctx.mentionOf[b - 1] === -1 && !NOT_NAMES.has(head.lower) && !head.lower.includes("'")) {
+    let s = b - 1;
+    while (s > a && toks[s - 1]!.cap && toks[s - 1]!.word) s--;
+    if (isTitleTok(toks[s]!.lower) && s === b - 1) return null;
+    if (SPEAKER_PRONOUNS.has(toks[s]!.lower) || DETERMINERS.has(toks[s]!.lower)) s++;
+    if (s >= b) return null;
+    const name = d.nameFromRun(s, b);
+    return {
+      name,
+      mention: {
+        text: ctx.text.slice(toks[s]!.start, toks[b - 1]!.end),
+        start: toks[s]!.start,
+        end: toks[b - 1]!.end,
+      },
+    };
+  }
+  return null;
+}
+
+function describe(ctx: Ctx, np: Np): Resolved {
+  const { toks } = ctx;
+  const start = toks[np.a]!.start;
+  const end = toks[np.b - 1]!.end;
+  const text = ctx.text.slice(start, end);
+  return { name: text, mention: { text, start, end } };
+}
+
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+
+function resolveNominal(ctx: Ctx, d: Discourse, np: Np, kind: 'person' | 'organization'): Resolved {
+  const { toks } = ctx;
+  const det = toks[np.a]!.lower;
+  const head = toks[np.b - 1]!.lower;
+  const nominal = describe(ctx, np);
+  if (!DEFINITE.has(det) || np.b - np.a > 3) return nominal;
+  const here = np.a;
+  const sent = ctx.sentOf[here]!;
+  const minSent = Math.max(0, sent - 6);
+  const floorTok = ctx.sentStart[minSent]!;
+  // Walk mentions backwards from the phrase.
+  let k = here - 1;
+  let fallbackOrg: EntityMention | null = null;
+  while (k >= floorTok) {
+    const mi = ctx.mentionOf[k]!;
+    if (mi >= 0 && ctx.quoteOf[k] === -1) {
+      const m = ctx.mentions[mi]!;
+      if (kind === 'person' && d.isPersonIndex(mi)) {
+        const name = d.canonical(m);
+        const roles = d.roles.get(name) ?? [];
+        if (roles.some((r) => r.toLowerCase().includes(head))) {
+          return { name, mention: nominal.mention, type: 'PERSON', role: roles[0]! };
+        }
+      } else if (kind === 'organization' && m.type === 'ORGANIZATION') {
+        if (m.text.toLowerCase().includes(head)) {
+          return { name: d.canonical(m), mention: nominal.mention, type: 'ORGANIZATION' };
+        }
+        if (!fallbackOrg && ctx.sentOf[k]! >= sent - 2) fallbackOrg = m;
+      }
+      k = firstTokenIndex(ctx, m.start) - 1;
+      continue;
+    }
+    k--;
+  }
+  if (
+    fallbackOrg &&
+    /^(newspaper|paper|magazine|network|channel|station|website|site|agency|company|firm|group|campaign|broadcaster|outlet|publication|daily)$/.test(
+      head,
+    )
+  ) {
+    return { name: d.canonical(fallbackOrg), mention: nominal.mention, type: 'ORGANIZATION' };
+  }
+  return nominal;
+}
+
+/** Resolves a speaker pronoun at token p to the nearest compatible earlier entity. */
+export function resolvePronoun(
+  ctx: Ctx,
+  d: Discourse,
+  p: number,
+  kind: 'male' | 'female' | 'plural' | 'neuter' | 'first',
+): Resolved | null {
+  if (kind === 'first') return null;
+  const { toks } = ctx;
+  const pron = toks[p]!;
+  const mention = { text: pron.text, start: pron.start, end: pron.end };
+  const sent = ctx.sentOf[p]!;
+  const fits = (mi: number): boolean => {
+    const m = ctx.mentions[mi]!;
+    if (kind === 'male' || kind === 'female') {
+      if (!d.isPersonIndex(mi)) return false;
+      const g = d.gender(d.canonical(m));
+      return g === null || g === kind;
+    }
+    return m.type === 'ORGANIZATION' || (kind === 'neuter' && m.type === 'LOCATION' && false);
+  };
+  const found = (mi: number): Resolved => {
+    const m = ctx.mentions[mi]!;
+    const name = d.canonical(m);
+    const type = d.isPersonIndex(mi) ? 'PERSON' : m.type;
+    const role = type === 'PERSON' ? d.roleOf(name) : undefined;
+    return role ? { name, mention, type, role } : { name, mention, type };
+  };
+  // Current sentence, before the pronoun, nearest first.
+  const s0 = ctx.sentStart[sent]!;
+  for (let k = p - 1; k >= s0; k--) {
+    const mi = ctx.mentionOf[k]!;
+    if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi);
+  }
+  // Previous sentences, most recent first; within one, left to right (the subject first).
+  const personal = kind === 'male' || kind === 'female';
+  const maxBack = personal ? 5 : 2;
+  let paraGap = 0;
+  for (let s = sent - 1; s >= 0 && s >= sent - maxBack; s--) {
+    const a = ctx.sentStart[s]!;
+    const b = ctx.sentStart[s + 1]!;
+    if (toks[a]!.para !== toks[p]!.para) paraGap = toks[p]!.para - toks[a]!.para;
+    if (paraGap > 3) break;
+    for (let k = a; k < b; k++) {
+      const mi = ctx.mentionOf[k]!;
+      if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi);
+    }
+  }
+  // Further back: the latest earlier speaker of that gender, within a few paragraphs.
+  if (personal) {
+    for (let i = d.lastSpeakers.length - 1; i >= 0; i--) {
+      const sp = d.lastSpeakers[i]!;
+      if (sp.tok >= p) continue;
+      if (toks[p]!.para - toks[sp.tok]!.para > 6) break;
+      if (sp.type !== 'PERSON') continue;
+      const g = d.gender(sp.name);
+      if (g === null || g === kind) {
+        const role = d.roleOf(sp.name);
+        return role
+          ? { name: sp.name, mention, type: 'PERSON', role }
+          : { name: sp.name, mention, type: 'PERSON' };
+      }
+    }
+  }
+  return null;
+}

@@ -80,6 +80,33 @@ export function assertNotBinary(bytes: Uint8Array): void {
     throw new UnusableContentError('BINARY', 'the object holds binary data (control bytes)');
 }
 
+/** Windows-1252 code points for bytes 0x80-0x9F (the rest of the range equals ISO-8859-1). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Windows-1252 decoding done here: some Node builds decode the `windows-1252` label as plain
+ * ISO-8859-1, turning curly quotes and dashes into C1 control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  const codes = new Array<number>(CHUNK);
+  for (let off = 0; off < bytes.length; off += CHUNK) {
+    const end = Math.min(bytes.length, off + CHUNK);
+    codes.length = end - off;
+    for (let i = off; i < end; i++) {
+      const b = bytes[i]!;
+      codes[i - off] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+    }
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
+}
+
 function supported(label: string): string | undefined {
   try {
     return new TextDecoder(label).encoding;
@@ -90,7 +117,7 @@ function supported(label: string): string | undefined {
 
 /** The charset an HTML or XML document declares in its first bytes (meta charset, http-equiv, XML declaration). */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const head = decodeWindows1252(bytes.subarray(0, 4096));
   const xml = /^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:-]{1,40})["']/i.exec(head);
   if (xml) return xml[1];
   const meta = /<meta\b[^>]{0,300}?charset\s*=\s*["']?\s*([\w.:-]{1,40})/i.exec(head);
@@ -134,10 +161,10 @@ export function decodeText(bytes: Uint8Array, contentType?: string): Decoded {
   for (const label of [contentTypeCharset(contentType), declaredCharset(bytes)]) {
     if (!label) continue;
     const enc = supported(label);
+    if (enc === 'windows-1252') return { text: decodeWindows1252(bytes), encoding: enc };
     if (enc && enc !== 'utf-8' && !enc.startsWith('utf-16')) {
       return { text: new TextDecoder(enc).decode(bytes), encoding: enc };
     }
   }
-  const text = new TextDecoder('windows-1252').decode(bytes);
-  return { text, encoding: 'windows-1252' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }

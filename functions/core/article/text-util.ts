@@ -63,10 +63,8 @@ export function normalizeDate(value: unknown): string | undefined {
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(s)) {
-    const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(s);
-    if (!hasZone) return s.replace(' ', 'T');
-    const d = new Date(s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-    return Number.isNaN(d.getTime()) ? s : d.toISOString();
+    // ISO 8601 already: keep the writer's offset, only normalise the separators.
+    return s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   }
   // RFC 2822 and similar English forms with an explicit zone.
   if (

@@ -1,33 +1,131 @@
 import { UnusableContentError } from '../../errors.ts';
 import type { Article } from '../../types.ts';
+import { normalizeDate, splitParagraphs, squeeze } from '../text-util.ts';
 
-const DATELINE = /^([A-Z][A-Z .,'-]{1,60}?)\s*(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s+/;
+/**
+ * Wire-style dateline at the start of a paragraph: `MOSCOW --`, `WASHINGTON (Reuters) -`,
+ * `NEW YORK, Jan. 5 (AP) —`, `SAO PAULO, Brazil —`. Only the first 160 characters are examined,
+ * and every quantifier is bounded, so matching is linear.
+ */
+const DATELINE =
+  /^((?:[A-Z][A-Z'’.-]*)(?: [A-Z][A-Z'’.-]*){0,5}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,3})?)(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:, \d{4})?)? ?(?:\([A-Za-z0-9 .&'-]{1,40}\) ?)?(?:--|—|–|-|:) ?(?=\S)/;
+
+/** `MOSCOW -- Russia said ...` -> `MOSCOW`; undefined when the paragraph has no dateline. */
+export function matchDateline(paragraph: string): string | undefined {
+  const m = DATELINE.exec(paragraph.slice(0, 160));
+  if (!m) return undefined;
+  const place = m[1]!.trim();
+  // At least one capitalised word of two letters or more, and not a sentence in capitals.
+  const head = place.split(',')[0]!;
+  if (!/[A-Z]{2}/.test(head) || head.length > 40) return undefined;
+  return place;
+}
+
+const HEADER_LINE =
+  /^(?:your connection to|welcome to|home of|from the|brought to you by|powered by)\b|\.(?:com|net|org|co\.uk)\b|\s\|\s/i;
+const BYLINE_LINE = /^(?:by|from|von|par|por)\s+\S/i;
+const DATE_LINE =
+  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:[\sT,]+[\d:]{4,8}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?[A-Z]{2,4})?)?$/;
+
+/** Fixes spacing before punctuation that text captures often have: `technology .` -> `technology.` */
+export function tidySpacing(paragraph: string): string {
+  return paragraph.replace(/(\p{L}|\p{N}|["”’)]) +([.,;:!?])(?=\s|$)/gu, '$1$2');
+}
+
+/** An outlet name from a header line: `your connection to The Boston Globe` -> `The Boston Globe`. */
+export function outletFromHeader(line: string): string {
+  const s = line
+    .replace(/^(?:your connection to|welcome to|home of|brought to you by|powered by)\s+/i, '')
+    .trim();
+  return s.length > 0 ? s : line;
+}
+
+function looksLikeHeadline(p: string): boolean {
+  return p.length <= 200 && !/[.!]["”’]?$/.test(p);
+}
+
+export interface HeadParts {
+  title?: string;
+  deck?: string;
+  outlet?: string;
+  byline?: string;
+  published?: string;
+}
+
+/** Classifies the lines before the body: header or outlet line, headline, deck, byline, date. */
+export function classifyHead(head: readonly string[]): HeadParts {
+  const out: HeadParts = {};
+  const rest: string[] = [];
+  for (const line of head) {
+    if (!out.byline && line.length < 120 && BYLINE_LINE.test(line)) {
+      out.byline = line.replace(/^(?:by|from|von|par|por)\s+/i, '');
+    } else if (!out.published && DATE_LINE.test(line)) {
+      out.published = normalizeDate(line) ?? line;
+    } else rest.push(line);
+  }
+  const first = rest[0];
+  if (
+    first &&
+    rest.length >= 2 &&
+    (rest.length >= 3 ||
+      HEADER_LINE.test(first) ||
+      /^[a-z]/.test(first) ||
+      (/^[^a-z]+$/.test(first) && /[a-z]/.test(rest[1] ?? '')))
+  ) {
+    out.outlet = outletFromHeader(first);
+    rest.shift();
+  }
+  if (rest[0]) out.title = rest[0];
+  if (rest.length > 1) out.deck = rest.slice(1).join(' ');
+  return out;
+}
 
 /** Plain-text article: optional outlet line, headline, deck, dateline, body paragraphs. */
 export function parsePlainText(raw: string): Article {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const paragraphs = text
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/[ \t]*\n[ \t]*/g, ' ').trim())
+  const text = raw.replace(/^\uFEFF/, '');
+  const paragraphs = splitParagraphs(
+    text.includes('\n\n') || text.includes('\r\n\r\n') ? text : blankLines(text),
+  )
+    .map(tidySpacing)
     .filter((p) => p.length > 0);
   if (paragraphs.length === 0) throw new UnusableContentError('EMPTY', 'the object holds only whitespace');
-  const bodyStart = paragraphs.findIndex((p) => DATELINE.test(p));
+  let bodyStart = -1;
+  let dateline: string | undefined;
+  const searchLimit = Math.min(paragraphs.length, 8);
+  for (let i = 0; i < searchLimit; i++) {
+    const d = matchDateline(paragraphs[i]!);
+    if (d) {
+      bodyStart = i;
+      dateline = d;
+      break;
+    }
+  }
   let head: string[] = [];
   let body = paragraphs;
   if (bodyStart > 0) {
     head = paragraphs.slice(0, bodyStart);
     body = paragraphs.slice(bodyStart);
+  } else if (bodyStart < 0 && paragraphs.length >= 2) {
+    // No dateline: leading short lines without a final full stop are the headline block.
+    let k = 0;
+    while (k < Math.min(paragraphs.length - 1, 4) && looksLikeHeadline(paragraphs[k]!)) k++;
+    head = paragraphs.slice(0, k);
+    body = paragraphs.slice(k);
   }
-  const dateline = body[0]?.match(DATELINE)?.[1]?.trim();
-  let outlet: string | undefined;
-  if (head.length >= 3) outlet = head.shift();
-  const [title, deck] = head;
+  const parts = classifyHead(head);
   return {
     format: 'text',
-    ...(title ? { title } : {}),
-    ...(deck ? { deck } : {}),
-    ...(outlet ? { outlet } : {}),
+    ...(parts.title ? { title: parts.title } : {}),
+    ...(parts.deck ? { deck: parts.deck } : {}),
+    ...(parts.byline ? { byline: parts.byline } : {}),
+    ...(parts.published ? { published: parts.published } : {}),
+    ...(parts.outlet ? { outlet: parts.outlet } : {}),
     ...(dateline ? { dateline } : {}),
-    body: body.join('\n\n'),
+    body: body.map(squeeze).join('\n\n'),
   };
+}
+
+/** Text without blank lines: every line is its own paragraph. */
+function blankLines(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\n/g, '\n\n');
 }

@@ -122,7 +122,9 @@ const WEAK_BEFORE = new Set([
 
 function isCueVerb(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!;
-  if (!t.word || t.cap) return false;
+  if (!t.word) return false;
+  // Capitalised verbs only in title-cased headlines ("Christie Calls Clinton ‘A Disgrace’").
+  if (t.cap && (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap)) return false;
   if (!SPEECH_VERBS.has(t.lower)) return false;
   if (NOUNABLE.has(t.lower) && i > 0) {
     const prev = ctx.toks[i - 1]!.lower;
@@ -183,6 +185,16 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
     if (sp && (toks[end]?.para !== para || toks[end]?.text === '.')) return { cue: null, speaker: sp };
   }
   if (!ended) return null;
+  // A quotation closing its sentence ("….”) is followed by a new sentence: only a short cue that
+  // ends that sentence ("…." Smith said.) belongs to it, not the next sentence's own cue.
+  if (/[.!?…]/.test(inner) && first.cap && !SPEAKER_PRONOUNS.has(first.lower)) {
+    if (ctx.quoteOf[end] !== undefined && ctx.quoteOf[end] !== -1) return null;
+    if (inner === '.' && end - i > 8) return null;
+  }
+  if (/[.!?…]/.test(inner) && ctx.quoteOf[end] !== undefined && ctx.quoteOf[end] !== -1) {
+    const last = toks[end - 1]!.text;
+    if (last === ',' || last === ':') return null;
+  }
   // "X said", "X, a spokesman for Y, said", "he said", "the spokesman said".
   const fl = first.lower;
   const lowerStart = !(first.cap || SPEAKER_PRONOUNS.has(fl) || DETERMINERS.has(fl));
@@ -190,7 +202,7 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
   for (let v = i + 1; v < end && v - i <= 30; v++) {
     if (!isCueVerb(ctx, v)) continue;
     let b = v;
-    while (b > i && CUE_ADVERBS.has(toks[b - 1]!.lower)) b--;
+    while (b > i && isAdverb(toks[b - 1]!.lower)) b--;
     const np = npBefore(ctx, b, i);
     if (!np || np.a > i + 3) return null;
     const sp = resolveNp(ctx, d, np);
@@ -286,11 +298,11 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
       if (sp) return { cue: span(ctx, i, i + 2), speaker: sp };
     }
   }
-  for (let v = open - 1; v >= start; v--) {
+  for (let v = start; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
     let b = v;
-    while (b > start && CUE_ADVERBS.has(toks[b - 1]!.lower)) b--;
+    while (b > start && isAdverb(toks[b - 1]!.lower)) b--;
     const participle = toks[v]!.lower.endsWith('ing');
     let sp = participle ? sentenceSubject(ctx, d, start, v) : null;
     if (!sp) {
@@ -303,11 +315,13 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
   return null;
 }
 
+const COORD = new Set([',', 'and', 'but', 'then', 'also', 'or', 'yet']);
+
 /** Subject of the sentence for a participle cue ("…, arguing that …"): its first speaker phrase. */
 function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Resolved | null {
   const { toks } = ctx;
   const prev = toks[v - 1];
-  if (!prev || !(prev.text === ',' || prev.lower === 'and' || toks[v]!.lower.endsWith('ing'))) return null;
+  if (!prev || !(COORD.has(prev.lower) || toks[v]!.lower.endsWith('ing'))) return null;
   for (let k = start; k < v && k < start + 10; k++) {
     const t = toks[k]!;
     if (ctx.mentionOf[k]! >= 0 || SPEAKER_PRONOUNS.has(t.lower)) {
@@ -318,4 +332,50 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
     }
   }
   return null;
+}
+
+/**
+ * Cue closing the sentence a partial quotation sits in: `"…" of the plan, Mr. Holtz-Eakin said.`,
+ * `A cashier who "steals …" is held accountable, Warren said.`
+ */
+export function sentenceEndCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: number): CueHit | null {
+  const { toks } = ctx;
+  const para = q.lastParagraph;
+  let e = firstAfter;
+  while (e < toks.length && e - firstAfter < 40 && toks[e]!.para === para && !isSentenceEnd(ctx, e)) {
+    if (ctx.quoteOf[e] !== -1) return null;
+    e++;
+  }
+  if (e - firstAfter >= 40) return null;
+  let c = e - 1;
+  while (c >= firstAfter && toks[c]!.text !== ',') c--;
+  if (c < firstAfter || e - c > 12) return null;
+  const i = c + 1;
+  if (i >= e) return null;
+  if (toks[i]!.lower === 'according' && toks[i + 1]?.lower === 'to') {
+    const np = npAfter(ctx, i + 2, e);
+    const sp = np ? resolveNp(ctx, d, np) : null;
+    return sp ? { cue: span(ctx, i, i + 2), speaker: sp } : null;
+  }
+  if (isCueVerb(ctx, i)) {
+    const np = npAfter(ctx, i + 1, e);
+    const sp = np ? resolveNp(ctx, d, np) : null;
+    return sp && np && e - np.b <= 6 ? { cue: span(ctx, i, i + 1), speaker: sp } : null;
+  }
+  for (let v = i + 1; v < e; v++) {
+    if (!isCueVerb(ctx, v)) continue;
+    if (e - v > 7) return null;
+    let b = v;
+    while (b > i && isAdverb(toks[b - 1]!.lower)) b--;
+    const np = npBefore(ctx, b, i);
+    if (!np || np.a !== i) return null;
+    const sp = resolveNp(ctx, d, np);
+    return sp ? { cue: span(ctx, v, v + 1), speaker: sp } : null;
+  }
+  return null;
+}
+
+/** Adverbs and auxiliaries between a subject and its speech verb ("also", "has", "forcefully"). */
+export function isAdverb(lower: string): boolean {
+  return CUE_ADVERBS.has(lower) || (lower.length > 4 && lower.endsWith('ly') && lower !== 'only');
 }

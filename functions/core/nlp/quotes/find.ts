@@ -11,8 +11,8 @@
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
 import { buildContext, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
-import { headCue, tailCue } from './cues.ts';
-import { keepUnattributed } from './filter.ts';
+import { headCue, sentenceEndCue, tailCue } from './cues.ts';
+import { isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import { Discourse, type Resolved } from './resolve.ts';
 
@@ -36,7 +36,7 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
   for (const q of ctx.quotes) {
     const open = tokenAt(ctx, q.start);
     const after = tokenAt(ctx, q.end);
-    const hit = tailCue(ctx, d, q, after) ?? headCue(ctx, d, open);
+    const hit = tailCue(ctx, d, q, after) ?? headCue(ctx, d, open) ?? sentenceEndCue(ctx, d, q, after);
     if (hit?.speaker) d.lastSpeakers.push({ name: hit.speaker.name, tok: open, type: hit.speaker.type });
     items.push({
       start: q.start,
@@ -51,6 +51,7 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
   continueSpeakers(ctx, items);
   const out: Quote[] = [];
   for (const it of items) {
+    if (isTitle(ctx, it.start, it.end)) continue;
     if (!it.speaker && !keepUnattributed(ctx, it.start, it.end)) continue;
     out.push({
       type: 'direct',

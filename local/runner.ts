@@ -211,6 +211,14 @@ export interface PollerStats {
   invokeErrors: number;
 }
 
+export interface BatchInfo {
+  readonly records: number;
+  readonly failures: number;
+  /** Bodies of the messages that failed (left for redelivery). */
+  readonly failedBodies: readonly string[];
+  readonly result: InvokeResult;
+}
+
 export interface PollerOptions {
   readonly mapping: EventSourceMappingSpec;
   readonly host: FunctionHost;
@@ -222,7 +230,7 @@ export interface PollerOptions {
   readonly concurrency?: number;
   /** Long-poll wait of each receive, in seconds (default 1, so that stopping is quick). */
   readonly waitTimeS?: number;
-  readonly onBatch?: (info: { records: number; failures: number; result: InvokeResult }) => void;
+  readonly onBatch?: (info: BatchInfo) => void;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -320,7 +328,9 @@ export class SqsPoller {
       );
       this.stats.deleted += chunk.length;
     }
-    this.options.onBatch?.({ records: messages.length, failures, result });
+    const kept = new Set(succeeded);
+    const failedBodies = messages.filter((m) => !kept.has(m)).map((m) => m.Body ?? '');
+    this.options.onBatch?.({ records: messages.length, failures, failedBodies, result });
   }
 
   private toRecord(m: Message): SQSRecord {

@@ -16,7 +16,7 @@ import { ArticleReader, type StoredObject } from '#adapters/aws/dynamodb/reader.
 import { normalizeSequencer } from '#ingest/sequencer.ts';
 import { type DynamoEmulator, startDynamo } from './emulators/dynamodb.ts';
 import { startS3Sqs } from './emulators/s3-sqs.ts';
-import { FunctionHost, type InvokeResult, SqsPoller } from './runner.ts';
+import { type BatchInfo, FunctionHost, SqsPoller } from './runner.ts';
 import { notificationBody, type ObjectChange, testEventBody, toEventRecord } from './s3-events.ts';
 import {
   loadStackModel,
@@ -59,12 +59,7 @@ export interface LocalStackOptions {
   /** The functions' own output (structured logs). Discarded when absent. */
   readonly functionLog?: (functionLogicalId: string, chunk: Buffer) => void;
   /** Called after each batch a function handled. */
-  readonly onBatch?: (info: {
-    functionLogicalId: string;
-    records: number;
-    failures: number;
-    result: InvokeResult;
-  }) => void;
+  readonly onBatch?: (info: BatchInfo & { functionLogicalId: string }) => void;
 }
 
 export interface StartupTimings {
@@ -324,13 +319,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     // S3 sends a test event to each queue when notifications are configured
     const now = new Date().toISOString();
+    const tested = new Set<string>();
     for (const n of model.notifications) {
       const queue = n.target.kind === 'queue' ? resources.get(n.target.logicalId) : undefined;
       const bucket = resources.get(n.bucket);
-      if (queue && bucket)
-        await sqs.send(
-          new SendMessageCommand({ QueueUrl: queue.ref, MessageBody: testEventBody(bucket.ref, now) }),
-        );
+      if (!queue || !bucket || tested.has(`${bucket.ref} ${queue.ref}`)) continue;
+      tested.add(`${bucket.ref} ${queue.ref}`);
+      await sqs.send(
+        new SendMessageCommand({ QueueUrl: queue.ref, MessageBody: testEventBody(bucket.ref, now) }),
+      );
     }
     for (const p of pollers) p.start();
 

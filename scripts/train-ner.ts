@@ -87,7 +87,7 @@ function rng(seed: number): () => number {
 }
 
 interface Sent {
-  feats: string[][];
+  feats: Int32Array[];
   gold: Int32Array;
   tags: string[];
 }
@@ -104,7 +104,10 @@ function featurise(docs: ConllDocument[], ctx: FeatureContext): Sent[] {
     const feats = documentFeatures(norms, ranges, ctx);
     d.sentences.forEach((s, k) => {
       const r = ranges[k]!;
-      out.push({ feats: feats.slice(r.first, r.last), gold: bilouFromIob(s.tags), tags: s.tags });
+      const fs: Int32Array[] = [];
+      for (let t = r.first; t < r.last; t++)
+        fs.push(feats.hashes.slice(feats.offsets[t]!, feats.offsets[t + 1]!));
+      out.push({ feats: fs, gold: bilouFromIob(s.tags), tags: s.tags });
     });
   }
   return out;
@@ -125,30 +128,30 @@ function main(): void {
   let lexicon: Lexicon | null = null;
   if (opt.lexicon) {
     lexicon = buildGazetteer(root);
-    log(`gazetteer: ${lexicon.phrases.size} phrases`);
+    log(`gazetteer: ${lexicon.keys.length} entries`);
   }
   let clusters: Clusters | null = null;
   if (opt.clusters) {
     clusters = learnClusters(train, join(opt.data, 'polnear'), log);
-    log(`clusters: ${clusters.size} words`);
+    log(`clusters: ${clusters.keys.length} words`);
   }
   const ctx: FeatureContext = { lexicon, clusters };
   const trainS = featurise(train, ctx);
   const validS = featurise(valid, ctx);
 
   // Feature index (first-seen order is deterministic), with a frequency cut-off.
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (const s of trainS)
     for (const fs of s.feats) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const names: string[] = [];
-  const index = new Map<string, number>();
+  const names: number[] = [];
+  const index = new Map<number, number>();
   for (const [f, c] of counts) {
     if (c >= opt.minCount) {
       index.set(f, names.length);
       names.push(f);
     }
   }
-  const toIds = (fs: string[]) => {
+  const toIds = (fs: Int32Array) => {
     const ids: number[] = [];
     for (const f of fs) {
       const id = index.get(f);
@@ -250,7 +253,7 @@ function main(): void {
   let max = 0;
   for (let i = 0; i < aw.length; i++) max = Math.max(max, Math.abs(aw[i]!));
   const eps = (max / 32767) * 0.5;
-  const keptNames: string[] = [];
+  const keptNames: number[] = [];
   const kept: number[] = [];
   for (let f = 0; f < F; f++) {
     let any = false;
@@ -261,7 +264,7 @@ function main(): void {
     }
   }
   const artifact = encodeModel(
-    { features: keptNames, weights: kept, transitions: at, lexicon, clusters },
+    { features: Int32Array.from(keptNames), weights: kept, transitions: at, lexicon, clusters },
     { epochs: opt.epochs, seed: opt.seed, trainSentences: trainS.length, labels: LABELS.length },
   );
   const json = JSON.stringify(artifact);

@@ -26,16 +26,11 @@ interface Country {
 
 export function buildGazetteer(root: string): Lexicon {
   const nm = join(root, 'node_modules');
-  const entries: [string, Category][] = [];
+  const entries: [string[], Category][] = [];
   const add = (phrase: string, cat: Category) => {
     const p = phrase.trim();
     if (!p || !/\p{Lu}/u.test(p[0]!) || /[\d(),]/.test(p)) return;
-    entries.push([
-      tokenize(p)
-        .map((t) => t.norm)
-        .join(' '),
-      cat,
-    ]);
+    entries.push([tokenize(p).map((t) => t.norm), cat]);
   };
   const need = (p: string) => {
     if (!existsSync(p)) throw new Error(`gazetteer source missing: ${p} (run npm ci)`);
@@ -65,7 +60,5 @@ export function buildGazetteer(root: string): Lexicon {
   );
   for (const line of companies.split('\n'))
     if (line && !line.startsWith('#') && line.length >= 3) add(line, 'org');
-  // Deterministic order: sort the phrases.
-  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   return buildLexicon(entries);
 }

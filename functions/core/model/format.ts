@@ -1,27 +1,40 @@
 /**
- * The compact, self-contained artifact format of the entity model. One JSON document whose `data`
- * is the base64 of a deflated binary payload holding, in order: the feature strings, the sparse
- * quantised weights, the transition scores, the gazetteer and the word clusters. Pure: encoding and
- * decoding need no file system, so the bundler can inline the artifact into the function.
+ * The compact, self-contained artifact format of the entity model: one JSON document holding the
+ * feature hashes and sparse quantised weights, the transition scores, the gazetteer and the word
+ * clusters (sorted hash tables), binary parts in base64. Loading is a few passes over typed arrays:
+ * no decompression and no string hashing. Pure: encoding and decoding need no file system, so the
+ * bundler can inline the artifact into the function.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { type Clusters, LEXICON_CATEGORIES, type Lexicon } from '../nlp/entities/features.ts';
-import { LABELS, type NerModel, NUM_LABELS } from '../nlp/entities/model.ts';
+import {
+  type Clusters,
+  LEXICON_CATEGORIES,
+  LEXICON_PREFIX,
+  type Lexicon,
+  phraseHash,
+} from '../nlp/entities/features.ts';
+import { buildFeatureIndex, LABELS, type NerModel, NUM_LABELS } from '../nlp/entities/model.ts';
 
-export const FORMAT = 'news-ingest-ner/1';
+export const FORMAT = 'news-ingest-ner/3';
 
 export interface ModelArtifact {
   readonly format: string;
   readonly labels: readonly string[];
-  readonly features: number;
-  readonly scale: number;
   readonly lexiconCategories: readonly string[];
-  readonly data: string;
+  readonly scale: number;
+  /** Int32 feature hashes (base64, little-endian); row i of the weights belongs to hash i. */
+  readonly features: string;
+  /** Per feature: a count byte, then (label byte, int16 LE) per non-zero weight. Base64. */
+  readonly weights: string;
+  readonly transitions: readonly number[];
+  /** Sorted Int32 phrase hashes and one mask byte each (base64). */
+  readonly lexicon: { readonly keys: string; readonly values: string; readonly maxLength: number };
+  /** Sorted Int32 word hashes and `levels` Uint16 cluster ids each (base64). */
+  readonly clusters: { readonly keys: string; readonly ids: string; readonly levels: number };
   readonly meta?: Record<string, string | number>;
 }
 
 export interface ModelParts {
-  readonly features: readonly string[];
+  readonly features: Int32Array;
   /** Dense weights, features x NUM_LABELS. */
   readonly weights: ArrayLike<number>;
   readonly transitions: ArrayLike<number>;
@@ -29,8 +42,12 @@ export interface ModelParts {
   readonly clusters: Clusters | null;
 }
 
+type BufferLike = {
+  from(b: Uint8Array | string, e?: string): Uint8Array & { toString(e: string): string };
+};
+
 function toBase64(bytes: Uint8Array): string {
-  const B = (globalThis as { Buffer?: { from(b: Uint8Array): { toString(e: string): string } } }).Buffer;
+  const B = (globalThis as { Buffer?: BufferLike }).Buffer;
   if (B) return B.from(bytes).toString('base64');
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -38,13 +55,16 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function fromBase64(s: string): Uint8Array {
-  const B = (globalThis as { Buffer?: { from(s: string, e: string): Uint8Array } }).Buffer;
-  if (B) return new Uint8Array(B.from(s, 'base64'));
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  const B = (globalThis as { Buffer?: BufferLike }).Buffer;
+  const bytes = B ? B.from(s, 'base64') : Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+  // Copy to an aligned buffer of its own so typed views can be taken on it.
+  const out = new Uint8Array(bytes.length);
+  out.set(bytes);
   return out;
 }
+
+const le32 = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+const i32 = (b: Uint8Array) => new Int32Array(b.buffer, b.byteOffset, b.byteLength >> 2);
 
 export function encodeModel(parts: ModelParts, meta?: Record<string, string | number>): ModelArtifact {
   const L = NUM_LABELS;
@@ -61,36 +81,31 @@ export function encodeModel(parts: ModelParts, meta?: Record<string, string | nu
     wbytes.push(nz.length);
     for (const [j, q] of nz) wbytes.push(j, q & 0xff, (q >> 8) & 0xff);
   }
-  const trans = new Float32Array(parts.transitions.length);
-  for (let i = 0; i < trans.length; i++) trans[i] = parts.transitions[i]!;
-  const lexText = parts.lexicon ? [...parts.lexicon.phrases].map(([p, m]) => `${p}\t${m}`).join('\n') : '';
-  const clusterText = parts.clusters
-    ? [...parts.clusters].map(([w, c]) => `${w}\t${c.join(' ')}`).join('\n')
-    : '';
-  const sections = [
-    strToU8(parts.features.join('\n')),
-    Uint8Array.from(wbytes),
-    new Uint8Array(trans.buffer),
-    strToU8(lexText),
-    strToU8(clusterText),
-  ];
-  let total = 0;
-  for (const s of sections) total += 4 + s.length;
-  const payload = new Uint8Array(total);
-  const view = new DataView(payload.buffer);
-  let o = 0;
-  for (const s of sections) {
-    view.setUint32(o, s.length, true);
-    payload.set(s, o + 4);
-    o += 4 + s.length;
-  }
+  const lex = parts.lexicon;
+  const cl = parts.clusters;
+  const levels = cl && cl.values.length ? cl.values[0]!.length : 0;
+  const ids = new Uint16Array((cl?.keys.length ?? 0) * levels);
+  cl?.values.forEach((v, i) => {
+    for (let k = 0; k < levels; k++) ids[i * levels + k] = v[k]!;
+  });
   return {
     format: FORMAT,
     labels: LABELS,
-    features: parts.features.length,
-    scale,
     lexiconCategories: LEXICON_CATEGORIES,
-    data: toBase64(deflateSync(payload, { level: 9, mem: 12 })),
+    scale,
+    features: toBase64(le32(Int32Array.from(parts.features))),
+    weights: toBase64(Uint8Array.from(wbytes)),
+    transitions: Array.from(parts.transitions, (x) => Math.fround(x)),
+    lexicon: {
+      keys: lex ? toBase64(le32(lex.keys)) : '',
+      values: lex ? toBase64(lex.values) : '',
+      maxLength: lex?.maxLength ?? 0,
+    },
+    clusters: {
+      keys: cl ? toBase64(le32(cl.keys)) : '',
+      ids: toBase64(new Uint8Array(ids.buffer)),
+      levels,
+    },
     ...(meta ? { meta } : {}),
   };
 }
@@ -101,79 +116,69 @@ export function decodeModel(a: ModelArtifact): NerModel {
   if (a.lexiconCategories.join() !== LEXICON_CATEGORIES.join()) {
     throw new Error('entity model gazetteer categories do not match the feature extractor');
   }
-  const payload = inflateSync(fromBase64(a.data));
-  const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
-  const sections: Uint8Array[] = [];
-  for (let o = 0; o < payload.length; ) {
-    const len = view.getUint32(o, true);
-    sections.push(payload.subarray(o + 4, o + 4 + len));
-    o += 4 + len;
-  }
-  const [ftext, wbytes, tbytes, lbytes, cbytes] = sections as [
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-  ];
   const L = NUM_LABELS;
-  const names = ftext.length ? strFromU8(ftext).split('\n') : [];
-  const index = new Map<string, number>();
-  for (let i = 0; i < names.length; i++) index.set(names[i]!, i);
-  const weights = new Float32Array(names.length * L);
+  const hashes = i32(fromBase64(a.features));
+  const index = buildFeatureIndex(hashes);
+  const wbytes = fromBase64(a.weights);
+  const weights = new Int16Array(hashes.length * L);
   let o = 0;
-  for (let f = 0; f < names.length; f++) {
+  for (let f = 0; f < hashes.length; f++) {
     const k = wbytes[o++]!;
     for (let n = 0; n < k; n++) {
       const j = wbytes[o]!;
       let q = wbytes[o + 1]! | (wbytes[o + 2]! << 8);
       if (q & 0x8000) q -= 0x10000;
-      weights[f * L + j] = q * a.scale;
+      weights[f * L + j] = q;
       o += 3;
     }
   }
-  const transitions = new Float32Array(tbytes.slice().buffer);
-  let lexicon: Lexicon | null = null;
-  if (lbytes.length) {
-    const phrases = new Map<string, number>();
-    const prefixes = new Set<string>();
-    let maxLength = 0;
-    for (const line of strFromU8(lbytes).split('\n')) {
-      const tab = line.indexOf('\t');
-      const p = line.slice(0, tab);
-      phrases.set(p, Number(line.slice(tab + 1)));
-      const parts = p.split(' ');
-      maxLength = Math.max(maxLength, parts.length);
-      for (let k = 1; k < parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
-    }
-    lexicon = { phrases, prefixes, maxLength };
-  }
+  const transitions = Float32Array.from(a.transitions);
+  const lexicon: Lexicon | null = a.lexicon.keys
+    ? {
+        keys: i32(fromBase64(a.lexicon.keys)),
+        values: fromBase64(a.lexicon.values),
+        maxLength: a.lexicon.maxLength,
+      }
+    : null;
   let clusters: Clusters | null = null;
-  if (cbytes.length) {
-    clusters = new Map();
-    for (const line of strFromU8(cbytes).split('\n')) {
-      const tab = line.indexOf('\t');
-      clusters.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
-    }
+  if (a.clusters.keys && a.clusters.levels > 0) {
+    const keys = i32(fromBase64(a.clusters.keys));
+    const idBytes = fromBase64(a.clusters.ids);
+    const ids = new Uint16Array(idBytes.buffer, idBytes.byteOffset, idBytes.byteLength >> 1);
+    const n = a.clusters.levels;
+    const values: number[][] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) values[i] = Array.from(ids.subarray(i * n, i * n + n));
+    clusters = { keys, values };
   }
-  return { index, weights, transitions, lexicon, clusters };
+  return { index, weights, scale: a.scale, transitions, lexicon, clusters };
 }
 
-/** Builds a Lexicon from (phrase, category) pairs; phrases are lowercased and tokenised by spaces. */
+/** Builds a Lexicon from (tokenised phrase, category) pairs; tokens are lowercased. */
 export function buildLexicon(
-  entries: Iterable<readonly [string, (typeof LEXICON_CATEGORIES)[number]]>,
+  entries: Iterable<readonly [readonly string[], (typeof LEXICON_CATEGORIES)[number]]>,
 ): Lexicon {
-  const phrases = new Map<string, number>();
-  const prefixes = new Set<string>();
+  const map = new Map<number, number>();
   let maxLength = 0;
-  for (const [phrase, cat] of entries) {
-    const p = phrase.toLowerCase().trim().split(/\s+/).join(' ');
-    if (!p) continue;
+  for (const [tokens, cat] of entries) {
+    const parts = tokens.map((t) => t.toLowerCase()).filter((t) => t.length > 0);
+    if (parts.length === 0) continue;
     const bit = 1 << LEXICON_CATEGORIES.indexOf(cat);
-    phrases.set(p, (phrases.get(p) ?? 0) | bit);
-    const parts = p.split(' ');
+    const h = phraseHash(parts);
+    map.set(h, (map.get(h) ?? 0) | bit);
     maxLength = Math.max(maxLength, parts.length);
-    for (let k = 1; k < parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
+    for (let k = 1; k < parts.length; k++) {
+      const q = phraseHash(parts.slice(0, k));
+      map.set(q, (map.get(q) ?? 0) | LEXICON_PREFIX);
+    }
   }
-  return { phrases, prefixes, maxLength };
+  const keys = Int32Array.from(map.keys()).sort();
+  return { keys, values: Uint8Array.from(keys, (k) => map.get(k)!), maxLength };
+}
+
+/** Builds a cluster table from word -> ids (coarse to fine, the same number of levels for all). */
+export function buildClusters(words: Map<string, readonly number[]>, hash: (w: string) => number): Clusters {
+  const byHash = new Map<number, readonly number[]>();
+  for (const [w, ids] of words) if (!byHash.has(hash(w))) byHash.set(hash(w), ids);
+  const keys = Int32Array.from(byHash.keys()).sort();
+  return { keys, values: Array.from(keys, (k) => byHash.get(k)!) };
 }

@@ -10,10 +10,10 @@ let cached: NerModel | null = null;
 
 /** The decoded model (decoded on the first call only). */
 export function nerModel(): NerModel {
-  cached ??= decodeModel(artifact as ModelArtifact);
+  cached ??= decodeModel(artifact as unknown as ModelArtifact);
   return cached;
 }
 
 /** Metadata recorded by the training script. */
 export const NER_MODEL_META: Readonly<Record<string, string | number>> =
-  (artifact as ModelArtifact).meta ?? {};
+  (artifact as unknown as ModelArtifact).meta ?? {};

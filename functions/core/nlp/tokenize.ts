@@ -165,12 +165,17 @@ function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/** Chunks that are one token as they stand (letters and digits only, not a lone initial run). */
+const PLAIN = /^[A-Za-z0-9]+$/;
+
 /** Tokenises raw text with exact offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const ws = /[^\s\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
   for (const m of text.matchAll(ws)) {
-    splitChunk(text, m.index, m.index + m[0].length, out);
+    const w = m[0];
+    if (PLAIN.test(w)) out.push({ text: w, start: m.index, end: m.index + w.length, norm: w });
+    else splitChunk(text, m.index, m.index + w.length, out);
   }
   return mergeSpacedInitials(text, out);
 }

@@ -1,21 +1,48 @@
 /**
  * Feature extraction for the entity model, shared by training and run time so both see exactly the
- * same features. Features are strings; the model maps the ones it knows to weight rows.
+ * same features. A feature is a 32-bit hash of its template and its value (word, shape, affix,
+ * context word, gazetteer match, cluster, document evidence), computed without building strings;
+ * the model maps the hashes it knows to weight rows.
  */
 
 /** Gazetteer categories (bit positions in a phrase's category mask). */
 export const LEXICON_CATEGORIES = ['country', 'region', 'city', 'demonym', 'name', 'org'] as const;
 
-export interface Lexicon {
-  /** Lowercased phrase (tokens joined by one space) -> bitmask of LEXICON_CATEGORIES. */
-  readonly phrases: Map<string, number>;
-  /** Every proper prefix of a phrase, so matching stops early. */
-  readonly prefixes: Set<string>;
+/** Set in a lexicon entry's value when the key is a proper prefix of a longer phrase. */
+export const LEXICON_PREFIX = 1 << 6;
+
+/**
+ * A table of 32-bit string hashes, sorted ascending, with a value per key; searched by bisection.
+ * Cheap to load (no string hashing at cold start) and compact in the artifact.
+ */
+export interface HashTable<V> {
+  readonly keys: Int32Array;
+  readonly values: V;
+}
+
+export function hashIndex(keys: Int32Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k < key) lo = mid + 1;
+    else if (k > key) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Gazetteer: hash of a lowercased phrase (tokens joined by one space) -> bitmask of
+ * LEXICON_CATEGORIES, plus LEXICON_PREFIX when a longer phrase starts with it.
+ */
+export interface Lexicon extends HashTable<Uint8Array> {
   readonly maxLength: number;
 }
 
-/** Word -> cluster path prefixes (coarse to fine), learned from unlabelled text. */
-export type Clusters = Map<string, readonly string[]>;
+/** Hash of a word (exact, or lowercased) -> cluster ids from coarse to fine. */
+export type Clusters = HashTable<readonly (readonly number[])[]>;
 
 export interface FeatureContext {
   readonly lexicon: Lexicon | null;
@@ -27,16 +54,100 @@ export interface SentenceRange {
   readonly last: number;
 }
 
+/** Features of a document: token i has hashes[offsets[i] .. offsets[i + 1]). */
+export interface DocumentFeatures {
+  readonly offsets: Int32Array;
+  readonly hashes: Int32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+
+/** FNV-1a over UTF-16 code units, continuing from `h`. */
+export function fnv(s: string, h: number = FNV_OFFSET): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Mixes a value into a hash (murmur3-style finaliser). Never returns 0. */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h;
+}
+
+/** Hash of a phrase of lowercased tokens joined by single spaces. */
+export function phraseHash(tokens: readonly string[]): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0) h = Math.imul(h ^ 32, 0x01000193);
+    h = fnv(tokens[i]!, h);
+  }
+  return h;
+}
+
+const T = (name: string) => fnv(name);
+const TPL = {
+  bias: T('b'),
+  word: T('w'),
+  lower: T('l'),
+  shape: T('sh'),
+  short: T('ss'),
+  p1: T('p1'),
+  p2: T('p2'),
+  n1: T('n1'),
+  n2: T('n2'),
+  sp1: T('sp1'),
+  sn1: T('sn1'),
+  bigramPrev: T('b-'),
+  bigramNext: T('b+'),
+  prevShape: T('pw'),
+  shapeNext: T('nw'),
+  shape3: T('ssh3'),
+  pre: [T('pre1'), T('pre2'), T('pre3'), T('pre4')],
+  suf: [T('suf1'), T('suf2'), T('suf3'), T('suf4')],
+  init: T('init'),
+  head: T('head'),
+  doc: T('doc'),
+  docx: T('docx'),
+  gaz: T('g'),
+  gazPrev: T('-g'),
+  gazNext: T('+g'),
+  cluster: [T('c0'), T('c1'), T('c2'), T('c3'), T('c4')],
+  clusterPrev: [T('pc0'), T('pc1'), T('pc2'), T('pc3'), T('pc4')],
+  clusterNext: [T('nc0'), T('nc1'), T('nc2'), T('nc3'), T('nc4')],
+};
+const BOS = fnv('<s>');
+const EOS = fnv('</s>');
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const DIGIT = /\p{N}/u;
+const LETTER = /\p{L}/u;
+
+/** Character class: X upper, x lower, d digit, or the character itself. */
+function charClass(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return 'X';
+    if (c >= 97 && c <= 122) return 'x';
+    if (c >= 48 && c <= 57) return 'd';
+    return ch;
+  }
+  if (UPPER.test(ch)) return 'X';
+  if (LOWER.test(ch)) return 'x';
+  if (DIGIT.test(ch)) return 'd';
+  return ch;
+}
+
+/** Word shape with runs longer than two collapsed: `Ivanov` -> `Xxx`, `1996-08-22` -> `dd-dd-dd`. */
 export function shape(w: string): string {
   let out = '';
   let prev = '';
   let run = 0;
-  for (const ch of w) {
-    let c: string;
-    if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{Ll}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
-    else c = ch;
+  for (let i = 0; i < w.length; i++) {
+    const c = charClass(w[i]!);
     if (c === prev) {
       run++;
       if (run > 2) continue;
@@ -51,14 +162,55 @@ export function shape(w: string): string {
 
 function shortShape(sh: string): string {
   let out = '';
-  for (const c of sh) if (out[out.length - 1] !== c) out += c;
+  let prev = '';
+  for (let i = 0; i < sh.length; i++) {
+    const c = sh[i]!;
+    if (c !== prev) out += c;
+    prev = c;
+  }
   return out;
 }
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
-const isAllCaps = (w: string) => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
-const isLowerWord = (w: string) => /^\p{Ll}+$/u.test(w);
-const hasLetter = (w: string) => /\p{L}/u.test(w);
+function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(w[0]!);
+}
+
+function hasLetter(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128 && LETTER.test(w[i]!)) return true;
+  }
+  return false;
+}
+
+/** Has an upper-case letter and no lower-case one. */
+function isAllCaps(w: string): boolean {
+  let upper = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 128) {
+      if (LOWER.test(w[i]!)) return false;
+      if (UPPER.test(w[i]!)) upper = true;
+    }
+  }
+  return upper;
+}
+
+function isLowerWord(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue;
+    if (c >= 128 && LOWER.test(w[i]!)) continue;
+    return false;
+  }
+  return true;
+}
 
 /** A headline-like sentence: most of its words are written in capitals. */
 function isHeadline(norms: readonly string[], s: SentenceRange): boolean {
@@ -78,10 +230,27 @@ export function documentFeatures(
   norms: readonly string[],
   sentences: readonly SentenceRange[],
   ctx: FeatureContext,
-): string[][] {
+): DocumentFeatures {
   const n = norms.length;
   const lower = norms.map((w) => w.toLowerCase());
-  const shapes = norms.map(shape);
+  const hw = new Int32Array(n);
+  const hl = new Int32Array(n);
+  const hs = new Int32Array(n);
+  const hss = new Int32Array(n);
+  const cache = new Map<string, [number, number, number]>();
+  for (let i = 0; i < n; i++) {
+    const w = norms[i]!;
+    let c = cache.get(w);
+    if (!c) {
+      const sh = shape(w);
+      c = [fnv(w), fnv(sh), fnv(shortShape(sh))];
+      cache.set(w, c);
+    }
+    hw[i] = c[0];
+    hs[i] = c[1];
+    hss[i] = c[2];
+    hl[i] = lower[i] === w ? c[0] : fnv(lower[i]!);
+  }
   const headline = new Uint8Array(n);
   const initial = new Uint8Array(n);
   for (const s of sentences) {
@@ -110,100 +279,125 @@ export function documentFeatures(
       }
     }
   }
-  // Gazetteer matches: per token, the categories and positions of every phrase covering it.
-  const gaz: string[][] = Array.from({ length: n }, () => []);
+  // Gazetteer matches: per token, (category * 4 + position) codes of every phrase covering it.
+  const gaz: number[][] = Array.from({ length: n }, () => []);
   const lex = ctx.lexicon;
-  if (lex) {
+  if (lex && lex.keys.length) {
     for (const s of sentences) {
       for (let i = s.first; i < s.last; i++) {
         if (!hasLetter(norms[i]!)) continue;
-        let phrase = '';
+        let h = FNV_OFFSET;
         for (let j = i; j < s.last && j - i < lex.maxLength; j++) {
-          phrase = j === i ? lower[j]! : phrase + ' ' + lower[j]!;
-          const mask = lex.phrases.get(phrase);
-          if (mask !== undefined) {
-            const len = j - i + 1;
+          if (j > i) h = Math.imul(h ^ 32, 0x01000193);
+          h = fnv(lower[j]!, h);
+          const at = hashIndex(lex.keys, h);
+          if (at < 0) break;
+          const v = lex.values[at]!;
+          const mask = v & (LEXICON_PREFIX - 1);
+          if (mask !== 0) {
             for (let c = 0; c < LEXICON_CATEGORIES.length; c++) {
               if (!(mask & (1 << c))) continue;
-              const cat = LEXICON_CATEGORIES[c]!;
-              if (len === 1) gaz[i]!.push(`g:${cat}:U`);
+              if (j === i) gaz[i]!.push(c * 4 + 3);
               else {
-                gaz[i]!.push(`g:${cat}:B`);
-                for (let k = i + 1; k < j; k++) gaz[k]!.push(`g:${cat}:I`);
-                gaz[j]!.push(`g:${cat}:L`);
+                gaz[i]!.push(c * 4);
+                for (let k = i + 1; k < j; k++) gaz[k]!.push(c * 4 + 1);
+                gaz[j]!.push(c * 4 + 2);
               }
             }
           }
-          if (!lex.prefixes.has(phrase)) break;
+          if (!(v & LEXICON_PREFIX)) break;
         }
       }
     }
   }
+  // Cluster ids of every token (exact form first, then lowercased).
   const clusters = ctx.clusters;
-  const out: string[][] = new Array(n);
-  for (const s of sentences) {
-    for (let i = s.first; i < s.last; i++) {
-      const w = norms[i]!;
-      const lw = lower[i]!;
-      const sh = shapes[i]!;
-      const at = (k: number) => (k >= s.first && k < s.last ? lower[k]! : k < s.first ? '<s>' : '</s>');
-      const shAt = (k: number) => (k >= s.first && k < s.last ? shapes[k]! : k < s.first ? '<s>' : '</s>');
-      const p1 = at(i - 1);
-      const p2 = at(i - 2);
-      const n1 = at(i + 1);
-      const n2 = at(i + 2);
-      const sp1 = shAt(i - 1);
-      const sn1 = shAt(i + 1);
-      const ssh = shortShape(sh);
-      const h = headline[i] ? 'H' : '';
-      const f: string[] = [
-        'b',
-        'w=' + w,
-        'l=' + lw,
-        'sh=' + sh,
-        'ss=' + ssh + h,
-        'p1=' + p1,
-        'p2=' + p2,
-        'n1=' + n1,
-        'n2=' + n2,
-        'sp1=' + sp1,
-        'sn1=' + sn1,
-        'b-=' + p1 + '|' + lw,
-        'b+=' + lw + '|' + n1,
-        'pw=' + p1 + '|' + sh,
-        'nw=' + sh + '|' + n1,
-        'ssh3=' + shortShape(sp1) + '|' + ssh + '|' + shortShape(sn1),
-      ];
-      const len = lw.length;
-      for (let k = 1; k <= 4 && k <= len; k++) {
-        f.push(`pre${k}=${lw.slice(0, k)}`);
-        f.push(`suf${k}=${lw.slice(len - k)}`);
-      }
-      if (initial[i]) f.push('init=' + ssh);
-      if (h) f.push('head=' + ssh);
-      if (hasLetter(w)) {
-        const cap = isCapitalised(w) ? 'C' : 'c';
-        const doc =
-          (seenLower.has(lw) ? 'l' : '-') +
-          (seenCapMid.has(lw) ? 'c' : '-') +
-          (seenAfterCap.has(lw) ? 'a' : '-') +
-          (seenBeforeCap.has(lw) ? 'b' : '-');
-        f.push('doc=' + cap + doc);
-        f.push('docx=' + cap + doc + (initial[i] ? 'I' : '') + h);
-      }
-      for (const g of gaz[i]!) f.push(g);
-      if (i > s.first) for (const g of gaz[i - 1]!) f.push('-' + g);
-      if (i + 1 < s.last) for (const g of gaz[i + 1]!) f.push('+' + g);
-      if (clusters) {
-        const c0 = clusters.get(w) ?? clusters.get(lw);
-        if (c0) for (let k = 0; k < c0.length; k++) f.push(`c${k}=${c0[k]}`);
-        const cp = i > s.first ? (clusters.get(norms[i - 1]!) ?? clusters.get(lower[i - 1]!)) : undefined;
-        if (cp) for (let k = 0; k < cp.length; k++) f.push(`pc${k}=${cp[k]}`);
-        const cn = i + 1 < s.last ? (clusters.get(norms[i + 1]!) ?? clusters.get(lower[i + 1]!)) : undefined;
-        if (cn) for (let k = 0; k < cn.length; k++) f.push(`nc${k}=${cn[k]}`);
-      }
-      out[i] = f;
+  let cl: (readonly number[] | undefined)[] | null = null;
+  if (clusters && clusters.keys.length) {
+    cl = new Array(n);
+    for (let i = 0; i < n; i++) {
+      let at = hashIndex(clusters.keys, hw[i]!);
+      if (at < 0) at = hashIndex(clusters.keys, hl[i]!);
+      cl[i] = at < 0 ? undefined : clusters.values[at];
     }
   }
-  return out;
+  const offsets = new Int32Array(n + 1);
+  let out = new Int32Array(Math.max(64, n * 48));
+  let len = 0;
+  const push = (h: number) => {
+    if (len === out.length) {
+      const bigger = new Int32Array(out.length * 2);
+      bigger.set(out);
+      out = bigger;
+    }
+    out[len++] = h;
+  };
+  for (const s of sentences) {
+    for (let i = s.first; i < s.last; i++) {
+      offsets[i] = len;
+      const w = norms[i]!;
+      const lw = lower[i]!;
+      const p1 = i - 1 >= s.first ? hl[i - 1]! : BOS;
+      const p2 = i - 2 >= s.first ? hl[i - 2]! : BOS;
+      const n1 = i + 1 < s.last ? hl[i + 1]! : EOS;
+      const n2 = i + 2 < s.last ? hl[i + 2]! : EOS;
+      const sp1 = i - 1 >= s.first ? hs[i - 1]! : BOS;
+      const sn1 = i + 1 < s.last ? hs[i + 1]! : EOS;
+      const ssp1 = i - 1 >= s.first ? hss[i - 1]! : BOS;
+      const ssn1 = i + 1 < s.last ? hss[i + 1]! : EOS;
+      const h = headline[i]!;
+      push(TPL.bias);
+      push(mix(TPL.word, hw[i]!));
+      push(mix(TPL.lower, hl[i]!));
+      push(mix(TPL.shape, hs[i]!));
+      push(mix(mix(TPL.short, hss[i]!), h));
+      push(mix(TPL.p1, p1));
+      push(mix(TPL.p2, p2));
+      push(mix(TPL.n1, n1));
+      push(mix(TPL.n2, n2));
+      push(mix(TPL.sp1, sp1));
+      push(mix(TPL.sn1, sn1));
+      push(mix(mix(TPL.bigramPrev, p1), hl[i]!));
+      push(mix(mix(TPL.bigramNext, hl[i]!), n1));
+      push(mix(mix(TPL.prevShape, p1), hs[i]!));
+      push(mix(mix(TPL.shapeNext, hs[i]!), n1));
+      push(mix(mix(mix(TPL.shape3, ssp1), hss[i]!), ssn1));
+      const L = lw.length;
+      let hp = FNV_OFFSET;
+      let hx = FNV_OFFSET;
+      for (let k = 0; k < 4 && k < L; k++) {
+        hp = Math.imul(hp ^ lw.charCodeAt(k), 0x01000193);
+        hx = Math.imul(hx ^ lw.charCodeAt(L - 1 - k), 0x01000193);
+        push(mix(TPL.pre[k]!, hp));
+        push(mix(TPL.suf[k]!, hx));
+      }
+      if (initial[i]) push(mix(TPL.init, hss[i]!));
+      if (h) push(mix(TPL.head, hss[i]!));
+      if (hasLetter(w)) {
+        const code =
+          (isCapitalised(w) ? 1 : 0) |
+          (seenLower.has(lw) ? 2 : 0) |
+          (seenCapMid.has(lw) ? 4 : 0) |
+          (seenAfterCap.has(lw) ? 8 : 0) |
+          (seenBeforeCap.has(lw) ? 16 : 0);
+        push(mix(TPL.doc, code));
+        push(mix(TPL.docx, code | (initial[i]! << 5) | (h << 6)));
+      }
+      for (const g of gaz[i]!) push(mix(TPL.gaz, g));
+      if (i > s.first) for (const g of gaz[i - 1]!) push(mix(TPL.gazPrev, g));
+      if (i + 1 < s.last) for (const g of gaz[i + 1]!) push(mix(TPL.gazNext, g));
+      if (cl) {
+        const c0 = cl[i];
+        if (c0) for (let k = 0; k < c0.length; k++) push(mix(TPL.cluster[k]!, c0[k]!));
+        const cp = i > s.first ? cl[i - 1] : undefined;
+        if (cp) for (let k = 0; k < cp.length; k++) push(mix(TPL.clusterPrev[k]!, cp[k]!));
+        const cn = i + 1 < s.last ? cl[i + 1] : undefined;
+        if (cn) for (let k = 0; k < cn.length; k++) push(mix(TPL.clusterNext[k]!, cn[k]!));
+      }
+    }
+  }
+  offsets[n] = len;
+  // Tokens outside every sentence (none in practice) get no features.
+  for (let i = n - 1; i >= 0; i--) if (offsets[i]! > offsets[i + 1]!) offsets[i] = offsets[i + 1]!;
+  return { offsets, hashes: out.subarray(0, len) };
 }

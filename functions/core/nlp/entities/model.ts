@@ -2,7 +2,7 @@
  * The entity model at run time: a linear model over string features with first-order label
  * transitions, decoded exactly with Viterbi over BILOU labels (B, I, L, U per type, plus O).
  */
-import type { Clusters, Lexicon } from './features.ts';
+import type { Clusters, DocumentFeatures, Lexicon } from './features.ts';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type ConllType = (typeof ENTITY_TYPES)[number];
@@ -13,10 +13,43 @@ export const LABELS: readonly string[] = [
 ];
 export const NUM_LABELS = LABELS.length;
 
+/** Open-addressing map from feature hash (never 0) to weight row: slots of (hash, row) pairs. */
+export interface FeatureIndex {
+  readonly mask: number;
+  readonly slots: Int32Array;
+}
+
+export function buildFeatureIndex(hashes: ArrayLike<number>): FeatureIndex {
+  let cap = 16;
+  while (cap < hashes.length * 2) cap *= 2;
+  const slots = new Int32Array(cap * 2);
+  const mask = cap - 1;
+  for (let r = 0; r < hashes.length; r++) {
+    const h = hashes[r]!;
+    let at = h & mask;
+    while (slots[at * 2] !== 0 && slots[at * 2] !== h) at = (at + 1) & mask;
+    slots[at * 2] = h;
+    slots[at * 2 + 1] = r;
+  }
+  return { mask, slots };
+}
+
+export function featureRow(ix: FeatureIndex, h: number): number {
+  const slots = ix.slots;
+  let at = h & ix.mask;
+  for (;;) {
+    const k = slots[at * 2]!;
+    if (k === h) return slots[at * 2 + 1]!;
+    if (k === 0) return -1;
+    at = (at + 1) & ix.mask;
+  }
+}
+
 export interface NerModel {
-  /** Feature string -> row index into `weights` (row length NUM_LABELS). */
-  readonly index: Map<string, number>;
-  readonly weights: Float32Array;
+  readonly index: FeatureIndex;
+  /** Quantised weights, row-major, NUM_LABELS per feature row; real weight = value * scale. */
+  readonly weights: Int16Array;
+  readonly scale: number;
   /** (NUM_LABELS + 1) x NUM_LABELS; the last row is the start state. */
   readonly transitions: Float32Array;
   readonly lexicon: Lexicon | null;
@@ -41,12 +74,15 @@ export function allowedEnd(l: number): boolean {
   return p === 'O' || p === 'L' || p === 'U';
 }
 
-const ALLOWED: Uint8Array = (() => {
-  const a = new Uint8Array((NUM_LABELS + 1) * NUM_LABELS);
-  for (let i = 0; i <= NUM_LABELS; i++)
-    for (let j = 0; j < NUM_LABELS; j++) a[i * NUM_LABELS + j] = allowedTransition(i, j) ? 1 : 0;
-  return a;
-})();
+/** For each label, the labels allowed before it (NUM_LABELS is the start state). */
+const PREDECESSORS: readonly Int32Array[] = Array.from({ length: NUM_LABELS }, (_, j) => {
+  const out: number[] = [];
+  for (let i = 0; i <= NUM_LABELS; i++) if (allowedTransition(i, j)) out.push(i);
+  return Int32Array.from(out);
+});
+
+let scoreBuf = new Float64Array(0);
+let backBuf = new Int32Array(0);
 
 /**
  * Viterbi over `n` positions with emission scores `em` (n x NUM_LABELS) and transition scores
@@ -56,19 +92,25 @@ export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): 
   const L = NUM_LABELS;
   const out = new Int32Array(n);
   if (n === 0) return out;
-  const score = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
+  if (scoreBuf.length < n * L) {
+    scoreBuf = new Float64Array(n * L * 2);
+    backBuf = new Int32Array(n * L * 2);
+  }
+  const score = scoreBuf;
+  const back = backBuf;
   for (let j = 0; j < L; j++) {
-    score[j] = ALLOWED[L * L + j] ? em[j]! + trans[L * L + j]! : Number.NEGATIVE_INFINITY;
+    score[j] = allowedTransition(L, j) ? em[j]! + trans[L * L + j]! : Number.NEGATIVE_INFINITY;
   }
   for (let t = 1; t < n; t++) {
     const o = t * L;
     const po = o - L;
     for (let j = 0; j < L; j++) {
+      const preds = PREDECESSORS[j]!;
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let i = 0; i < L; i++) {
-        if (!ALLOWED[i * L + j]) continue;
+      for (let k = 0; k < preds.length; k++) {
+        const i = preds[k]!;
+        if (i === L) continue;
         const s = score[po + i]! + trans[i * L + j]!;
         if (s > best) {
           best = s;
@@ -95,19 +137,26 @@ export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): 
   return out;
 }
 
-/** Emission scores of `n` tokens' features under the model. */
-export function emissions(model: NerModel, feats: readonly (readonly string[])[]): Float64Array {
+/** Emission scores of tokens [first, last) of a document under the model. */
+export function emissions(
+  model: NerModel,
+  feats: DocumentFeatures,
+  first: number,
+  last: number,
+): Float64Array {
   const L = NUM_LABELS;
-  const em = new Float64Array(feats.length * L);
+  const em = new Float64Array((last - first) * L);
   const w = model.weights;
-  for (let t = 0; t < feats.length; t++) {
-    const o = t * L;
-    for (const f of feats[t]!) {
-      const r = model.index.get(f);
-      if (r === undefined) continue;
+  const { offsets, hashes } = feats;
+  for (let t = first; t < last; t++) {
+    const o = (t - first) * L;
+    for (let k = offsets[t]!; k < offsets[t + 1]!; k++) {
+      const r = featureRow(model.index, hashes[k]!);
+      if (r < 0) continue;
       const ro = r * L;
       for (let j = 0; j < L; j++) em[o + j]! += w[ro + j]!;
     }
+    for (let j = 0; j < L; j++) em[o + j]! *= model.scale;
   }
   return em;
 }

@@ -24,8 +24,7 @@ export function recognizeNamed(text: string): Omit<EntityMention, 'canonical'>[]
   const feats = documentFeatures(norms, sentences, model);
   const out: Omit<EntityMention, 'canonical'>[] = [];
   for (const s of sentences) {
-    const sf = feats.slice(s.first, s.last);
-    const labels = viterbi(emissions(model, sf), sf.length, model.transitions);
+    const labels = viterbi(emissions(model, feats, s.first, s.last), s.last - s.first, model.transitions);
     for (const sp of labelSpans(labels)) {
       const start = tokens[s.first + sp.start]!.start;
       const end = tokens[s.first + sp.end - 1]!.end;

@@ -30,7 +30,11 @@ export function mentionsToChunks(
 ): Chunk[][] {
   const out: Chunk[][] = offsets.map(() => []);
   const flat: { s: number; t: number; start: number; end: number }[] = [];
-  offsets.forEach((so, s) => so.forEach(([start, end], t) => flat.push({ s, t, start, end })));
+  offsets.forEach((so, s) => {
+    so.forEach(([start, end], t) => {
+      flat.push({ s, t, start, end });
+    });
+  });
   let k = 0;
   for (const m of mentions) {
     const type = CONLL_TYPE[m.type];

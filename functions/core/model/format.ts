@@ -83,7 +83,7 @@ export function encodeModel(parts: ModelParts, meta?: Record<string, string | nu
   }
   const lex = parts.lexicon;
   const cl = parts.clusters;
-  const levels = cl && cl.values.length ? cl.values[0]!.length : 0;
+  const levels = cl?.values.length ? cl.values[0]!.length : 0;
   const ids = new Uint16Array((cl?.keys.length ?? 0) * levels);
   cl?.values.forEach((v, i) => {
     for (let k = 0; k < levels; k++) ids[i * levels + k] = v[k]!;

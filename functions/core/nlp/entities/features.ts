@@ -282,7 +282,7 @@ export function documentFeatures(
   // Gazetteer matches: per token, (category * 4 + position) codes of every phrase covering it.
   const gaz: number[][] = Array.from({ length: n }, () => []);
   const lex = ctx.lexicon;
-  if (lex && lex.keys.length) {
+  if (lex?.keys.length) {
     for (const s of sentences) {
       for (let i = s.first; i < s.last; i++) {
         if (!hasLetter(norms[i]!)) continue;
@@ -313,7 +313,7 @@ export function documentFeatures(
   // Cluster ids of every token (exact form first, then lowercased).
   const clusters = ctx.clusters;
   let cl: (readonly number[] | undefined)[] | null = null;
-  if (clusters && clusters.keys.length) {
+  if (clusters?.keys.length) {
     cl = new Array(n);
     for (let i = 0; i < n; i++) {
       let at = hashIndex(clusters.keys, hw[i]!);

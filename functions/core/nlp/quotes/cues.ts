@@ -322,11 +322,12 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
   const { toks } = ctx;
   const prev = toks[v - 1];
   if (!prev || !(COORD.has(prev.lower) || toks[v]!.lower.endsWith('ing'))) return null;
-  for (let k = start; k < v && k < start + 10; k++) {
+  for (let k = start; k < v && k < start + 20; k++) {
     const t = toks[k]!;
-    if (ctx.mentionOf[k]! >= 0 || SPEAKER_PRONOUNS.has(t.lower)) {
+    const mi = ctx.mentionOf[k]!;
+    const named = mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
+    if (named || SPEAKER_PRONOUNS.has(t.lower)) {
       let e = k + 1;
-      const mi = ctx.mentionOf[k]!;
       while (mi >= 0 && e < v && ctx.mentionOf[e] === mi) e++;
       return resolveNp(ctx, d, { a: k, b: e });
     }
@@ -378,4 +379,40 @@ export function sentenceEndCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfte
 /** Adverbs and auxiliaries between a subject and its speech verb ("also", "has", "forcefully"). */
 export function isAdverb(lower: string): boolean {
   return CUE_ADVERBS.has(lower) || (lower.length > 4 && lower.endsWith('ly') && lower !== 'only');
+}
+
+/**
+ * Last resort for a quotation inside a sentence with no speech verb next to it (`Trump branded
+ * the deal “a disaster”`): the sentence's grammatical subject, when it opens the sentence and is a
+ * person, an organisation or a personal pronoun.
+ */
+export function subjectCue(ctx: Ctx, d: Discourse, open: number): CueHit | null {
+  const { toks } = ctx;
+  if (open <= 0) return null;
+  const sent = ctx.sentOf[open]!;
+  let k = ctx.sentStart[sent]!;
+  // Skip an introductory phrase ending with a comma ("On Tuesday, ...").
+  for (let j = k; j < open && j < k + 8; j++) {
+    if (toks[j]!.text === ',') {
+      k = j + 1;
+      break;
+    }
+  }
+  if (k >= open || ctx.quoteOf[k] !== -1) return null;
+  const t = toks[k]!;
+  if (t.para !== toks[open]!.para) return null;
+  const mi = ctx.mentionOf[k]!;
+  let e = k + 1;
+  if (mi >= 0) {
+    const m = ctx.mentions[mi]!;
+    if (m.type !== 'PERSON' && m.type !== 'ORGANIZATION' && !d.isPersonIndex(mi)) return null;
+    while (e < open && ctx.mentionOf[e] === mi) e++;
+  } else if (!(t.lower === 'he' || t.lower === 'she' || /^(he|she)'s$/.test(t.lower))) {
+    return null;
+  }
+  // The subject must be followed by its verb, not by a possessive or a noun.
+  const next = toks[e];
+  if (!next || !next.word || next.cap || t.lower.endsWith("'s") && mi >= 0) return null;
+  const sp = resolveNp(ctx, d, { a: k, b: e });
+  return sp ? { cue: null, speaker: sp } : null;
 }

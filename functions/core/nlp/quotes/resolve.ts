@@ -294,40 +294,27 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
   const { toks } = ctx;
   let b = end;
   let appositive: string | undefined;
-  // "Sen. Claire McCaskill (D-Mo.) said": skip a short parenthetical before the verb.
-  if (b - 1 >= floor && toks[b - 1]!.text === ')') {
-    let k = b - 2;
-    while (k >= floor && k >= b - 10 && toks[k]!.text !== '(') k--;
-    if (k >= floor && toks[k]!.text === '(') b = k;
-  }
-  // "X, a spokesman for Y, said": the appositive sits between two commas.
-  if (b - 1 >= floor && toks[b - 1]!.text === ',') {
-    let k = b - 2;
-    while (
-      k >= floor &&
-      k >= b - 30 &&
-      toks[k]!.text !== ',' &&
-      ctx.quoteOf[k] === -1 &&
-      !isStop(toks[k]!.text)
-    )
-      k--;
-    if (k >= floor && toks[k]!.text === ',') {
-      appositive = appositiveRole(ctx, k + 1);
-      const w = toks[k + 1]!.lower;
-      if (
-        appositive ||
-        w === 'who' ||
-        w === 'which' ||
-        w === 'whose' ||
-        w === 'a' ||
-        w === 'an' ||
-        w === 'the'
-      )
+  // "X (D-Mo.), a spokesman for Y, one of ..., said": skip parentheticals and appositives.
+  for (let round = 0; round < 4; round++) {
+    if (b - 1 >= floor && toks[b - 1]!.text === ')') {
+      let k = b - 2;
+      while (k >= floor && k >= b - 10 && toks[k]!.text !== '(') k--;
+      if (k >= floor && toks[k]!.text === '(') {
         b = k;
-      else if (b - 1 - (k + 1) <= 4 && !hasLowerWord(ctx, k + 1, b - 1))
-        b = k; // ", R-Ky.," ", 25,"
-      else return null;
-    } else return null;
+        continue;
+      }
+      return null;
+    }
+    if (!(b - 1 >= floor && toks[b - 1]!.text === ',')) break;
+    let k = b - 2;
+    while (k >= floor && k >= b - 30 && toks[k]!.text !== ',' && ctx.quoteOf[k] === -1 && !isStop(toks[k]!.text)) k--;
+    if (k < floor || toks[k]!.text !== ',') return null;
+    const role = appositiveRole(ctx, k + 1);
+    const w = toks[k + 1]!.lower;
+    if (role) appositive = role;
+    if (role || APPOSITIVE_START.has(w)) b = k;
+    else if (b - 1 - (k + 1) <= 4 && !hasLowerWord(ctx, k + 1, b - 1)) b = k; // ", R-Ky.," ", 25,"
+    else return null;
   }
   let a = b;
   while (a > floor && b - a < 8) {
@@ -344,6 +331,8 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
   if (a >= b) return null;
   return appositive ? { a, b, appositive } : { a, b };
 }
+
+const APPOSITIVE_START = new Set(['who', 'which', 'whose', 'a', 'an', 'the', 'one', 'both', 'himself', 'herself']);
 
 function isStop(t: string): boolean {
   return t === ';' || t === '!' || t === '?' || t === ':';
@@ -553,7 +542,7 @@ export function resolvePronoun(
       const sp = d.lastSpeakers[i]!;
       if (sp.tok >= p) continue;
       if (toks[p]!.para - toks[sp.tok]!.para > 6) break;
-      if (sp.type !== 'PERSON') continue;
+      if (sp.type !== undefined && sp.type !== 'PERSON') continue;
       const g = d.gender(sp.name);
       if (g === null || g === kind) {
         const role = d.roleOf(sp.name);

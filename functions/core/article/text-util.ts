@@ -18,19 +18,32 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
   return out.join('\n\n');
 }
 
-/** Splits text on blank lines into squeezed paragraphs (CRLF and CR already normalised or not). */
+/**
+ * Splits text on blank lines into squeezed paragraphs (LF, CRLF or CR line ends). A plain scan,
+ * no regular expression over the whole text, so ten million newlines cost ten million steps.
+ */
 export function splitParagraphs(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const norm = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const out: string[] = [];
   let cur: string[] = [];
-  for (const line of lines) {
-    if (line.trim() === '') {
-      if (cur.length > 0) out.push(squeeze(cur.join(' ')));
+  const flush = () => {
+    if (cur.length > 0) {
+      const p = squeeze(cur.join(' '));
+      if (p.length > 0) out.push(p);
       cur = [];
-    } else cur.push(line);
+    }
+  };
+  let start = 0;
+  while (start <= norm.length) {
+    let nl = norm.indexOf('\n', start);
+    if (nl < 0) nl = norm.length;
+    const line = norm.slice(start, nl);
+    if (line.trim() === '') flush();
+    else cur.push(line);
+    start = nl + 1;
   }
-  if (cur.length > 0) out.push(squeeze(cur.join(' ')));
-  return out.filter((p) => p.length > 0);
+  flush();
+  return out;
 }
 
 /** Trimmed string or undefined when empty. */

@@ -66,8 +66,8 @@ function unquote(v: string): string {
 /** Inline Markdown to plain text: links, images, emphasis, code, inline HTML. Bounded patterns only. */
 export function inlineToText(s: string): string {
   return s
-    .replace(/!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g, '')
-    .replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1')
+    .replace(/!\[[^\]\n]{0,500}\]\([^()[\]\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g, '')
+    .replace(/\[([^\][\n]{0,500})\]\([^()[\]\s]{0,2000}(?:\s+"[^"\n]{0,300}")?\)/g, '$1')
     .replace(/\[([^\]\n]{0,500})\]\[[^\]\n]{0,200}\]/g, '$1')
     .replace(/<\/?[A-Za-z][^<>\n]{0,500}>/g, '')
     .replace(/`([^`\n]{0,1000})`/g, '$1')

@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 
 /** A minimal, inert document tree: no script runs, nothing is fetched. */
 export interface ElementNode {
@@ -21,46 +21,207 @@ export interface ParseOptions {
   readonly xml?: boolean;
 }
 
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+const P_CLOSERS = [
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'details',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'ul',
+];
+
+/** Which open element an opening tag closes implicitly (the open element must be the current one). */
+const IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ...P_CLOSERS.map((t): [string, Set<string>] => [t, new Set(['p'])]),
+  ['li', new Set(['li'])],
+  ['dt', new Set(['dt', 'dd'])],
+  ['dd', new Set(['dt', 'dd'])],
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th', 'td'])],
+  ['td', new Set(['th', 'td'])],
+  ['tbody', new Set(['thead', 'tbody', 'tr', 'td', 'th'])],
+  ['tfoot', new Set(['thead', 'tbody', 'tr', 'td', 'th'])],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['body', new Set(['head', 'link', 'script'])],
+]);
+
 /**
- * Parses markup into a tree with an explicit stack (no recursion), so a page with tens of
- * thousands of nested tags costs linear time and constant call depth.
+ * Parses markup into a tree. htmlparser2's tokenizer reads the characters (entities, raw text of
+ * script and style, comments, CDATA); the tree is built here with an array stack and per-name
+ * open counts, so every operation is O(1) amortised: a page with 100,000 nested tags or stray
+ * end tags costs linear time and constant call depth.
  */
 export function parseMarkup(markup: string, options: ParseOptions = {}): ElementNode {
+  const xml = options.xml === true;
   const root: ElementNode = { kind: 'element', tag: '#root', attrs: {}, children: [], parent: null };
-  let current = root;
+  const stack: ElementNode[] = [root];
+  const open = new Map<string, number>();
   let lastText: TextNode | null = null;
-  const parser = new Parser(
+  let pendingName = '';
+  let pendingAttrs: Record<string, string> = Object.create(null) as Record<string, string>;
+  let attrName = '';
+  let attrValue = '';
+  let foreign = 0;
+
+  const top = (): ElementNode => stack[stack.length - 1]!;
+  const pop = (): void => {
+    if (stack.length <= 1) return;
+    const el = stack.pop()!;
+    open.set(el.tag, (open.get(el.tag) ?? 1) - 1);
+    if (!xml && (el.tag === 'svg' || el.tag === 'math')) foreign--;
+    lastText = null;
+  };
+  const addText = (data: string): void => {
+    if (data.length === 0) return;
+    const parent = top();
+    if (lastText && lastText.parent === parent) {
+      lastText.text += data;
+      return;
+    }
+    const t: TextNode = { kind: 'text', text: data, parent };
+    parent.children.push(t);
+    lastText = t;
+  };
+  const openElement = (selfClosing: boolean): void => {
+    const name = pendingName;
+    if (!name) return;
+    pendingName = '';
+    if (!xml) {
+      const closes = IMPLIES_CLOSE.get(name);
+      while (closes && stack.length > 1 && closes.has(top().tag)) pop();
+    }
+    const parent = top();
+    const el: ElementNode = { kind: 'element', tag: name, attrs: pendingAttrs, children: [], parent };
+    pendingAttrs = Object.create(null) as Record<string, string>;
+    parent.children.push(el);
+    lastText = null;
+    const isVoid = !xml && VOID_ELEMENTS.has(name);
+    if (isVoid || (selfClosing && (xml || foreign > 0))) return;
+    stack.push(el);
+    open.set(name, (open.get(name) ?? 0) + 1);
+    if (!xml && (name === 'svg' || name === 'math')) foreign++;
+  };
+  const nameOf = (start: number, end: number): string => {
+    const n = markup.slice(start, end);
+    return xml ? n : n.toLowerCase();
+  };
+
+  const tokenizer = new Tokenizer(
+    { xmlMode: xml, decodeEntities: true, recognizeSelfClosing: xml },
     {
-      onopentag(name, attribs) {
-        const el: ElementNode = { kind: 'element', tag: name, attrs: attribs, children: [], parent: current };
-        current.children.push(el);
-        current = el;
-        lastText = null;
+      onopentagname(start, end) {
+        pendingName = nameOf(start, end);
+        if (!xml && pendingName === 'image') pendingName = 'img';
       },
-      onclosetag() {
-        if (current.parent) current = current.parent;
-        lastText = null;
+      onattribname(start, end) {
+        attrName = nameOf(start, end);
+        attrValue = '';
       },
-      ontext(data) {
-        if (lastText && lastText.parent === current) {
-          lastText.text += data;
+      onattribdata(start, end) {
+        attrValue += markup.slice(start, end);
+      },
+      onattribentity(cp) {
+        attrValue += String.fromCodePoint(cp);
+      },
+      onattribend() {
+        if (pendingName && !Object.hasOwn(pendingAttrs, attrName)) pendingAttrs[attrName] = attrValue;
+        attrValue = '';
+      },
+      onopentagend() {
+        openElement(false);
+      },
+      onselfclosingtag() {
+        openElement(true);
+      },
+      onclosetag(start, end) {
+        const name = nameOf(start, end);
+        if (!xml && VOID_ELEMENTS.has(name)) {
+          if (name === 'br') {
+            pendingName = 'br';
+            openElement(false);
+          }
           return;
         }
-        const t: TextNode = { kind: 'text', text: data, parent: current };
-        current.children.push(t);
-        lastText = t;
+        if ((open.get(name) ?? 0) > 0) {
+          while (stack.length > 1) {
+            const tag = top().tag;
+            pop();
+            if (tag === name) break;
+          }
+        } else if (!xml && name === 'p') {
+          pendingName = 'p';
+          openElement(false);
+          pop();
+        }
+      },
+      ontext(start, end) {
+        addText(markup.slice(start, end));
+      },
+      ontextentity(cp) {
+        addText(String.fromCodePoint(cp));
+      },
+      oncdata(start, end, offset) {
+        addText(markup.slice(start, end - offset));
+      },
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
+      isInForeignContext() {
+        return foreign > 0;
       },
     },
-    {
-      xmlMode: options.xml === true,
-      decodeEntities: true,
-      lowerCaseTags: options.xml !== true,
-      lowerCaseAttributeNames: options.xml !== true,
-      recognizeCDATA: true,
-    },
   );
-  parser.write(markup);
-  parser.end();
+  tokenizer.write(markup);
+  tokenizer.end();
   return root;
 }
 

@@ -7,7 +7,7 @@
 
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
-import { CUE_ADVERBS, SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
+import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import type { Ctx } from './context.ts';
 import type { MarkedQuote } from './marks.ts';
@@ -302,7 +302,7 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     if (!isCueVerb(ctx, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
     let b = v;
-    while (b > start && isAdverb(toks[b - 1]!.lower)) b--;
+    while (b > start && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
     const participle = toks[v]!.lower.endsWith('ing');
     let sp = participle ? sentenceSubject(ctx, d, start, v) : null;
     if (!sp) {

@@ -413,7 +413,14 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   const hw = head.lower.replace(/\.$/, '');
   const nk = NOMINAL_HEADS.get(hw);
   if (nk && !head.cap) return resolveNominal(ctx, d, np, nk);
-  // 4. Capitalised name with no recognised mention.
+  // 4. A common-noun phrase: "the real estate developer", "officials", "a senior aide".
+  if (!head.cap && /^\p{Ll}/u.test(head.text) && !NP_STOP.has(head.lower) && !SPEAKER_PRONOUNS.has(head.lower)) {
+    const first = toks[a]!;
+    if (DETERMINERS.has(first.lower) || first.cap || /^[0-9]/.test(first.text) || (b - a <= 2 && head.lower.endsWith('s'))) {
+      if (!NOT_NAMES.has(head.lower) && !/ly$/.test(head.lower)) return describe(ctx, np);
+    }
+  }
+  // 5. Capitalised name with no recognised mention.
   if (head.cap && ctx.mentionOf[b - 1] === -1 && !NOT_NAMES.has(head.lower) && !head.lower.includes("'")) {
     let s = b - 1;
     while (s > a && toks[s - 1]!.cap && toks[s - 1]!.word) s--;

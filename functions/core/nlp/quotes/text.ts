@@ -75,6 +75,7 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
       const ch = text[i]!;
       if (isWordCode(c, ch)) {
         let j = i + 1;
+        let lastJoin = i;
         while (j < pe && j - i < 200) {
           const d = text.charCodeAt(j);
           if (isWordCode(d, text[j]!)) {
@@ -84,7 +85,10 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
           // Inner joiners: apostrophe, hyphen, dot (U.S.) followed by a letter or digit.
           if ((d === 39 || d === 0x2019 || d === 45 || d === 46) && j + 1 < pe) {
             const e = text.charCodeAt(j + 1);
-            if (isWordCode(e, text[j + 1]!)) {
+            // A dot joins only abbreviations ("U.S", "a.m"), not "said.Trump".
+            const dotOk = d !== 46 || j - lastJoin <= 1 || (e >= 48 && e <= 57);
+            if (dotOk && isWordCode(e, text[j + 1]!)) {
+              lastJoin = j + 1;
               j += 2;
               continue;
             }

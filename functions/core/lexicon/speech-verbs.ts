@@ -203,3 +203,64 @@ morning afternoon evening night week weekend month year earlier later recently l
 on in at during late early after before
 january february march april may june july august september october november december
 `);
+
+/**
+ * Verbs of stance and communication that report what someone holds or conveys ("criticized",
+ * "called for", "denied"): used for reported speech with a clear subject. Every form listed.
+ */
+export const STANCE_VERBS: ReadonlySet<string> = forms(`
+criticize criticizes criticized criticise criticises criticised
+praise praises praised
+accuse accuses accused
+blame blames blamed
+defend defends defended
+reject rejects rejected
+support supports supported
+endorse endorses endorsed
+oppose opposes opposed
+question questions questioned
+describe describes described
+highlight highlights highlighted
+tout touts touted
+propose proposes proposed
+discuss discusses discussed
+mention mentions mentioned
+cite cites cited
+raise raises raised
+address addresses addressed
+attack attacks attacked
+challenge challenges challenged
+dismiss dismisses dismissed
+welcome welcomes welcomed
+applaud applauds applauded
+condemn condemns condemned
+denounce denounces denounced
+hail hails hailed
+consider considers considered
+view views viewed
+see sees saw
+learn learns learned learnt
+want wants wanted
+urge urges urged
+demand demands demanded
+threaten threatens threatened
+plan plans planned
+ask asks asked
+call calls called
+expect expects expected
+estimate estimates estimated
+find finds found
+show shows showed
+suggest suggests suggested
+predict predicts predicted
+know knows knew
+understand understands understood
+agree agrees agreed
+recommend recommends recommended
+acknowledge acknowledges acknowledged
+argue argues argued
+doubt doubts doubted
+dispute disputes disputed
+concede concedes conceded
+mock mocks mocked
+`);

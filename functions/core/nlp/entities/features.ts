@@ -112,6 +112,8 @@ const TPL = {
   doc: T('doc'),
   docx: T('docx'),
   gaz: T('g'),
+  topic: T('topic'),
+  topicGaz: T('topic-g'),
   gazPrev: T('-g'),
   gazNext: T('+g'),
   cluster: [T('c0'), T('c1'), T('c2'), T('c3'), T('c4')],
@@ -237,19 +239,20 @@ export function documentFeatures(
   const hl = new Int32Array(n);
   const hs = new Int32Array(n);
   const hss = new Int32Array(n);
-  const cache = new Map<string, [number, number, number]>();
+  const cache = new Map<string, [number, number, number, number]>();
   for (let i = 0; i < n; i++) {
     const w = norms[i]!;
     let c = cache.get(w);
     if (!c) {
       const sh = shape(w);
-      c = [fnv(w), fnv(sh), fnv(shortShape(sh))];
+      const h = fnv(w);
+      c = [h, fnv(sh), fnv(shortShape(sh)), lower[i] === w ? h : fnv(lower[i]!)];
       cache.set(w, c);
     }
     hw[i] = c[0];
     hs[i] = c[1];
     hss[i] = c[2];
-    hl[i] = lower[i] === w ? c[0] : fnv(lower[i]!);
+    hl[i] = c[3];
   }
   const headline = new Uint8Array(n);
   const initial = new Uint8Array(n);
@@ -262,20 +265,19 @@ export function documentFeatures(
     if (k < s.last) initial[k] = 1;
   }
   // Document-level evidence about each lowercased word.
-  const seenLower = new Set<string>();
-  const seenCapMid = new Set<string>();
-  const seenAfterCap = new Set<string>();
-  const seenBeforeCap = new Set<string>();
+  const seenLower = new Set<number>();
+  const seenCapMid = new Set<number>();
+  const seenAfterCap = new Set<number>();
+  const seenBeforeCap = new Set<number>();
   for (const s of sentences) {
     for (let i = s.first; i < s.last; i++) {
       if (headline[i]) continue;
       const w = norms[i]!;
-      if (isLowerWord(w)) seenLower.add(lower[i]!);
+      if (isLowerWord(w)) seenLower.add(hl[i]!);
       else if (isCapitalised(w) && !initial[i]) {
-        seenCapMid.add(lower[i]!);
-        if (i > s.first && isCapitalised(norms[i - 1]!) && hasLetter(norms[i - 1]!))
-          seenAfterCap.add(lower[i]!);
-        if (i + 1 < s.last && isCapitalised(norms[i + 1]!)) seenBeforeCap.add(lower[i]!);
+        seenCapMid.add(hl[i]!);
+        if (i > s.first && isCapitalised(norms[i - 1]!) && hasLetter(norms[i - 1]!)) seenAfterCap.add(hl[i]!);
+        if (i + 1 < s.last && isCapitalised(norms[i + 1]!)) seenBeforeCap.add(hl[i]!);
       }
     }
   }
@@ -320,6 +322,14 @@ export function documentFeatures(
       if (at < 0) at = hashIndex(clusters.keys, hl[i]!);
       cl[i] = at < 0 ? undefined : clusters.values[at];
     }
+  }
+  // Document topic: the first word of the document when it is written in capitals (CoNLL and wire
+  // stories open with a slug such as SOCCER or CRICKET); capitalised words in sports results are teams.
+  let topic = 0;
+  for (let i = 0; i < n; i++) {
+    if (!hasLetter(norms[i]!)) continue;
+    if (isAllCaps(norms[i]!) && norms[i]!.length > 2) topic = hl[i]!;
+    break;
   }
   const offsets = new Int32Array(n + 1);
   let out = new Int32Array(Math.max(64, n * 48));
@@ -376,14 +386,18 @@ export function documentFeatures(
       if (hasLetter(w)) {
         const code =
           (isCapitalised(w) ? 1 : 0) |
-          (seenLower.has(lw) ? 2 : 0) |
-          (seenCapMid.has(lw) ? 4 : 0) |
-          (seenAfterCap.has(lw) ? 8 : 0) |
-          (seenBeforeCap.has(lw) ? 16 : 0);
+          (seenLower.has(hl[i]!) ? 2 : 0) |
+          (seenCapMid.has(hl[i]!) ? 4 : 0) |
+          (seenAfterCap.has(hl[i]!) ? 8 : 0) |
+          (seenBeforeCap.has(hl[i]!) ? 16 : 0);
         push(mix(TPL.doc, code));
         push(mix(TPL.docx, code | (initial[i]! << 5) | (h << 6)));
       }
       for (const g of gaz[i]!) push(mix(TPL.gaz, g));
+      if (topic !== 0 && isCapitalised(w)) {
+        push(mix(mix(TPL.topic, topic), hss[i]!));
+        for (const g of gaz[i]!) push(mix(mix(TPL.topicGaz, topic), g));
+      }
       if (i > s.first) for (const g of gaz[i - 1]!) push(mix(TPL.gazPrev, g));
       if (i + 1 < s.last) for (const g of gaz[i + 1]!) push(mix(TPL.gazNext, g));
       if (cl) {

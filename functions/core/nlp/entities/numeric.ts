@@ -18,7 +18,7 @@ const RULES: readonly [EntityType, RegExp][] = [
   [
     'MONEY',
     new RegExp(
-      String.raw`(?:\b(?:US|U\.S\.|A|C|HK|NZ|S)?[$£€¥₹₽]\s?(?:${NUM})${SCALE}|\b(?:${NUM})${SCALE}\s(?:(?:US|U\.S\.|Canadian|Australian|Hong Kong|Swiss|French|German)\s)?${CURRENCY_WORD}\b)`,
+      String.raw`(?:(?<![\w$£€¥₹₽])(?:US|U\.S\.|A|C|HK|NZ|S)?[$£€¥₹₽]\s?(?:${NUM})${SCALE}|\b(?:${NUM})${SCALE}\s(?:(?:US|U\.S\.|Canadian|Australian|Hong Kong|Swiss|French|German)\s)?${CURRENCY_WORD}\b)`,
       'g',
     ),
   ],

@@ -3,7 +3,7 @@ import type { EntityMention, EntityType } from '../../types.ts';
 import { splitSentencesOfTokens, tokenize } from '../tokenize.ts';
 import { documentFeatures } from './features.ts';
 import { canonicalize } from './group.ts';
-import { emissions, labelSpans, viterbi } from './model.ts';
+import { emissions, labelSpans, type NerModel, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
 
 export { groupEntities } from './group.ts';
@@ -16,8 +16,10 @@ const TYPE_NAMES: Record<string, EntityType> = {
 };
 
 /** Named mentions (PERSON, ORGANIZATION, LOCATION, MISC) predicted by the trained model, without canonical names. */
-export function recognizeNamed(text: string): Omit<EntityMention, 'canonical'>[] {
-  const model = nerModel();
+export function recognizeNamed(
+  text: string,
+  model: NerModel = nerModel(),
+): Omit<EntityMention, 'canonical'>[] {
   const tokens = tokenize(text);
   const sentences = splitSentencesOfTokens(text, tokens);
   const norms = tokens.map((t) => t.norm);

@@ -38,6 +38,7 @@ Options:
   --cdk-out DIR          the cloud assembly to run (default: cdk.out, synthesized when missing or
                          older than the sources)
   --synth                synthesize even if cdk.out looks current
+  --skip-synth           run cdk.out as it is, even if older than the sources
   --dynalite             use dynalite even when Java is available
   --verbose              also copy the function's logs to stderr
   -h, --help             show this help
@@ -129,11 +130,13 @@ export async function main(argv: string[]): Promise<number> {
 
   try {
     const started = performance.now();
-    const { cdkOut } = await ensureAssembly({
-      ...(values['cdk-out'] ? { cdkOut: values['cdk-out'] } : {}),
-      force: Boolean(values.synth),
-      log: progress,
-    });
+    const { cdkOut } = values['skip-synth']
+      ? { cdkOut: resolve(values['cdk-out'] ?? join(PROJECT_ROOT, 'cdk.out')) }
+      : await ensureAssembly({
+          ...(values['cdk-out'] ? { cdkOut: values['cdk-out'] } : {}),
+          force: Boolean(values.synth),
+          log: progress,
+        });
     stack = await startLocalStack({
       cdkOut,
       ...(keepState ? { dataDir: join(stateDir, 'dynamodb') } : {}),
@@ -227,6 +230,7 @@ function parse(argv: string[]) {
       'visibility-timeout': { type: 'string' },
       'cdk-out': { type: 'string' },
       synth: { type: 'boolean' },
+      'skip-synth': { type: 'boolean' },
       dynalite: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseObject } from '#core/article/parse.ts';
 import { UnusableContentError } from '#core/errors.ts';
 import { extract } from '#core/nlp/extract.ts';
+import type { Article } from '#core/types.ts';
 import { FAMILIES } from '../../bench/adversarial-inputs.ts';
 import { spanProblems } from '../support/spans.ts';
 
@@ -10,7 +11,9 @@ import { spanProblems } from '../support/spans.ts';
  * families: parsing gives articles or a reason code, extraction never throws, every span is valid.
  */
 
-function parseOrReason(text: string, filename: string) {
+type Parsed = { articles: Article[] } | { reason: string };
+
+function parseOrReason(text: string, filename: string): Parsed {
   try {
     return { articles: parseObject(new TextEncoder().encode(text), { filename }) };
   } catch (error) {

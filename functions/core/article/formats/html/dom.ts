@@ -106,7 +106,9 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Element
   const open = new Map<string, number>();
   let lastText: TextNode | null = null;
   let pendingName = '';
-  let pendingAttrs: Record<string, string> = Object.create(null) as Record<string, string>;
+  // Elements without attributes share one frozen empty record (fewer allocations on huge pages).
+  const NO_ATTRS = Object.freeze(Object.create(null)) as Record<string, string>;
+  let pendingAttrs = NO_ATTRS;
   let attrName = '';
   let attrValue = '';
   let foreign = 0;
@@ -140,7 +142,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Element
     }
     const parent = top();
     const el: ElementNode = { kind: 'element', tag: name, attrs: pendingAttrs, children: [], parent };
-    pendingAttrs = Object.create(null) as Record<string, string>;
+    pendingAttrs = NO_ATTRS;
     parent.children.push(el);
     lastText = null;
     const isVoid = !xml && VOID_ELEMENTS.has(name);
@@ -162,6 +164,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Element
         if (!xml && pendingName === 'image') pendingName = 'img';
       },
       onattribname(start, end) {
+        if (pendingAttrs === NO_ATTRS) pendingAttrs = Object.create(null) as Record<string, string>;
         attrName = nameOf(start, end);
         attrValue = '';
       },
@@ -172,7 +175,8 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Element
         attrValue += String.fromCodePoint(cp);
       },
       onattribend() {
-        if (pendingName && !Object.hasOwn(pendingAttrs, attrName)) pendingAttrs[attrName] = attrValue;
+        if (pendingName && pendingAttrs !== NO_ATTRS && !Object.hasOwn(pendingAttrs, attrName))
+          pendingAttrs[attrName] = attrValue;
         attrValue = '';
       },
       onopentagend() {

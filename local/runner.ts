@@ -214,6 +214,8 @@ export interface PollerStats {
 export interface BatchInfo {
   readonly records: number;
   readonly failures: number;
+  /** Bodies of every message of the batch. */
+  readonly bodies: readonly string[];
   /** Bodies of the messages that failed (left for redelivery). */
   readonly failedBodies: readonly string[];
   readonly result: InvokeResult;
@@ -330,7 +332,13 @@ export class SqsPoller {
     }
     const kept = new Set(succeeded);
     const failedBodies = messages.filter((m) => !kept.has(m)).map((m) => m.Body ?? '');
-    this.options.onBatch?.({ records: messages.length, failures, failedBodies, result });
+    this.options.onBatch?.({
+      records: messages.length,
+      failures,
+      bodies: messages.map((m) => m.Body ?? ''),
+      failedBodies,
+      result,
+    });
   }
 
   private toRecord(m: Message): SQSRecord {

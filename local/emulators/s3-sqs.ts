@@ -161,10 +161,13 @@ export async function startS3Sqs(options: { region: string; port?: number }): Pr
   }
 
   const s3Store = new NotifyingS3Store();
+  // queue URLs on the address clients use (fauxqs would say sqs.<region>.localhost, which does not resolve)
+  const sqsStore = new SqsStore() as { host?: string };
+  sqsStore.host = '';
   const app = fauxqs.buildApp({
     logger: false,
     defaultRegion: options.region,
-    stores: { s3Store, sqsStore: new SqsStore(), snsStore: new SnsStore() },
+    stores: { s3Store, sqsStore, snsStore: new SnsStore() },
   });
 
   type Req = { method: string; params?: Record<string, string>; query?: Record<string, string> };

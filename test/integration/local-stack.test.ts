@@ -44,7 +44,8 @@ describe('the local stack, end to end', () => {
     expect(stack.model.functions.length).toBeGreaterThan(0);
     expect(stack.model.functions[0]?.assetDir).toMatch(/cdk\.out[/\\]asset\./);
     expect(stack.bucket).toMatch(/^[a-z0-9.-]{3,63}$/);
-    expect(stack.dlqUrl).toBeTruthy();
+    expect(stack.dlqUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(stack.queueUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     expect(stack.endpoints.s3).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(stack.endpoints.dynamodb).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });

@@ -12,7 +12,6 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract } from '../../core/nlp/extract.ts';
 import { findQuotes } from '../../core/nlp/quotes/find.ts';
 import type { EntityMention, Quote } from '../../core/types.ts';
 
@@ -354,6 +353,10 @@ export function scoreDoc(
     predI,
     indirect.map((g) => g.frags),
   );
+  const matchedI = new Set(mi.values());
+  indirect.forEach((g, i) => {
+    if (!matchedI.has(i)) log?.(`IFN ${doc.name} ${snip(g.frags[0]!)} src=${g.sources.map(snip).join('|')}`);
+  });
   predI.forEach((q, p) => {
     const g = mi.get(p);
     if (g === undefined) {
@@ -446,9 +449,11 @@ export async function run(argv: string[]): Promise<number> {
   const cached = entitiesFile
     ? (JSON.parse(readFileSync(entitiesFile, 'utf8')) as Record<string, EntityMention[]>)
     : undefined;
+  // The recogniser (and its model) loads only when entities are not given.
+  const extract = cached ? undefined : (await import('../../core/nlp/extract.ts')).extract;
   for (const doc of docs) {
     const mentions = cached?.[doc.name];
-    const quotes = mentions ? findQuotes(doc.text, mentions) : extract(doc.text).quotes;
+    const quotes = mentions ? findQuotes(doc.text, mentions) : extract!(doc.text).quotes;
     scoreDoc(doc, quotes, counts, log);
   }
   const s = summarize(counts);

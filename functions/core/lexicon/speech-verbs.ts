@@ -193,7 +193,7 @@ export const SPEECH_PHRASES: readonly string[] = PHRASES;
 export const CUE_ADVERBS: ReadonlySet<string> = forms(`
 also later then again once previously earlier recently repeatedly further further
 has have had was is were be been will would could might may did does do not never
-reportedly allegedly publicly privately frequently often simply just only still even
+reportedly allegedly publicly privately frequently often simply just only still even now long already since first
 `);
 
 /** Time words often following a speech verb ("said Thursday that"). */

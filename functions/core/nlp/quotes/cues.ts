@@ -325,7 +325,8 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
   for (let k = start; k < v && k < start + 20; k++) {
     const t = toks[k]!;
     const mi = ctx.mentionOf[k]!;
-    const named = mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
+    const named =
+      mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
     if (named || SPEAKER_PRONOUNS.has(t.lower)) {
       let e = k + 1;
       while (mi >= 0 && e < v && ctx.mentionOf[e] === mi) e++;
@@ -412,7 +413,7 @@ export function subjectCue(ctx: Ctx, d: Discourse, open: number): CueHit | null 
   }
   // The subject must be followed by its verb, not by a possessive or a noun.
   const next = toks[e];
-  if (!next || !next.word || next.cap || t.lower.endsWith("'s") && mi >= 0) return null;
+  if (!next || !next.word || next.cap || (t.lower.endsWith("'s") && mi >= 0)) return null;
   const sp = resolveNp(ctx, d, { a: k, b: e });
   return sp ? { cue: null, speaker: sp } : null;
 }

@@ -1,6 +1,17 @@
+/**
+ * Step 6: reported (indirect) speech, sentence by sentence outside quotation marks:
+ *   `X said (that) CONTENT.`  `X told reporters CONTENT.`  `CONTENT, X said.`  `CONTENT, said X.`
+ *   `According to X, CONTENT.`  `CONTENT, according to X.`
+ * The content is the reported clause; the speaker is resolved like a direct quotation's.
+ * A clause holding a quotation mark is left to the direct quotations.
+ */
+
+import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
+import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import type { Ctx } from './context.ts';
-import type { Discourse, Resolved } from './resolve.ts';
+import { isAdverb } from './cues.ts';
+import { type Discourse, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
 
 export interface Reported {
   readonly start: number;
@@ -10,6 +21,226 @@ export interface Reported {
   readonly speaker: Resolved | null;
 }
 
-export function findIndirect(_ctx: Ctx, _d: Discourse): Reported[] {
-  return [];
+/** Minimum words in a reported clause. */
+const MIN_WORDS = 3;
+const ADJUNCT_PREPS = new Set(['in', 'at', 'on', 'during', 'while', 'after', 'before', 'via', 'through']);
+const PREP_OBJECT = new Set(['about', 'for', 'of', 'on', 'over', 'against']);
+
+const NOUNISH_BEFORE = new Set([
+  ...DETERMINERS,
+  'to',
+  'will',
+  'would',
+  'could',
+  'should',
+  'might',
+  'must',
+  'can',
+]);
+
+function isReportingVerb(ctx: Ctx, i: number): boolean {
+  const t = ctx.toks[i]!;
+  if (!t.word || !(REPORTING_VERBS.has(t.lower) || SPEECH_VERBS.has(t.lower) || STANCE_VERBS.has(t.lower)))
+    return false;
+  if (t.cap && (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap)) return false;
+  const prev = ctx.toks[i - 1];
+  if (prev && (NOUNISH_BEFORE.has(prev.lower) || prev.lower.endsWith("'s"))) return false;
+  return true;
+}
+
+function span(ctx: Ctx, a: number, b: number): Span {
+  const s = ctx.toks[a]!.start;
+  const e = ctx.toks[b - 1]!.end;
+  return { text: ctx.text.slice(s, e), start: s, end: e };
+}
+
+function wordsIn(ctx: Ctx, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (ctx.toks[i]!.word) n++;
+  return n;
+}
+
+function hasQuote(ctx: Ctx, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (ctx.quoteOf[i] !== -1) return true;
+  // Stray marks outside any quotation also disqualify the clause.
+  for (let i = a; i < b; i++) {
+    const t = ctx.toks[i]!.text;
+    if (t === '"' || t === '“' || t === '”' || t === "''" || t === '``') return true;
+  }
+  return false;
+}
+
+/** Trims trailing sentence punctuation from the token range [a, b). */
+function trimEnd(ctx: Ctx, a: number, b: number): number {
+  while (b > a && !ctx.toks[b - 1]!.word && ctx.toks[b - 1]!.text !== ')') b--;
+  return b;
+}
+
+export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
+  const out: Reported[] = [];
+  const { toks } = ctx;
+  const nSent = ctx.sentStart.length - 1;
+  for (let s = 0; s < nSent; s++) {
+    const s0 = ctx.sentStart[s]!;
+    const s1 = ctx.sentStart[s + 1]!;
+    if (s1 - s0 < 4 || s1 - s0 > 400) continue;
+    const end = trimEnd(ctx, s0, s1);
+    let used = false;
+    // According to X, CONTENT.  /  CONTENT, according to X.
+    for (let i = s0; i + 1 < end && !used; i++) {
+      if (toks[i]!.lower !== 'according' || toks[i + 1]!.lower !== 'to' || ctx.quoteOf[i] !== -1) continue;
+      const np = npAfter(ctx, i + 2, end);
+      const sp = np ? resolveNp(ctx, d, np) : null;
+      if (!np || !sp) continue;
+      let a: number;
+      let b: number;
+      if (i === s0 || (i > s0 && toks[i - 1]!.text !== ',' && i - s0 <= 2)) {
+        // Content after the source phrase and its comma.
+        a = np.b;
+        while (a < end && !toks[a]!.word) a++;
+        b = end;
+      } else {
+        a = s0;
+        b = i;
+        while (b > a && !toks[b - 1]!.word) b--;
+      }
+      if (b - a < 1 || wordsIn(ctx, a, b) < MIN_WORDS || hasQuote(ctx, a, b)) continue;
+      out.push(make(ctx, a, b, span(ctx, i, i + 2), sp));
+      used = true;
+    }
+    if (used) continue;
+    for (let v = s0; v < end; v++) {
+      if (ctx.quoteOf[v] !== -1 || !isReportingVerb(ctx, v)) continue;
+      // CONTENT, X said.  /  CONTENT, said X.
+      if (end - v <= 8 && v - s0 >= 4) {
+        let c = v - 1;
+        while (c > s0 && toks[c]!.text !== ',' && v - c <= 12) c--;
+        if (toks[c]!.text === ',') {
+          let sp: Resolved | null = null;
+          if (c === v - 1) {
+            const np = npAfter(ctx, v + 1, end);
+            sp = np && end - np.b <= 4 ? resolveNp(ctx, d, np) : null;
+          } else {
+            let b = v;
+            while (b > c + 1 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+            const np = npBefore(ctx, b, c + 1);
+            sp = np && np.a === c + 1 ? resolveNp(ctx, d, np) : null;
+          }
+          let b = c;
+          while (b > s0 && !toks[b - 1]!.word && toks[b - 1]!.text !== ')') b--;
+          if (sp && wordsIn(ctx, s0, b) >= MIN_WORDS && !hasQuote(ctx, s0, b)) {
+            out.push(make(ctx, s0, b, span(ctx, v, v + 1), sp));
+            break;
+          }
+        }
+      }
+      // X said (that) CONTENT.
+      let b = v;
+      while (b > s0 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+      let sp = subjectOf(ctx, d, b, s0);
+      if (!sp && toks[v]!.lower.endsWith('ing') && toks[v - 1]?.text === ',')
+        sp = firstSubject(ctx, d, s0, v);
+      if (!sp) continue;
+      let a = v + 1;
+      // "told reporters", "told CNN": skip the hearer.
+      if (/^(tell|tells|told)$/.test(toks[v]!.lower)) {
+        const hearer = npAfter(ctx, a, end);
+        if (hearer) a = hearer.b;
+      }
+      // Skip time phrases and "that"; an adjunct ("in an interview with X") must be followed by "that".
+      let guard = 0;
+      let adjunct = false;
+      while (a < end && guard++ < 6) {
+        const t = toks[a]!;
+        if (ADJUNCT_PREPS.has(t.lower)) {
+          adjunct = true;
+          break;
+        }
+        if (
+          t.text === ',' ||
+          (TIME_WORDS.has(t.lower) && !(t.lower === 'this' || t.lower === 'that' || t.lower === 'last'))
+        ) {
+          a++;
+          continue;
+        }
+        break;
+      }
+      if (adjunct) {
+        let k = a;
+        while (k < end && k - a < 14 && toks[k]!.lower !== 'that') k++;
+        if (k >= end || toks[k]!.lower !== 'that') continue;
+        a = k;
+      }
+      if (a >= end || toks[a]!.text === ':' || toks[a]!.text === ',') continue;
+      // The clause must look like one: "that", a pronoun, a determiner, a name, a number.
+      const first = toks[a]!;
+      if (!first.word) continue;
+      if (PREP_OBJECT.has(first.lower) && a + 1 < end) {
+        a++;
+      } else if (
+        /^(to|of|about|on|for|with|by|in|at|from|as|and|but|or|so|nothing|something)$/.test(first.lower)
+      )
+        continue;
+      if (wordsIn(ctx, a, end) < MIN_WORDS || hasQuote(ctx, a, end)) continue;
+      out.push(make(ctx, a, end, span(ctx, v, v + 1), sp));
+      // "X says A and said B": a coordinated second verb shares the subject.
+      let k = a;
+      while (k + 1 < end && !(toks[k]!.lower === 'and' || toks[k]!.lower === 'but')) k++;
+      const v2 = k + 1;
+      if (k + 1 < end && isReportingVerb(ctx, v2) && ctx.quoteOf[v2] === -1) {
+        const a2 = v2 + 1 < end && toks[v2 + 1]!.lower === 'that' ? v2 + 2 : v2 + 1;
+        if (wordsIn(ctx, a2, end) >= MIN_WORDS && !hasQuote(ctx, a2, end)) {
+          // Shorten the first clause to end before the coordination.
+          out[out.length - 1] = make(ctx, a, k, span(ctx, v, v + 1), sp);
+          out.push(make(ctx, a2, end, span(ctx, v2, v2 + 1), sp));
+        }
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved): Reported {
+  return {
+    start: ctx.toks[a]!.start,
+    end: ctx.toks[b - 1]!.end,
+    paragraph: ctx.toks[a]!.para,
+    cue,
+    speaker,
+  };
+}
+
+/** Subject ending before token b: a noun phrase, or "who" standing for the phrase before it. */
+function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved | null {
+  const { toks } = ctx;
+  const w = toks[b - 1];
+  if (w && (w.lower === 'who' || w.lower === 'which') && b - 1 > floor) {
+    let e = b - 1;
+    if (toks[e - 1]?.text === ',') e--;
+    const np = npBefore(ctx, e, floor);
+    const sp = np ? resolveNp(ctx, d, np) : null;
+    if (!sp) return null;
+    const mention = { text: w.text, start: w.start, end: w.end };
+    return { ...sp, mention };
+  }
+  const np = npBefore(ctx, b, floor);
+  return np ? resolveNp(ctx, d, np) : null;
+}
+
+/** First person, organisation or personal pronoun of the sentence, before token v. */
+function firstSubject(ctx: Ctx, d: Discourse, s0: number, v: number): Resolved | null {
+  const { toks } = ctx;
+  for (let k = s0; k < v && k < s0 + 20; k++) {
+    if (ctx.quoteOf[k] !== -1) continue;
+    const mi = ctx.mentionOf[k]!;
+    const named =
+      mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
+    if (named || /^(he|she)$/.test(toks[k]!.lower)) {
+      let e = k + 1;
+      while (mi >= 0 && e < v && ctx.mentionOf[e] === mi) e++;
+      return resolveNp(ctx, d, { a: k, b: e });
+    }
+  }
+  return null;
 }

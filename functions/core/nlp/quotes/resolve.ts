@@ -307,13 +307,21 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
     }
     if (!(b - 1 >= floor && toks[b - 1]!.text === ',')) break;
     let k = b - 2;
-    while (k >= floor && k >= b - 30 && toks[k]!.text !== ',' && ctx.quoteOf[k] === -1 && !isStop(toks[k]!.text)) k--;
+    while (
+      k >= floor &&
+      k >= b - 30 &&
+      toks[k]!.text !== ',' &&
+      ctx.quoteOf[k] === -1 &&
+      !isStop(toks[k]!.text)
+    )
+      k--;
     if (k < floor || toks[k]!.text !== ',') return null;
     const role = appositiveRole(ctx, k + 1);
     const w = toks[k + 1]!.lower;
     if (role) appositive = role;
     if (role || APPOSITIVE_START.has(w)) b = k;
-    else if (b - 1 - (k + 1) <= 4 && !hasLowerWord(ctx, k + 1, b - 1)) b = k; // ", R-Ky.," ", 25,"
+    else if (b - 1 - (k + 1) <= 4 && !hasLowerWord(ctx, k + 1, b - 1))
+      b = k; // ", R-Ky.," ", 25,"
     else return null;
   }
   let a = b;
@@ -332,7 +340,18 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
   return appositive ? { a, b, appositive } : { a, b };
 }
 
-const APPOSITIVE_START = new Set(['who', 'which', 'whose', 'a', 'an', 'the', 'one', 'both', 'himself', 'herself']);
+const APPOSITIVE_START = new Set([
+  'who',
+  'which',
+  'whose',
+  'a',
+  'an',
+  'the',
+  'one',
+  'both',
+  'himself',
+  'herself',
+]);
 
 function isStop(t: string): boolean {
   return t === ';' || t === '!' || t === '?' || t === ':';
@@ -414,9 +433,19 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   const nk = NOMINAL_HEADS.get(hw);
   if (nk && !head.cap) return resolveNominal(ctx, d, np, nk);
   // 4. A common-noun phrase: "the real estate developer", "officials", "a senior aide".
-  if (!head.cap && /^\p{Ll}/u.test(head.text) && !NP_STOP.has(head.lower) && !SPEAKER_PRONOUNS.has(head.lower)) {
+  if (
+    !head.cap &&
+    /^\p{Ll}/u.test(head.text) &&
+    !NP_STOP.has(head.lower) &&
+    !SPEAKER_PRONOUNS.has(head.lower)
+  ) {
     const first = toks[a]!;
-    if (DETERMINERS.has(first.lower) || first.cap || /^[0-9]/.test(first.text) || (b - a <= 2 && head.lower.endsWith('s'))) {
+    if (
+      DETERMINERS.has(first.lower) ||
+      first.cap ||
+      /^[0-9]/.test(first.text) ||
+      (b - a <= 2 && head.lower.endsWith('s'))
+    ) {
       if (!NOT_NAMES.has(head.lower) && !/ly$/.test(head.lower)) return describe(ctx, np);
     }
   }

@@ -188,6 +188,11 @@ const NEGATIVE_WORDS = new Set([
   'player',
   'headline',
   'kicker',
+  'image',
+  'img',
+  'figure',
+  'thumbnail',
+  'thumb',
   'wp',
   'crumb',
   'crumbs',
@@ -232,7 +237,7 @@ const POSITIVE_WORDS = new Set([
 ]);
 
 const BOILERPLATE_LINE =
-  /^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: stories| articles| coverage| content)?|share (?:this|on)\b|follow us|sign up|subscribe|click here|watch:|video:|image:|photo:|getty images|©|copyright|all rights reserved|recommended|more from|you may also like|trending)/i;
+  /^(?:advertisement|advertising|like this (?:story|article)|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|read more|read next|related(?: stories| articles| coverage| content)?|share (?:this|on)\b|follow us|sign up|subscribe|click here|watch:|video:|image:|photo:|getty images|©|copyright|all rights reserved|recommended|more from|you may also like|trending)/i;
 
 interface Block {
   text: string;
@@ -247,8 +252,13 @@ function classWords(el: ElementNode): string[] {
   if (raw.trim() === '' || raw.length > 2000) return [];
   // Split on punctuation, and proper camelCase words ("videoPromoList" -> video promo list);
   // generated class names ("hJpRRP") stay whole.
+  // State modifiers ("has-image", "with-sidebar", "no-comments") say what a container holds
+  // or lacks, not what it is: such class names are left out.
   const out: string[] = [];
-  for (const token of raw.split(/[^A-Za-z0-9]+/)) {
+  const names = raw
+    .split(/\s+/)
+    .filter((c) => !/(?:^|[-_])(?:has|with|no|is|show|hide|enable|disable)[-_]/i.test(c));
+  for (const token of names.join(' ').split(/[^A-Za-z0-9]+/)) {
     if (token.length === 0) continue;
     if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]{2,})+$/.test(token)) {
       for (const part of token.replace(/([a-z])([A-Z])/g, '$1 $2').split(' ')) out.push(part.toLowerCase());
@@ -450,18 +460,40 @@ export function extractBody(doc: ElementNode): HtmlBody {
   }
 
   // Pass 4: emit paragraphs.
+  const blocks: { block: Block; owner: ElementNode }[] = [];
+  collectBlocks(cur, (block, owner) => {
+    blocks.push({ block, owner });
+  });
+  // Lists of short items that are mostly links are link lists ("More stories"), even when
+  // every item also carries a few words of plain text.
+  const lists = new Map<ElementNode, { chars: number; links: number; items: number }>();
+  for (const { block, owner } of blocks) {
+    if (owner.tag !== 'li' || !owner.parent) continue;
+    const s = lists.get(owner.parent) ?? { chars: 0, links: 0, items: 0 };
+    s.chars += block.text.length;
+    s.links += block.linkChars;
+    s.items++;
+    lists.set(owner.parent, s);
+  }
+  const linkList = (owner: ElementNode): boolean => {
+    const s = owner.tag === 'li' && owner.parent ? lists.get(owner.parent) : undefined;
+    return !!s && s.items >= 2 && s.links >= 0.35 * s.chars && s.chars / s.items < 160;
+  };
   const paragraphs: string[] = [];
   let headingTail = 0;
-  collectBlocks(cur, (b) => {
+  for (const { block: b, owner } of blocks) {
     const len = b.text.length;
-    if (len === 0) return;
+    if (len === 0) continue;
     const linkShare = b.linkChars / len;
-    if (linkShare > 0.6 && len < 400) return;
-    if (len < 120 && BOILERPLATE_LINE.test(b.text)) return;
-    if (b.text.startsWith('<') && /^<[a-z][^<>]*>$/i.test(b.text)) return;
+    if (linkShare > 0.6 && len < 400) continue;
+    if (linkList(owner)) continue;
+    if (len < 120 && BOILERPLATE_LINE.test(b.text)) continue;
+    if (b.text.startsWith('<') && /^<[a-z][^<>]*>$/i.test(b.text)) continue;
     paragraphs.push(b.text);
-    headingTail = /^h[2-6]$/.test(b.tag) ? headingTail + 1 : 0;
-  });
+    const headingLike =
+      /^h[2-6]$/.test(b.tag) || (len < 80 && classWords(owner).some((w) => w.startsWith('heading')));
+    headingTail = headingLike ? headingTail + 1 : 0;
+  }
   // A heading with nothing after it introduces a widget, not article text.
   if (headingTail > 0) paragraphs.splice(paragraphs.length - headingTail, headingTail);
   return { paragraphs };

@@ -10,6 +10,13 @@ export function parseHtml(html: string): Article {
   const doc = parseMarkup(html);
   const meta = readMetadata(doc);
   const { paragraphs } = extractBody(doc);
+  // The headline repeated in a styled element at the top of the body is not body text.
+  const key = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  while (meta.title && paragraphs.length > 1 && key(paragraphs[0]!) === key(meta.title)) paragraphs.shift();
   let body = joinParagraphs(paragraphs);
   if (body.length === 0 && meta.ldArticleBody)
     body = joinParagraphs(meta.ldArticleBody.split(/\n\s*\n|\r?\n/));

@@ -52,7 +52,19 @@ function dispatch(format: ArticleFormat, text: string): FormatResult {
     case 'html':
       return { articles: [parseHtml(text)], skipped: [] };
     case 'json':
-      return parseJson(text);
+      try {
+        return parseJson(text);
+      } catch (error) {
+        // "[Updated] Headline ..." is text that merely starts with a bracket: with no
+        // `"key":` anywhere near the start it was never meant as JSON.
+        if (
+          error instanceof UnusableContentError &&
+          error.reason === 'UNPARSEABLE' &&
+          !/"\s*:/.test(text.slice(0, 2000))
+        )
+          return { articles: [parsePlainText(text)], skipped: [] };
+        throw error;
+      }
     case 'nitf':
       return { articles: [parseNitf(text)], skipped: [] };
     case 'newsml-g2':
@@ -90,7 +102,7 @@ export function parseObjectDetailed(
       if (first) throw new UnusableContentError(first.reason, first.message);
       throw new UnusableContentError('NO_BODY', 'the object holds no article');
     }
-    return { format, encoding, compressed: raw.compressed, articles, skipped };
+    return { format: articles[0]?.format ?? format, encoding, compressed: raw.compressed, articles, skipped };
   } catch (error) {
     if (error instanceof UnusableContentError) throw error;
     // Anything else (a stack overflow on hostile input, a parser bug) is still unusable content:

@@ -256,3 +256,13 @@ describe('NewsML-G2', () => {
     }
   });
 });
+
+describe('text that only looks like JSON', () => {
+  it('reads a bracketed first line as plain text when nothing in it is JSON', () => {
+    const parsed = parseObjectDetailed(
+      utf8('[Updated] Storm hits coast\n\nMIAMI -- A storm hit the coast on Monday.\n'),
+    );
+    expect(parsed.format).toBe('text');
+    expect(parsed.articles[0]).toMatchObject({ title: '[Updated] Storm hits coast', dateline: 'MIAMI' });
+  });
+});

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,6 +55,21 @@ export interface EnsureOptions {
   readonly force?: boolean;
   readonly log?: (line: string) => void;
   readonly root?: string;
+  /**
+   * An id of the caller's run (a test run, say): an assembly synthesized by the same run is used
+   * as it is, so that a run synthesizes at most once even while the sources keep changing.
+   */
+  readonly runToken?: string;
+}
+
+const TOKEN_FILE = '.synth-run';
+
+function tokenOf(cdkOut: string): string | undefined {
+  try {
+    return readFileSync(join(cdkOut, TOKEN_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Returns the assembly directory, synthesizing it first when needed. */
@@ -55,18 +79,24 @@ export async function ensureAssembly(
   const root = options.root ?? PROJECT_ROOT;
   const cdkOut = resolve(options.cdkOut ?? join(root, 'cdk.out'));
   const log = options.log ?? (() => {});
+  const sameRun = () =>
+    options.runToken !== undefined &&
+    tokenOf(cdkOut) === options.runToken &&
+    existsSync(join(cdkOut, 'manifest.json'));
+  if (!options.force && sameRun()) return { cdkOut, synthMs: 0 };
   const reason = options.force ? 'requested' : staleReason(cdkOut, root);
   if (!reason) return { cdkOut, synthMs: 0 };
   const release = await lock(`${cdkOut}.lock`);
   try {
     // another process may have synthesized while this one waited for the lock
-    const still = options.force ? reason : staleReason(cdkOut, root);
+    const still = options.force ? reason : sameRun() ? undefined : staleReason(cdkOut, root);
     if (!still) return { cdkOut, synthMs: 0 };
     log(`synthesizing the CDK app (${still}) ...`);
     const started = performance.now();
     const tmp = `${cdkOut}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
     await runSynth(root, tmp);
+    if (options.runToken !== undefined) writeFileSync(join(tmp, TOKEN_FILE), options.runToken);
     const old = `${cdkOut}.old-${process.pid}`;
     if (existsSync(cdkOut)) renameSync(cdkOut, old);
     renameSync(tmp, cdkOut);

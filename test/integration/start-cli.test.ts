@@ -4,8 +4,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentClient, dynamoClient } from '#adapters/aws/clients.ts';
 import { ArticleReader } from '#adapters/aws/dynamodb/reader.ts';
-import { ensureAssembly } from '#local/synth.ts';
-import { dynamoDbLocalProcesses } from './support.ts';
+import { dynamoDbLocalProcesses, projectAssembly } from './support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = 'events/articles/rail-strike.json';
@@ -19,7 +18,7 @@ describe('npm start', () => {
   it('--serve --json: prints the articles read back from the table, serves, and stops cleanly on SIGTERM', async () => {
     const javaBefore = new Set(await dynamoDbLocalProcesses());
     // synthesized here (when stale) so that the child runs what the other suites ran
-    const { cdkOut } = await ensureAssembly({ log: (l) => process.stderr.write(`${l}\n`) });
+    const cdkOut = await projectAssembly();
     const args = [
       '--import',
       'tsx',

@@ -3,9 +3,21 @@ import { objectPk } from '#adapters/aws/dynamodb/keys.ts';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '#local/stack.ts';
 import { ensureAssembly } from '#local/synth.ts';
 
+/**
+ * The project's cloud assembly, synthesized when missing or stale, at most once per test run (the
+ * test files of a run share the vitest main process, the parent of their workers).
+ */
+export async function projectAssembly(): Promise<string> {
+  const { cdkOut } = await ensureAssembly({
+    log: (l) => process.stderr.write(`${l}\n`),
+    runToken: `vitest-${process.ppid}`,
+  });
+  return cdkOut;
+}
+
 /** Starts the real local stack from the project's (freshly synthesized) cloud assembly. */
 export async function startProjectStack(options: Partial<LocalStackOptions> = {}): Promise<LocalStack> {
-  const { cdkOut } = await ensureAssembly({ log: (l) => process.stderr.write(`${l}\n`) });
+  const cdkOut = await projectAssembly();
   return startLocalStack({ cdkOut, visibilityTimeoutS: 1, concurrency: 2, ...options });
 }
 

@@ -93,10 +93,8 @@ function missedNames(toks: readonly Tok[], given: readonly EntityMention[]): Ent
     if (last.length > 1 && !bySurname.has(last)) bySurname.set(last, canon);
   }
   if (bySurname.size === 0) return [];
-  const covered = (t: Tok, k: number): boolean => {
-    while (k < given.length && given[k]!.end <= t.start) k++;
-    return k < given.length && given[k]!.start < t.end;
-  };
+  const covered = (t: Tok, k: number, list: readonly EntityMention[]): boolean =>
+    k < list.length && list[k]!.start < t.end && list[k]!.end > t.start;
   const sorted = [...given].sort((a, b) => a.start - b.start);
   const out: EntityMention[] = [];
   let k = 0;
@@ -104,7 +102,7 @@ function missedNames(toks: readonly Tok[], given: readonly EntityMention[]): Ent
     while (k < sorted.length && sorted[k]!.end <= t.start) k++;
     if (!t.word || !t.cap) continue;
     const canon = bySurname.get(t.text);
-    if (!canon || covered(t, k)) continue;
+    if (!canon || covered(t, k, sorted)) continue;
     out.push({ type: 'PERSON', text: t.text, start: t.start, end: t.end, canonical: canon });
   }
   return out;

@@ -91,17 +91,29 @@ export function keepUnattributed(ctx: Ctx, start: number, end: number): boolean 
   return true;
 }
 
-/** Is there a speech verb outside quotation marks in the quotation's sentence? */
+/** Is there a speech verb outside quotation marks in the quotation's sentence(s)? */
 function sentenceHasCue(ctx: Ctx, start: number, end: number): boolean {
   const a = tokenAt(ctx, start);
   const b = tokenAt(ctx, end);
-  const s0 = ctx.sentStart[ctx.sentOf[a] ?? 0]!;
-  const sl = ctx.sentOf[Math.max(a, b - 1)] ?? 0;
-  const s1 = ctx.sentStart[sl + 1] ?? ctx.toks.length;
-  for (let i = s0; i < s1; i++) {
+  const first = ctx.sentOf[Math.min(a, ctx.toks.length - 1)] ?? 0;
+  const last = ctx.sentOf[Math.max(0, Math.min(b, ctx.toks.length) - 1)] ?? first;
+  const flags = cueSentences(ctx);
+  for (let s = first; s <= last && s - first < 4; s++) if (flags[s]) return true;
+  return false;
+}
+
+const cache = new WeakMap<Ctx, Uint8Array>();
+
+/** One pass: which sentences hold a speech verb outside quotation marks. */
+function cueSentences(ctx: Ctx): Uint8Array {
+  let flags = cache.get(ctx);
+  if (flags) return flags;
+  flags = new Uint8Array(ctx.sentStart.length);
+  for (let i = 0; i < ctx.toks.length; i++) {
     if (ctx.quoteOf[i] !== -1) continue;
     const t = ctx.toks[i]!;
-    if (t.word && (SPEECH_VERBS.has(t.lower) || t.lower === 'according')) return true;
+    if (t.word && (SPEECH_VERBS.has(t.lower) || t.lower === 'according')) flags[ctx.sentOf[i]!] = 1;
   }
-  return false;
+  cache.set(ctx, flags);
+  return flags;
 }

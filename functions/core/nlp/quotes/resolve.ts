@@ -68,6 +68,8 @@ export class Discourse {
   /** Canonical PERSON names by their last word, for linking bare surnames. */
   private readonly bySurname = new Map<string, string>();
   private readonly personLike: Uint8Array;
+  /** Gender shown by an honorific before some mention ("Mr. Trump"), by canonical name. */
+  private readonly honorificGender = new Map<string, 'male' | 'female'>();
 
   constructor(private readonly ctx: Ctx) {
     this.personLike = new Uint8Array(ctx.mentions.length);
@@ -87,6 +89,15 @@ export class Discourse {
     ctx.mentions.forEach((m, i) => {
       if (!this.personLike[i]) return;
       const canon = this.canonical(m);
+      if (!this.honorificGender.has(canon)) {
+        const before = ctx.text
+          .slice(Math.max(0, m.start - 6), m.start)
+          .toLowerCase()
+          .trim();
+        const w = (before.split(/\s+/).pop() ?? '').replace(/\.$/, '');
+        if (MALE_HONORIFICS.has(w)) this.honorificGender.set(canon, 'male');
+        else if (FEMALE_HONORIFICS.has(w)) this.honorificGender.set(canon, 'female');
+      }
       const role = this.roleAround(m);
       if (role) {
         const list = this.roles.get(canon) ?? [];
@@ -129,21 +140,7 @@ export class Discourse {
     const first = canon.split(/\s+/)[0]!.toLowerCase();
     if (MALE_FIRST_NAMES.has(first)) g = 'male';
     else if (FEMALE_FIRST_NAMES.has(first)) g = 'female';
-    if (!g) {
-      // Honorifics before any mention, or gendered role words.
-      const { ctx } = this;
-      for (const m of ctx.mentions) {
-        if (this.canonical(m) !== canon) continue;
-        const before = ctx.text
-          .slice(Math.max(0, m.start - 6), m.start)
-          .toLowerCase()
-          .trim();
-        const w = before.split(/\s+/).pop() ?? '';
-        if (MALE_HONORIFICS.has(w) || MALE_HONORIFICS.has(w.replace(/\.$/, ''))) g = 'male';
-        else if (FEMALE_HONORIFICS.has(w) || FEMALE_HONORIFICS.has(w.replace(/\.$/, ''))) g = 'female';
-        if (g) break;
-      }
-    }
+    if (!g) g = this.honorificGender.get(canon) ?? null;
     if (!g) {
       for (const r of this.roles.get(canon) ?? []) {
         for (const w of r.toLowerCase().split(/\s+/)) {
@@ -488,7 +485,7 @@ function resolveNominal(ctx: Ctx, d: Discourse, np: Np, kind: 'person' | 'organi
   const here = np.a;
   const sent = ctx.sentOf[here]!;
   const minSent = Math.max(0, sent - 6);
-  const floorTok = ctx.sentStart[minSent]!;
+  const floorTok = Math.max(ctx.sentStart[minSent]!, here - 400);
   // Walk mentions backwards from the phrase.
   let k = here - 1;
   let fallbackOrg: EntityMention | null = null;
@@ -554,7 +551,7 @@ export function resolvePronoun(
   };
   // Current sentence, before the pronoun, nearest first.
   const s0 = ctx.sentStart[sent]!;
-  for (let k = p - 1; k >= s0; k--) {
+  for (let k = p - 1; k >= s0 && p - k < 200; k--) {
     const mi = ctx.mentionOf[k]!;
     if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi);
   }
@@ -567,14 +564,15 @@ export function resolvePronoun(
     const b = ctx.sentStart[s + 1]!;
     if (toks[a]!.para !== toks[p]!.para) paraGap = toks[p]!.para - toks[a]!.para;
     if (paraGap > 3) break;
-    for (let k = a; k < b; k++) {
+    if (p - a > 800) break;
+    for (let k = a; k < b && k - a < 300; k++) {
       const mi = ctx.mentionOf[k]!;
       if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi);
     }
   }
   // Further back: the latest earlier speaker of that gender, within a few paragraphs.
   if (personal) {
-    for (let i = d.lastSpeakers.length - 1; i >= 0; i--) {
+    for (let i = d.lastSpeakers.length - 1; i >= 0 && i >= d.lastSpeakers.length - 40; i--) {
       const sp = d.lastSpeakers[i]!;
       if (sp.tok >= p) continue;
       if (toks[p]!.para - toks[sp.tok]!.para > 6) break;

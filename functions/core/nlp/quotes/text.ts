@@ -159,7 +159,7 @@ export function sentenceStarts(toks: readonly Tok[]): number[] {
     }
     // Find the terminal punctuation, skipping closing quotes/brackets before i.
     let k = i - 1;
-    while (k >= 0 && !toks[k]!.word && isCloser(toks[k]!.text) && toks[k]!.para === t.para) k--;
+    while (k >= 0 && i - k < 6 && !toks[k]!.word && isCloser(toks[k]!.text) && toks[k]!.para === t.para) k--;
     if (k < 0) continue;
     const term = toks[k]!;
     if (term.word) {

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
+import type { EntityMention, EntityType, Quote } from '../../../../functions/core/types.ts';
+import { mentions } from './helpers.ts';
+
+function direct(text: string, names: readonly [string, EntityType, string?][] = []): Quote[] {
+  return findQuotes(text, mentions(text, names)).filter((q) => q.type === 'direct');
+}
+
+function only(text: string, names: readonly [string, EntityType, string?][] = []): Quote {
+  const qs = direct(text, names);
+  expect(qs).toHaveLength(1);
+  return qs[0]!;
+}
+
+describe('speaker attribution', () => {
+  it('"…," X said', () => {
+    const q = only('"We will act now," John Smith said.', [['John Smith', 'PERSON']]);
+    expect(q.speaker?.name).toBe('John Smith');
+    expect(q.speaker?.mention.text).toBe('John Smith');
+    expect(q.cue?.text).toBe('said');
+  });
+
+  it('"…," said X, with the role from the premodifiers', () => {
+    const text = '"It is not the right signal," said State Department spokesman Tom Casey.';
+    const q = only(text, [
+      ['State Department', 'ORGANIZATION'],
+      ['Tom Casey', 'PERSON'],
+    ]);
+    expect(q.speaker?.name).toBe('Tom Casey');
+    expect(q.speaker?.role).toBe('State Department spokesman');
+    expect(q.speaker?.type).toBe('PERSON');
+  });
+
+  it('X said: "…" and X told reporters "…"', () => {
+    const a = only('Mary Jones said: "The budget is balanced."', [['Mary Jones', 'PERSON']]);
+    expect(a.speaker?.name).toBe('Mary Jones');
+    const b = only('Mary Jones told reporters, "The budget is balanced."', [['Mary Jones', 'PERSON']]);
+    expect(b.speaker?.name).toBe('Mary Jones');
+    expect(b.cue?.text).toBe('told');
+  });
+
+  it('X wrote, X added, according to X', () => {
+    expect(only('"Enough is enough," Ann Lee wrote.', [['Ann Lee', 'PERSON']]).speaker?.name).toBe('Ann Lee');
+    expect(only('"And more," Ann Lee added.', [['Ann Lee', 'PERSON']]).speaker?.name).toBe('Ann Lee');
+    const q = only('"Sales fell sharply," according to Acme Corp.', [['Acme Corp', 'ORGANIZATION']]);
+    expect(q.speaker?.name).toBe('Acme Corp');
+    expect(q.cue?.text).toBe('according to');
+  });
+
+  it('appositives: X, a spokesman for Y, said', () => {
+    const text = '"No comment," Peter Hall, a spokesman for the ministry, said.';
+    const q = only(text, [['Peter Hall', 'PERSON']]);
+    expect(q.speaker?.name).toBe('Peter Hall');
+    expect(q.speaker?.role).toBe('spokesman for the ministry');
+  });
+
+  it('pronouns resolve to the right earlier person by gender and recency', () => {
+    const text =
+      'Defense Minister Sergei Ivanov met Mrs. Anna Petrova in Moscow.\n\n"We are ready," he said. "So are we," she said.';
+    const names: [string, EntityType, string?][] = [
+      ['Sergei Ivanov', 'PERSON'],
+      ['Anna Petrova', 'PERSON'],
+      ['Moscow', 'LOCATION'],
+    ];
+    const [a, b] = direct(text, names);
+    expect(a?.speaker?.name).toBe('Sergei Ivanov');
+    expect(a?.speaker?.mention.text).toBe('he');
+    expect(b?.speaker?.name).toBe('Anna Petrova');
+    expect(b?.speaker?.mention.text).toBe('she');
+  });
+
+  it('canonical full names: a surname mention carries the full name', () => {
+    const text = 'Sergei Ivanov spoke first.\n\n"It is legal," Ivanov said.';
+    const q = only(text, [
+      ['Sergei Ivanov', 'PERSON'],
+      ['Ivanov', 'PERSON', 'Sergei Ivanov'],
+    ]);
+    expect(q.speaker?.name).toBe('Sergei Ivanov');
+    expect(q.speaker?.mention.text).toBe('Ivanov');
+  });
+
+  it('nominals: the spokesman refers to the person given that role', () => {
+    const text =
+      'Tom Casey, a State Department spokesman, spoke on Monday.\n\n"We are disappointed," the spokesman said.';
+    const q = only(text, [
+      ['Tom Casey', 'PERSON'],
+      ['State Department', 'ORGANIZATION'],
+    ]);
+    expect(q.speaker?.name).toBe('Tom Casey');
+    expect(q.speaker?.mention.text).toBe('the spokesman');
+  });
+
+  it('nominals: the newspaper refers to the organisation named before', () => {
+    const text =
+      'The Daily Planet published the letter on Sunday.\n\n"The city deserves better," the newspaper wrote.';
+    const q = only(text, [['Daily Planet', 'ORGANIZATION']]);
+    expect(q.speaker?.name).toBe('Daily Planet');
+    expect(q.speaker?.mention.text).toBe('the newspaper');
+  });
+
+  it('a paragraph that is only a quote continues the previous speaker', () => {
+    const text = '"First point," said Tom Casey.\n\n"Second point, with no verb at all."';
+    const [a, b] = direct(text, [['Tom Casey', 'PERSON']]);
+    expect(a?.speaker?.name).toBe('Tom Casey');
+    expect(b?.speaker?.name).toBe('Tom Casey');
+  });
+
+  it('organisations speak too', () => {
+    const q = only('"We regret the decision," the State Department said.', [
+      ['State Department', 'ORGANIZATION'],
+    ]);
+    expect(q.speaker?.name).toBe('State Department');
+    expect(q.speaker?.type).toBe('ORGANIZATION');
+  });
+
+  it('partial quotes inside a reported clause credit the clause subject', () => {
+    const q = only('Senator Jane Roe called the plan "a disgraceful waste of money" on Monday.', [
+      ['Jane Roe', 'PERSON'],
+    ]);
+    expect(q.speaker?.name).toBe('Jane Roe');
+  });
+
+  it('never guesses: no findable speaker gives null', () => {
+    const text = 'The weather was fine.\n\n"This quotation has nobody attached to it at all."';
+    const q = only(text, []);
+    expect(q.speaker).toBeNull();
+    const h = only('It rained.\n\n"Nobody said this out loud anywhere," he said.', []);
+    expect(h.speaker).toBeNull();
+  });
+
+  it('drops titles of shows and scare quotes with no speaker', () => {
+    const text = 'She appeared on "Fox and Friends" and mentioned "synergy" twice.';
+    expect(direct(text, [])).toEqual([]);
+  });
+
+  it('works from capitalised names when the recogniser typed nothing', () => {
+    const text = '"We will see," said Robert Brown.';
+    const ents: EntityMention[] = [
+      { type: 'MISC', text: 'We', start: 1, end: 3, canonical: 'We' },
+      { type: 'MISC', text: 'Robert Brown', start: 20, end: 32, canonical: 'Robert Brown' },
+    ];
+    const q = findQuotes(text, ents).find((x) => x.type === 'direct');
+    expect(q?.speaker?.name).toBe('Robert Brown');
+  });
+});

@@ -62,6 +62,17 @@ describe('HTML pages', () => {
     expect((globalThis as { __ran?: boolean }).__ran).toBeUndefined();
   });
 
+  it('reads a visible byline and skips placeholder dates', () => {
+    const b = parseHtml(
+      '<html><head><meta property="article:published_time" content="0001-01-01T00:00:00Z"></head><body><article>' +
+        '<div class="article-byline">By Jane Roe | Nov. 19, 2019</div><time datetime="2019-11-19T09:02:00Z">Nov. 19</time>' +
+        '<p>The council met on Tuesday and voted to extend the library opening hours into the evening.</p></article></body></html>',
+    );
+    expect(b.byline).toBe('Jane Roe');
+    expect(b.published).toBe('2019-11-19T09:02:00Z');
+    expect(b.body).not.toContain('Jane Roe');
+  });
+
   it('falls back to the title tag without a site suffix when there is no h1 or og:title', () => {
     const b = parseHtml(
       '<html><head><title>Bridge reopens after repairs | Example Times</title><meta property="og:site_name" content="Example Times"></head>' +

@@ -88,11 +88,45 @@ function similarity(a: string, b: string): number {
   return hit / Math.max(ta.length, tb.size);
 }
 
+/** The first usable date: placeholders such as 0001-01-01 are skipped. */
+function firstDate(candidates: (string | undefined)[]): string | undefined {
+  for (const c of candidates) {
+    const d = normalizeDate(c);
+    if (!d) continue;
+    const year = /^(\d{4})-/.exec(d)?.[1];
+    if (year && (Number(year) < 1900 || Number(year) > 2200)) continue;
+    return d;
+  }
+  return undefined;
+}
+
+/** A byline from visible author marks: "By Jane Roe | May 3" -> "Jane Roe". */
+function visibleByline(candidates: readonly string[]): string | undefined {
+  for (const raw of candidates) {
+    const t = raw
+      .replace(/^(?:written |posted |words )?by[:\s]+/i, '')
+      .split(
+        /\s+[|\u00b7\u2022]\s+|\s+-\s+(?=\d)|,?\s+(?:updated|published|posted|on)\b|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d|,?\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/i,
+      )[0]!
+      .trim();
+    if (
+      t.length >= 3 &&
+      t.length <= 80 &&
+      /\p{Lu}/u.test(t) &&
+      t.split(/\s+/).length <= 8 &&
+      !/https?:|@\w+\./.test(t)
+    )
+      return t;
+  }
+  return undefined;
+}
+
 export function readMetadata(doc: ElementNode): HtmlMetadata {
   const meta = new Map<string, string>();
   const ld: Json[] = [];
   const h1s: string[] = [];
   const times: string[] = [];
+  const visibleAuthors: string[] = [];
   let canonical: string | undefined;
   let lang: string | undefined;
   let docTitle: string | undefined;
@@ -146,8 +180,22 @@ export function readMetadata(doc: ElementNode): HtmlMetadata {
         if (dt && times.length < 10) times.push(dt);
         return true;
       }
-      default:
+      default: {
+        // Visible author marks: itemprop=author, rel=author, a byline or author-name class.
+        if (visibleAuthors.length < 5) {
+          const cls = `${n.attrs.class ?? ''}`.toLowerCase();
+          if (
+            n.attrs.itemprop === 'author' ||
+            (n.tag === 'a' && (n.attrs.rel ?? '').toLowerCase().split(/\s+/).includes('author')) ||
+            /(?:^|[\s_-])(?:byline|author-?name|author)(?:$|[\s_-])/.test(cls)
+          ) {
+            const t = clean(textContent(n));
+            if (t && t.length <= 300) visibleAuthors.push(t);
+          }
+        }
+        if (n.attrs.itemprop === 'datePublished' && n.attrs.content) times.unshift(n.attrs.content);
         return true;
+      }
     }
   });
 
@@ -213,23 +261,23 @@ export function readMetadata(doc: ElementNode): HtmlMetadata {
     get('sailthru.author'),
     get('parsely-author'),
   ].filter((x): x is string => !!x && !isUrlLike(x));
-  const byline = authors.length > 0 ? authors.join(', ') : metaAuthor[0];
+  const byline = authors.length > 0 ? authors.join(', ') : (metaAuthor[0] ?? visibleByline(visibleAuthors));
   if (byline) out.byline = byline.replace(/^by\s+/i, '');
 
-  const published =
-    (article ? clean(article.datePublished) : undefined) ??
-    get('article:published_time') ??
-    get('og:article:published_time') ??
-    get('datepublished') ??
-    get('pubdate') ??
-    get('publishdate') ??
-    get('date') ??
-    get('dc.date') ??
-    get('dc.date.issued') ??
-    get('sailthru.date') ??
-    get('parsely-pub-date') ??
-    times[0];
-  const pub = normalizeDate(published);
+  const pub = firstDate([
+    article ? clean(article.datePublished) : undefined,
+    get('article:published_time'),
+    get('og:article:published_time'),
+    get('datepublished'),
+    get('pubdate'),
+    get('publishdate'),
+    get('date'),
+    get('dc.date'),
+    get('dc.date.issued'),
+    get('sailthru.date'),
+    get('parsely-pub-date'),
+    ...times,
+  ]);
   if (pub) out.published = pub;
   const modified =
     (article ? clean(article.dateModified) : undefined) ??

@@ -29,7 +29,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    epochs: 12,
+    epochs: 8,
     data: join(root, '..', 'shared', 'data'),
     out: join(root, 'functions', 'core', 'model', 'ner-model.json'),
     lexicon: true,

@@ -6,13 +6,14 @@
  * bundler can inline the artifact into the function.
  */
 import {
+  buildHashIndex,
   type Clusters,
   LEXICON_CATEGORIES,
   LEXICON_PREFIX,
   type Lexicon,
   phraseHash,
 } from '../nlp/entities/features.ts';
-import { buildFeatureIndex, LABELS, type NerModel, NUM_LABELS } from '../nlp/entities/model.ts';
+import { LABELS, type NerModel, NUM_LABELS } from '../nlp/entities/model.ts';
 
 export const FORMAT = 'news-ingest-ner/3';
 
@@ -118,7 +119,7 @@ export function decodeModel(a: ModelArtifact): NerModel {
   }
   const L = NUM_LABELS;
   const hashes = i32(fromBase64(a.features));
-  const index = buildFeatureIndex(hashes);
+  const index = buildHashIndex(hashes);
   const wbytes = fromBase64(a.weights);
   const weights = new Int16Array(hashes.length * L);
   let o = 0;
@@ -133,13 +134,16 @@ export function decodeModel(a: ModelArtifact): NerModel {
     }
   }
   const transitions = Float32Array.from(a.transitions);
-  const lexicon: Lexicon | null = a.lexicon.keys
-    ? {
-        keys: i32(fromBase64(a.lexicon.keys)),
-        values: fromBase64(a.lexicon.values),
-        maxLength: a.lexicon.maxLength,
-      }
-    : null;
+  let lexicon: Lexicon | null = null;
+  if (a.lexicon.keys) {
+    const keys = i32(fromBase64(a.lexicon.keys));
+    lexicon = {
+      keys,
+      values: fromBase64(a.lexicon.values),
+      maxLength: a.lexicon.maxLength,
+      index: buildHashIndex(keys),
+    };
+  }
   let clusters: Clusters | null = null;
   if (a.clusters.keys && a.clusters.levels > 0) {
     const keys = i32(fromBase64(a.clusters.keys));
@@ -148,7 +152,7 @@ export function decodeModel(a: ModelArtifact): NerModel {
     const n = a.clusters.levels;
     const values: number[][] = new Array(keys.length);
     for (let i = 0; i < keys.length; i++) values[i] = Array.from(ids.subarray(i * n, i * n + n));
-    clusters = { keys, values };
+    clusters = { keys, values, index: buildHashIndex(keys) };
   }
   return { index, weights, scale: a.scale, transitions, lexicon, clusters };
 }
@@ -172,7 +176,7 @@ export function buildLexicon(
     }
   }
   const keys = Int32Array.from(map.keys()).sort();
-  return { keys, values: Uint8Array.from(keys, (k) => map.get(k)!), maxLength };
+  return { keys, values: Uint8Array.from(keys, (k) => map.get(k)!), maxLength, index: buildHashIndex(keys) };
 }
 
 /** Builds a cluster table from word -> ids (coarse to fine, the same number of levels for all). */
@@ -180,5 +184,5 @@ export function buildClusters(words: Map<string, readonly number[]>, hash: (w: s
   const byHash = new Map<number, readonly number[]>();
   for (const [w, ids] of words) if (!byHash.has(hash(w))) byHash.set(hash(w), ids);
   const keys = Int32Array.from(byHash.keys()).sort();
-  return { keys, values: Array.from(keys, (k) => byHash.get(k)!) };
+  return { keys, values: Array.from(keys, (k) => byHash.get(k)!), index: buildHashIndex(keys) };
 }

@@ -11,26 +11,45 @@ export const LEXICON_CATEGORIES = ['country', 'region', 'city', 'demonym', 'name
 /** Set in a lexicon entry's value when the key is a proper prefix of a longer phrase. */
 export const LEXICON_PREFIX = 1 << 6;
 
-/**
- * A table of 32-bit string hashes, sorted ascending, with a value per key; searched by bisection.
- * Cheap to load (no string hashing at cold start) and compact in the artifact.
- */
+/** Open-addressing map from a 32-bit hash (never 0) to a row number: slots of (hash, row) pairs. */
+export interface HashIndex {
+  readonly mask: number;
+  readonly slots: Int32Array;
+}
+
+export function buildHashIndex(hashes: ArrayLike<number>): HashIndex {
+  let cap = 16;
+  while (cap < hashes.length * 2) cap *= 2;
+  const slots = new Int32Array(cap * 2);
+  const mask = cap - 1;
+  for (let r = 0; r < hashes.length; r++) {
+    const h = hashes[r]!;
+    if (h === 0) continue;
+    let at = h & mask;
+    while (slots[at * 2] !== 0 && slots[at * 2] !== h) at = (at + 1) & mask;
+    slots[at * 2] = h;
+    slots[at * 2 + 1] = r;
+  }
+  return { mask, slots };
+}
+
+/** Row of hash `h`, or -1. */
+export function hashRow(ix: HashIndex, h: number): number {
+  const slots = ix.slots;
+  let at = h & ix.mask;
+  for (;;) {
+    const k = slots[at * 2]!;
+    if (k === h) return slots[at * 2 + 1]!;
+    if (k === 0) return -1;
+    at = (at + 1) & ix.mask;
+  }
+}
+
+/** A table keyed by 32-bit string hashes: sorted keys (as stored), values, and a hash index over them. */
 export interface HashTable<V> {
   readonly keys: Int32Array;
   readonly values: V;
-}
-
-export function hashIndex(keys: Int32Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid]!;
-    if (k < key) lo = mid + 1;
-    else if (k > key) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
+  readonly index: HashIndex;
 }
 
 /**
@@ -227,12 +246,73 @@ function isHeadline(norms: readonly string[], s: SentenceRange): boolean {
   return letters >= 2 && caps / letters > 0.6;
 }
 
+/**
+ * The features of a token that depend on the word alone (bias, word, lowercase, shape, affixes,
+ * clusters): at run time their weight sum is cached per word.
+ */
+function pushWordFeatures(
+  push: (h: number) => void,
+  hw: number,
+  hl: number,
+  hs: number,
+  lw: string,
+  clusterIds: readonly number[] | undefined,
+): void {
+  push(TPL.bias);
+  push(mix(TPL.word, hw));
+  push(mix(TPL.lower, hl));
+  push(mix(TPL.shape, hs));
+  const L = lw.length;
+  let hp = FNV_OFFSET;
+  let hx = FNV_OFFSET;
+  for (let k = 0; k < 4 && k < L; k++) {
+    hp = Math.imul(hp ^ lw.charCodeAt(k), 0x01000193);
+    hx = Math.imul(hx ^ lw.charCodeAt(L - 1 - k), 0x01000193);
+    push(mix(TPL.pre[k]!, hp));
+    push(mix(TPL.suf[k]!, hx));
+  }
+  if (clusterIds) for (let k = 0; k < clusterIds.length; k++) push(mix(TPL.cluster[k]!, clusterIds[k]!));
+}
+
+/**
+ * Roles in which a word contributes features that depend on that word alone: as the token itself,
+ * and as the token one or two places before or after the token being labelled.
+ */
+export const WORD_ROLES = ['self', 'prev1', 'next1', 'prev2', 'next2'] as const;
+
+/** The word-only features of `w` in each role (see documentFeatures), identical to those it emits. */
+export function wordFeatures(w: string, ctx: FeatureContext): number[][] {
+  const lw = w.toLowerCase();
+  const hw = fnv(w);
+  const hl = lw === w ? hw : fnv(lw);
+  const hs = fnv(shape(w));
+  let ids: readonly number[] | undefined;
+  if (ctx.clusters && ctx.clusters.keys.length) {
+    let at = hashRow(ctx.clusters.index, hw);
+    if (at < 0) at = hashRow(ctx.clusters.index, hl);
+    ids = at < 0 ? undefined : ctx.clusters.values[at];
+  }
+  const self: number[] = [];
+  pushWordFeatures((h) => self.push(h), hw, hl, hs, lw, ids);
+  const prev1 = [mix(TPL.p1, hl), mix(TPL.sp1, hs)];
+  const next1 = [mix(TPL.n1, hl), mix(TPL.sn1, hs)];
+  if (ids) {
+    for (let k = 0; k < ids.length; k++) {
+      prev1.push(mix(TPL.clusterPrev[k]!, ids[k]!));
+      next1.push(mix(TPL.clusterNext[k]!, ids[k]!));
+    }
+  }
+  return [self, prev1, next1, [mix(TPL.p2, hl)], [mix(TPL.n2, hl)]];
+}
+
 /** Features of every token of a document. */
 export function documentFeatures(
   norms: readonly string[],
   sentences: readonly SentenceRange[],
   ctx: FeatureContext,
+  options: { readonly omitWordFeatures?: boolean } = {},
 ): DocumentFeatures {
+  const withWord = !options.omitWordFeatures;
   const n = norms.length;
   const lower = norms.map((w) => w.toLowerCase());
   const hw = new Int32Array(n);
@@ -292,7 +372,7 @@ export function documentFeatures(
         for (let j = i; j < s.last && j - i < lex.maxLength; j++) {
           if (j > i) h = Math.imul(h ^ 32, 0x01000193);
           h = fnv(lower[j]!, h);
-          const at = hashIndex(lex.keys, h);
+          const at = hashRow(lex.index, h);
           if (at < 0) break;
           const v = lex.values[at]!;
           const mask = v & (LEXICON_PREFIX - 1);
@@ -318,8 +398,8 @@ export function documentFeatures(
   if (clusters?.keys.length) {
     cl = new Array(n);
     for (let i = 0; i < n; i++) {
-      let at = hashIndex(clusters.keys, hw[i]!);
-      if (at < 0) at = hashIndex(clusters.keys, hl[i]!);
+      let at = hashRow(clusters.index, hw[i]!);
+      if (at < 0) at = hashRow(clusters.index, hl[i]!);
       cl[i] = at < 0 ? undefined : clusters.values[at];
     }
   }
@@ -356,31 +436,23 @@ export function documentFeatures(
       const ssp1 = i - 1 >= s.first ? hss[i - 1]! : BOS;
       const ssn1 = i + 1 < s.last ? hss[i + 1]! : EOS;
       const h = headline[i]!;
-      push(TPL.bias);
-      push(mix(TPL.word, hw[i]!));
-      push(mix(TPL.lower, hl[i]!));
-      push(mix(TPL.shape, hs[i]!));
+      if (withWord) pushWordFeatures(push, hw[i]!, hl[i]!, hs[i]!, lw, cl ? cl[i] : undefined);
       push(mix(mix(TPL.short, hss[i]!), h));
-      push(mix(TPL.p1, p1));
-      push(mix(TPL.p2, p2));
-      push(mix(TPL.n1, n1));
-      push(mix(TPL.n2, n2));
-      push(mix(TPL.sp1, sp1));
-      push(mix(TPL.sn1, sn1));
+      // Unigram context features; with omitWordFeatures only those at sentence boundaries (the
+      // others are per-word and scored through the run-time cache).
+      const hasP1 = i - 1 >= s.first;
+      const hasN1 = i + 1 < s.last;
+      if (withWord || !hasP1) push(mix(TPL.p1, p1));
+      if (withWord || i - 2 < s.first) push(mix(TPL.p2, p2));
+      if (withWord || !hasN1) push(mix(TPL.n1, n1));
+      if (withWord || i + 2 >= s.last) push(mix(TPL.n2, n2));
+      if (withWord || !hasP1) push(mix(TPL.sp1, sp1));
+      if (withWord || !hasN1) push(mix(TPL.sn1, sn1));
       push(mix(mix(TPL.bigramPrev, p1), hl[i]!));
       push(mix(mix(TPL.bigramNext, hl[i]!), n1));
       push(mix(mix(TPL.prevShape, p1), hs[i]!));
       push(mix(mix(TPL.shapeNext, hs[i]!), n1));
       push(mix(mix(mix(TPL.shape3, ssp1), hss[i]!), ssn1));
-      const L = lw.length;
-      let hp = FNV_OFFSET;
-      let hx = FNV_OFFSET;
-      for (let k = 0; k < 4 && k < L; k++) {
-        hp = Math.imul(hp ^ lw.charCodeAt(k), 0x01000193);
-        hx = Math.imul(hx ^ lw.charCodeAt(L - 1 - k), 0x01000193);
-        push(mix(TPL.pre[k]!, hp));
-        push(mix(TPL.suf[k]!, hx));
-      }
       if (initial[i]) push(mix(TPL.init, hss[i]!));
       if (h) push(mix(TPL.head, hss[i]!));
       if (hasLetter(w)) {
@@ -400,9 +472,7 @@ export function documentFeatures(
       }
       if (i > s.first) for (const g of gaz[i - 1]!) push(mix(TPL.gazPrev, g));
       if (i + 1 < s.last) for (const g of gaz[i + 1]!) push(mix(TPL.gazNext, g));
-      if (cl) {
-        const c0 = cl[i];
-        if (c0) for (let k = 0; k < c0.length; k++) push(mix(TPL.cluster[k]!, c0[k]!));
+      if (cl && withWord) {
         const cp = i > s.first ? cl[i - 1] : undefined;
         if (cp) for (let k = 0; k < cp.length; k++) push(mix(TPL.clusterPrev[k]!, cp[k]!));
         const cn = i + 1 < s.last ? cl[i + 1] : undefined;

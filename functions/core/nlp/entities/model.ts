@@ -2,7 +2,7 @@
  * The entity model at run time: a linear model over string features with first-order label
  * transitions, decoded exactly with Viterbi over BILOU labels (B, I, L, U per type, plus O).
  */
-import type { Clusters, DocumentFeatures, Lexicon } from './features.ts';
+import { type Clusters, type DocumentFeatures, type HashIndex, hashRow, type Lexicon } from './features.ts';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type ConllType = (typeof ENTITY_TYPES)[number];
@@ -13,40 +13,8 @@ export const LABELS: readonly string[] = [
 ];
 export const NUM_LABELS = LABELS.length;
 
-/** Open-addressing map from feature hash (never 0) to weight row: slots of (hash, row) pairs. */
-export interface FeatureIndex {
-  readonly mask: number;
-  readonly slots: Int32Array;
-}
-
-export function buildFeatureIndex(hashes: ArrayLike<number>): FeatureIndex {
-  let cap = 16;
-  while (cap < hashes.length * 2) cap *= 2;
-  const slots = new Int32Array(cap * 2);
-  const mask = cap - 1;
-  for (let r = 0; r < hashes.length; r++) {
-    const h = hashes[r]!;
-    let at = h & mask;
-    while (slots[at * 2] !== 0 && slots[at * 2] !== h) at = (at + 1) & mask;
-    slots[at * 2] = h;
-    slots[at * 2 + 1] = r;
-  }
-  return { mask, slots };
-}
-
-export function featureRow(ix: FeatureIndex, h: number): number {
-  const slots = ix.slots;
-  let at = h & ix.mask;
-  for (;;) {
-    const k = slots[at * 2]!;
-    if (k === h) return slots[at * 2 + 1]!;
-    if (k === 0) return -1;
-    at = (at + 1) & ix.mask;
-  }
-}
-
 export interface NerModel {
-  readonly index: FeatureIndex;
+  readonly index: HashIndex;
   /** Quantised weights, row-major, NUM_LABELS per feature row; real weight = value * scale. */
   readonly weights: Int16Array;
   readonly scale: number;
@@ -151,7 +119,7 @@ export function emissions(
   for (let t = first; t < last; t++) {
     const o = (t - first) * L;
     for (let k = offsets[t]!; k < offsets[t + 1]!; k++) {
-      const r = featureRow(model.index, hashes[k]!);
+      const r = hashRow(model.index, hashes[k]!);
       if (r < 0) continue;
       const ro = r * L;
       for (let j = 0; j < L; j++) em[o + j]! += w[ro + j]!;

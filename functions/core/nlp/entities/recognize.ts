@@ -1,9 +1,9 @@
 import { nerModel } from '../../model/ner.ts';
 import type { EntityMention, EntityType } from '../../types.ts';
 import { splitSentencesOfTokens, tokenize } from '../tokenize.ts';
-import { documentFeatures } from './features.ts';
+import { documentFeatures, hashRow, WORD_ROLES, wordFeatures } from './features.ts';
 import { canonicalize } from './group.ts';
-import { emissions, labelSpans, type NerModel, viterbi } from './model.ts';
+import { emissions, labelSpans, type NerModel, NUM_LABELS, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
 
 export { groupEntities } from './group.ts';
@@ -15,6 +15,31 @@ const TYPE_NAMES: Record<string, EntityType> = {
   MISC: 'MISC',
 };
 
+/**
+ * Per model: word -> summed (scaled) weights of its word-only features in each role (WORD_ROLES:
+ * itself, one or two places before or after the labelled token), NUM_LABELS per role. Bounded.
+ */
+const wordScores = new WeakMap<NerModel, Map<string, Float64Array>>();
+const WORD_CACHE_LIMIT = 100_000;
+
+function wordScore(model: NerModel, cache: Map<string, Float64Array>, w: string): Float64Array {
+  let v = cache.get(w);
+  if (v) return v;
+  const L = NUM_LABELS;
+  v = new Float64Array(WORD_ROLES.length * L);
+  wordFeatures(w, model).forEach((hashes, role) => {
+    for (const h of hashes) {
+      const r = hashRow(model.index, h);
+      if (r < 0) continue;
+      for (let j = 0; j < L; j++) v[role * L + j]! += model.weights[r * L + j]!;
+    }
+  });
+  for (let j = 0; j < v.length; j++) v[j]! *= model.scale;
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(w, v);
+  return v;
+}
+
 /** Named mentions (PERSON, ORGANIZATION, LOCATION, MISC) predicted by the trained model, without canonical names. */
 export function recognizeNamed(
   text: string,
@@ -23,10 +48,28 @@ export function recognizeNamed(
   const tokens = tokenize(text);
   const sentences = splitSentencesOfTokens(text, tokens);
   const norms = tokens.map((t) => t.norm);
-  const feats = documentFeatures(norms, sentences, model);
+  // Word-only features are scored through the per-word cache, the rest per token.
+  const feats = documentFeatures(norms, sentences, model, { omitWordFeatures: true });
+  let cache = wordScores.get(model);
+  if (!cache) {
+    cache = new Map();
+    wordScores.set(model, cache);
+  }
   const out: Omit<EntityMention, 'canonical'>[] = [];
   for (const s of sentences) {
-    const labels = viterbi(emissions(model, feats, s.first, s.last), s.last - s.first, model.transitions);
+    const em = emissions(model, feats, s.first, s.last);
+    const L = NUM_LABELS;
+    for (let t = s.first; t < s.last; t++) {
+      // Token t contributes as itself to t, as the previous word to t + 1, as the next word to t - 1, ...
+      const v = wordScore(model, cache, norms[t]!);
+      const o = (t - s.first) * L;
+      for (let j = 0; j < L; j++) em[o + j]! += v[j]!;
+      if (t + 1 < s.last) for (let j = 0; j < L; j++) em[o + L + j]! += v[L + j]!;
+      if (t - 1 >= s.first) for (let j = 0; j < L; j++) em[o - L + j]! += v[2 * L + j]!;
+      if (t + 2 < s.last) for (let j = 0; j < L; j++) em[o + 2 * L + j]! += v[3 * L + j]!;
+      if (t - 2 >= s.first) for (let j = 0; j < L; j++) em[o - 2 * L + j]! += v[4 * L + j]!;
+    }
+    const labels = viterbi(em, s.last - s.first, model.transitions);
     for (const sp of labelSpans(labels)) {
       const start = tokens[s.first + sp.start]!.start;
       const end = tokens[s.first + sp.end - 1]!.end;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { buildClusters, buildLexicon } from '#core/model/format.ts';
+import { documentFeatures, fnv, shape, wordFeatures } from '#core/nlp/entities/features.ts';
+import { splitSentencesOfTokens, tokenize } from '#core/nlp/tokenize.ts';
+
+const lexicon = buildLexicon([
+  [['New', 'York'], 'city'],
+  [['Moscow'], 'city'],
+  [['Sergei'], 'name'],
+]);
+const clusters = buildClusters(
+  new Map([
+    ['Moscow', [1, 10, 100]],
+    ['said', [2, 20, 200]],
+  ]),
+  (w) => fnv(w),
+);
+const ctx = { lexicon, clusters };
+
+describe('documentFeatures', () => {
+  const text = 'SPORTS NEWS\nSergei Ivanov said in Moscow and New York that talks went well.';
+  const tokens = tokenize(text);
+  const sentences = splitSentencesOfTokens(text, tokens);
+  const norms = tokens.map((t) => t.norm);
+
+  it('splits exactly into word-only features (cached per word at run time) and the rest', () => {
+    const full = documentFeatures(norms, sentences, ctx);
+    const rest = documentFeatures(norms, sentences, ctx, { omitWordFeatures: true });
+    for (let i = 0; i < norms.length; i++) {
+      const all = [...full.hashes.subarray(full.offsets[i]!, full.offsets[i + 1]!)].sort();
+      // Roles: the token itself, the word before (prev1) or after (next1), two before or after.
+      const s = sentences.find((x) => x.first <= i && i < x.last)!;
+      const role = (k: number, r: number) =>
+        k >= s.first && k < s.last ? wordFeatures(norms[k]!, ctx)[r]! : [];
+      const parts = [
+        ...rest.hashes.subarray(rest.offsets[i]!, rest.offsets[i + 1]!),
+        ...role(i, 0),
+        ...role(i - 1, 1),
+        ...role(i + 1, 2),
+        ...role(i - 2, 3),
+        ...role(i + 2, 4),
+      ].sort();
+      expect(parts).toEqual(all);
+    }
+  });
+
+  it('fires gazetteer features on multi-word matches only where they match', () => {
+    const withLex = documentFeatures(norms, sentences, ctx);
+    const without = documentFeatures(norms, sentences, { lexicon: null, clusters });
+    const count = (f: typeof withLex, i: number) => f.offsets[i + 1]! - f.offsets[i]!;
+    const at = (w: string) => norms.indexOf(w);
+    expect(count(withLex, at('York'))).toBeGreaterThan(count(without, at('York')));
+    expect(count(withLex, at('talks'))).toBe(count(without, at('talks')));
+  });
+
+  it('computes word shapes', () => {
+    expect(shape('Ivanov')).toBe('Xxx');
+    expect(shape('U.S.')).toBe('X.X.');
+    expect(shape('1996-08-22')).toBe('dd-dd-dd');
+    expect(shape('TOR-M1')).toBe('XX-Xd');
+  });
+});

@@ -266,3 +266,11 @@ describe('text that only looks like JSON', () => {
     expect(parsed.articles[0]).toMatchObject({ title: '[Updated] Storm hits coast', dateline: 'MIAMI' });
   });
 });
+
+describe('dateline look-alikes', () => {
+  it('does not take editorial labels for places', () => {
+    expect(matchDateline('UPDATE: The council has since reversed its decision.')).toBeUndefined();
+    expect(matchDateline("EDITOR'S NOTE -- This story contains language")).toBeUndefined();
+    expect(matchDateline('NEW DELHI: The government said on Monday')).toBe('NEW DELHI');
+  });
+});

@@ -10,6 +10,10 @@ import { normalizeDate, splitParagraphs, squeeze } from '../text-util.ts';
 const DATELINE =
   /^((?:[A-Z][A-Z'’.-]*)(?: [A-Z][A-Z'’.-]*){0,5}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,3})?)(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:, \d{4})?)? ?(?:\([A-Za-z0-9 .&'-]{1,40}\) ?)?(?:--|—|–|-|:) ?(?=\S)/;
 
+/** Capitalised labels that open paragraphs like datelines but are not places. */
+const NOT_PLACES =
+  /^(?:UPDATE[SD]?|NOTE|EDITOR'?S NOTE|CORRECTION|CLARIFICATION|WARNING|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|VIDEO|PHOTOS?|ANALYSIS|OPINION|COMMENT|FILE|ADVISORY|URGENT|FLASH|BULLETIN|PREVIOUSLY|RELATED|READ MORE|Q|A)$/;
+
 /** `MOSCOW -- Russia said ...` -> `MOSCOW`; undefined when the paragraph has no dateline. */
 export function matchDateline(paragraph: string): string | undefined {
   const m = DATELINE.exec(paragraph.slice(0, 160));
@@ -17,7 +21,7 @@ export function matchDateline(paragraph: string): string | undefined {
   const place = m[1]!.trim();
   // At least one capitalised word of two letters or more, and not a sentence in capitals.
   const head = place.split(',')[0]!;
-  if (!/[A-Z]{2}/.test(head) || head.length > 40) return undefined;
+  if (!/[A-Z]{2}/.test(head) || head.length > 40 || NOT_PLACES.test(head)) return undefined;
   return place;
 }
 

@@ -28,8 +28,9 @@ Options:
                          "title", "entities": [...], "quotes": [...], "error"? } ] } (progress on stderr)
   --serve                keep the stack running after the uploads and print one JSON line with its
                          endpoints, bucket, queues and table, until Ctrl-C (SIGINT) or SIGTERM
-  --data-dir DIR         keep DynamoDB's data and the function logs in DIR (default: a temporary
-                         directory, removed at exit)
+  --data-dir DIR         keep the table, the bucket's objects and the function log in DIR, to
+                         find them again at the next start (default: a temporary directory,
+                         removed at exit)
   --prefix PREFIX        object key prefix for the uploads (default: "articles/")
   --timeout SECONDS      how long to wait for each article (default: 120)
   --visibility-timeout SECONDS
@@ -139,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
         });
     stack = await startLocalStack({
       cdkOut,
-      ...(keepState ? { dataDir: join(stateDir, 'dynamodb') } : {}),
+      ...(keepState ? { dataDir: stateDir } : {}),
       ...(visibilityTimeoutS !== undefined ? { visibilityTimeoutS } : {}),
       ...(values.dynalite ? { dynamo: 'dynalite' as const } : {}),
       log: progress,

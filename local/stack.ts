@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -17,7 +18,13 @@ import { normalizeSequencer } from '#ingest/sequencer.ts';
 import { type DynamoEmulator, startDynamo } from './emulators/dynamodb.ts';
 import { startS3Sqs } from './emulators/s3-sqs.ts';
 import { type BatchInfo, FunctionHost, SqsPoller } from './runner.ts';
-import { notificationBody, type ObjectChange, testEventBody, toEventRecord } from './s3-events.ts';
+import {
+  decodeS3EventKey,
+  notificationBody,
+  type ObjectChange,
+  testEventBody,
+  toEventRecord,
+} from './s3-events.ts';
 import {
   loadStackModel,
   matchingNotifications,
@@ -44,7 +51,7 @@ export interface LocalStackOptions {
   /** The cloud assembly directory (`cdk.out`). */
   readonly cdkOut: string;
   readonly stackId?: string;
-  /** Keep DynamoDB's data here; in memory when absent. */
+  /** Keep DynamoDB's data (in `dynamodb/`) and the S3 objects (in `s3/`) here; in memory when absent. */
   readonly dataDir?: string;
   readonly region?: string;
   /** Override the queues' visibility timeout (seconds), so retries and redrive happen quickly in tests. */
@@ -130,7 +137,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log('starting DynamoDB and S3/SQS emulators ...');
     const [dynamo, s3sqs] = await Promise.all([
       startDynamo({
-        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
         ...(options.dynamo ? { prefer: options.dynamo } : {}),
         log,
       }).then((d) => {
@@ -140,11 +147,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         );
         return d;
       }),
-      startS3Sqs({ region }).then((e) => {
-        cleanups.push(() => e.stop());
-        log(`  S3 + SQS (fauxqs) ready at ${e.endpoint} (${e.startupMs} ms)`);
-        return e;
-      }),
+      startS3Sqs({ region, ...(options.dataDir ? { dataDir: join(options.dataDir, 's3') } : {}) }).then(
+        (e) => {
+          cleanups.push(() => e.stop());
+          log(`  S3 + SQS (fauxqs) ready at ${e.endpoint} (${e.startupMs} ms)`);
+          return e;
+        },
+      ),
     ]);
     const s3 = new S3Client({ ...sdkConfig(s3sqs.endpoint, region), forcePathStyle: true });
     const sqs = new SQSClient(sdkConfig(s3sqs.endpoint, region));
@@ -182,7 +191,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       });
     }
     for (const bucket of model.buckets) {
-      s3sqs.createBucket(bucket.name, { versioned: bucket.versioned });
+      const restored = s3sqs.createBucket(bucket.name, { versioned: bucket.versioned });
+      if (restored) log(`  restored ${restored} object(s) of ${bucket.name} from ${options.dataDir}`);
       resources.set(bucket.logicalId, {
         ref: bucket.name,
         attributes: {
@@ -270,6 +280,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (hosts.size) log(`  ${hosts.size} function(s) loaded from their bundled assets (${warmMs} ms)`);
 
     const pollers: SqsPoller[] = [];
+    /** The S3 events (bucket, key, sequencer) that a function invocation handled successfully. */
+    const handled = new Set<string>();
     for (const mapping of model.eventSourceMappings) {
       const host = hosts.get(mapping.function);
       const queue = resources.get(mapping.queue);
@@ -282,7 +294,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         queueArn: queue.attributes.Arn as string,
         region,
         ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-        onBatch: (info) => options.onBatch?.({ functionLogicalId: mapping.function, ...info }),
+        onBatch: (info) => {
+          const failed = new Set(info.failedBodies);
+          for (const body of info.bodies)
+            if (!failed.has(body)) for (const id of eventIds(body)) handled.add(id);
+          while (handled.size > 100_000) handled.delete(handled.values().next().value as string);
+          options.onBatch?.({ functionLogicalId: mapping.function, ...info });
+        },
         onError: (error) => log(`  poller of ${mapping.queue}: ${(error as Error).message}`),
       });
       pollers.push(poller);
@@ -346,6 +364,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (!mainBucket || !queueUrl || !table)
       throw new Error('the template has no bucket -> queue -> function -> table path');
     const reader = new ArticleReader(documents, table);
+    const viaQueue = pollers.length > 0;
 
     const timings: StartupTimings = {
       dynamoMs: dynamo.startupMs,
@@ -397,9 +416,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         const wanted = normalizeSequencer(change.sequencer);
         for (;;) {
           opts.signal?.throwIfAborted();
-          const stored = await reader.getObject(change.bucket, change.key);
+          // the table reflects the change once the invocation that handled it has returned (the
+          // handler commits, then removes the older version's items) or a later change is stored
+          const done = !viaQueue || handled.has(eventId(change.bucket, change.key, change.sequencer));
+          const stored = done ? await reader.getObject(change.bucket, change.key) : undefined;
           const seq = stored?.state.sequencer;
-          if (stored && typeof seq === 'string' && seq >= wanted) return stored;
+          if (stored && typeof seq === 'string' && seq >= wanted) {
+            if (seq > wanted || done) return stored;
+          }
           if (Date.now() > deadline) {
             throw new Error(
               `timed out waiting for ${change.key} (${change.eventName}, sequencer ${change.sequencer}) to reach the table`,
@@ -441,4 +465,24 @@ function baseEnvironment(): Record<string, string> {
   if (process.env.PATH) env.PATH = process.env.PATH;
   if (process.env.HOME) env.HOME = process.env.HOME;
   return env;
+}
+
+function eventId(bucket: string, key: string, sequencer: string): string {
+  return `${bucket}\u0000${key}\u0000${sequencer}`;
+}
+
+/** Ids of the S3 events carried by a notification message body. */
+function eventIds(body: string): string[] {
+  try {
+    const parsed = JSON.parse(body) as {
+      Records?: { s3?: { bucket?: { name?: string }; object?: { key?: string; sequencer?: string } } }[];
+    };
+    return (parsed.Records ?? []).flatMap((r) => {
+      const o = r.s3?.object;
+      const bucket = r.s3?.bucket?.name;
+      return bucket && o?.key && o.sequencer ? [eventId(bucket, decodeS3EventKey(o.key), o.sequencer)] : [];
+    });
+  } catch {
+    return [];
+  }
 }

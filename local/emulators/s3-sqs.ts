@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { newVersionId, type ObjectChange, type S3EventName, Sequencer } from '../s3-events.ts';
@@ -52,6 +54,13 @@ interface FauxqsModule {
   }): FastifyLike;
 }
 
+interface StoredMeta {
+  key: string;
+  contentType: string;
+  metadata: Record<string, string>;
+  versionId: string | undefined;
+}
+
 interface VersionRecord {
   readonly versionId: string;
   readonly object?: FauxObject;
@@ -63,8 +72,11 @@ export interface S3SqsEmulator {
   readonly endpoint: string;
   readonly region: string;
   readonly startupMs: number;
-  /** Creates a bucket; `versioned` keeps versions and gives every write a versionId. */
-  createBucket(name: string, options?: { versioned?: boolean }): void;
+  /**
+   * Creates a bucket; `versioned` keeps versions and gives every write a versionId. Returns how
+   * many objects were restored from the data directory.
+   */
+  createBucket(name: string, options?: { versioned?: boolean }): number;
   /** The last change of an object seen by the store (its sequencer, versionId, eTag). */
   lastChange(bucket: string, key: string): ObjectChange | undefined;
   /** Called, synchronously, for every object change in any bucket. */
@@ -95,7 +107,17 @@ async function loadFauxqs(): Promise<{
   };
 }
 
-export async function startS3Sqs(options: { region: string; port?: number }): Promise<S3SqsEmulator> {
+export interface S3SqsOptions {
+  readonly region: string;
+  readonly port?: number;
+  /**
+   * Keep the objects (the current version of each) in this directory, written through on every
+   * change and loaded when a bucket is created again. Messages are never kept.
+   */
+  readonly dataDir?: string;
+}
+
+export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> {
   const started = performance.now();
   const { app: fauxqs, S3Store, SqsStore, SnsStore } = await loadFauxqs();
   const sequencer = new Sequencer();
@@ -123,7 +145,54 @@ export async function startS3Sqs(options: { region: string; port?: number }): Pr
       ...(versionId ? { versionId } : {}),
     };
     last.set(id(bucket, key), change);
+    persist(bucket, key, object, versionId);
     for (const listener of listeners) listener(change);
+  };
+
+  const fileOf = (bucket: string, key: string) =>
+    options.dataDir
+      ? join(options.dataDir, bucket, createHash('sha256').update(key).digest('hex'))
+      : undefined;
+  const persist = (
+    bucket: string,
+    key: string,
+    object: FauxObject | undefined,
+    versionId: string | undefined,
+  ) => {
+    const file = fileOf(bucket, key);
+    if (!file) return;
+    if (!object) {
+      rmSync(`${file}.json`, { force: true });
+      rmSync(`${file}.bin`, { force: true });
+      return;
+    }
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.bin`, object.body);
+    const meta: StoredMeta = { key, contentType: object.contentType, metadata: object.metadata, versionId };
+    writeFileSync(`${file}.json`, JSON.stringify(meta));
+  };
+  const restore = (bucket: string) => {
+    if (!options.dataDir) return 0;
+    const dir = join(options.dataDir, bucket);
+    if (!existsSync(dir)) return 0;
+    let count = 0;
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith('.json')) continue;
+      const base = join(dir, name.slice(0, -'.json'.length));
+      const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as StoredMeta;
+      // the store's own method: restoring is not a new write, so no event
+      const object = S3Store.prototype.putObject.call(
+        s3Store,
+        bucket,
+        meta.key,
+        readFileSync(`${base}.bin`),
+        meta.contentType,
+        meta.metadata,
+      );
+      if (meta.versionId) versions.set(id(bucket, meta.key), [{ versionId: meta.versionId, object }]);
+      count++;
+    }
+    return count;
   };
 
   class NotifyingS3Store extends S3Store {
@@ -249,6 +318,7 @@ export async function startS3Sqs(options: { region: string; port?: number }): Pr
     createBucket(name, opts) {
       s3Store.createBucket(name);
       if (opts?.versioned) versioned.add(name);
+      return restore(name);
     },
     lastChange: (bucket, key) => last.get(id(bucket, key)),
     onChange(listener) {

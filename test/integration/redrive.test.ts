@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '#local/stack.ts';
+import { fixtureAssembly } from './support.ts';
 
 /**
  * The harness itself, on a small hand-made template (test/fixtures/local/template.json): prefix
@@ -44,22 +44,7 @@ const until = async (check: () => Promise<boolean> | boolean, timeoutMs = 20_000
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'local-stack-fixture-'));
-  cpSync(new URL('../fixtures/local/template.json', import.meta.url), join(dir, 'Demo.template.json'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      version: '55.0.0',
-      artifacts: {
-        Demo: {
-          type: 'aws:cloudformation:stack',
-          properties: { templateFile: 'Demo.template.json', stackName: 'demo-dev' },
-        },
-      },
-    }),
-  );
-  mkdirSync(join(dir, 'asset.abc'));
-  writeFileSync(join(dir, 'asset.abc', 'index.mjs'), HANDLER);
+  dir = await fixtureAssembly(HANDLER);
   writeFileSync(join(dir, 'asset.abc', 'seen.jsonl'), '');
   stack = await startLocalStack({
     cdkOut: dir,

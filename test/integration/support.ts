@@ -57,3 +57,30 @@ export async function dynamoDbLocalProcesses(): Promise<number[]> {
   }
   return pids;
 }
+
+/**
+ * A cloud assembly made from the hand-made template of test/fixtures/local with `handlerCode` as
+ * the bundled asset of its function. Returns its directory (remove it when done).
+ */
+export async function fixtureAssembly(handlerCode: string): Promise<string> {
+  const { cpSync, mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'local-stack-fixture-'));
+  cpSync(new URL('../fixtures/local/template.json', import.meta.url), join(dir, 'Demo.template.json'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      version: '55.0.0',
+      artifacts: {
+        Demo: {
+          type: 'aws:cloudformation:stack',
+          properties: { templateFile: 'Demo.template.json', stackName: 'demo-dev' },
+        },
+      },
+    }),
+  );
+  mkdirSync(join(dir, 'asset.abc'));
+  writeFileSync(join(dir, 'asset.abc', 'index.mjs'), handlerCode);
+  return dir;
+}

@@ -51,7 +51,7 @@ function article(title: string, people: readonly string[], topic: string): strin
 }
 
 const OLD = article('Bridge plan approved', PEOPLE, 'bridge');
-const NEW = article('Tunnel plan replaces bridge', PEOPLE.slice(0, 9).reverse(), 'tunnel');
+const NEW = article('Tunnel plan replaces bridge', PEOPLE.slice(0, 12).reverse(), 'tunnel');
 const SMALL = article('Tunnel plan shelved', PEOPLE.slice(0, 2), 'tunnel');
 
 /** Object contents by versionId, as a versioned bucket keeps them. */

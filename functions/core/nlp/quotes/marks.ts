@@ -121,6 +121,21 @@ function singleCloses(text: string, i: number): boolean {
   return canClose(text, i, i + 1) && !isLetterOrDigit(text[i + 1]);
 }
 
+/** Could the UTF-16 code unit be (part of) a quotation mark? A cheap filter before the real tests. */
+function isMarkCode(c: number): boolean {
+  return (
+    c === 34 ||
+    c === 39 ||
+    c === 96 ||
+    (c >= 0x2018 && c <= 0x201f) ||
+    c === 0xab ||
+    c === 0xbb ||
+    c === 0x2039 ||
+    c === 0x203a ||
+    c === 0x2033
+  );
+}
+
 /** Length of the double mark at i (0 when none). */
 function doubleMarkAt(text: string, i: number): number {
   const ch = text[i]!;
@@ -149,6 +164,11 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
   nextSingleClose[n] = n;
   nextDouble[n] = n;
   for (let i = n - 1; i >= 0; i--) {
+    if (!isMarkCode(text.charCodeAt(i))) {
+      nextSingleClose[i] = nextSingleClose[i + 1]!;
+      nextDouble[i] = nextDouble[i + 1]!;
+      continue;
+    }
     nextSingleClose[i] = singleCloses(text, i) ? i : nextSingleClose[i + 1]!;
     nextDouble[i] = doubleMarkAt(text, i) > 0 ? i : nextDouble[i + 1]!;
   }
@@ -177,6 +197,10 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       }
     }
     while (i < para.end) {
+      if (!isMarkCode(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
       const len = doubleMarkAt(text, i);
       if (len > 0) {
         const dir = doubleDir(text, i, len, text[i]!);

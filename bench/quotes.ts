@@ -1,0 +1,56 @@
+/**
+ * Quote extraction cost: time of `findQuotes` as a share of `recognizeEntities` on the same texts
+ * (PolNeAR dev when present, else the sample articles), one core, after a warm-up pass.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recognizeEntities } from '#core/nlp/entities/recognize.ts';
+import { findQuotes } from '#core/nlp/quotes/find.ts';
+import type { EntityMention } from '#core/types.ts';
+
+const POLNEAR_DEV = join(import.meta.dirname, '..', '..', 'shared', 'data', 'polnear', 'dev', 'text');
+const SAMPLES = join(import.meta.dirname, '..', 'events', 'articles');
+
+function corpus(): { name: string; texts: string[] } {
+  const dir = existsSync(POLNEAR_DEV) ? POLNEAR_DEV : SAMPLES;
+  const name = existsSync(POLNEAR_DEV) ? 'PolNeAR dev texts' : 'events/articles samples';
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
+  return { name, texts: files.map((f) => readFileSync(join(dir, f), 'utf8')) };
+}
+
+export async function run(opts: { quick: boolean }): Promise<Record<string, number | string>> {
+  const { name, texts } = corpus();
+  if (texts.length === 0) throw new Error('no corpus found');
+  // Warm-up (model load, JIT) for both steps.
+  const warm = texts.slice(0, 5).map((t) => recognizeEntities(t));
+  texts.slice(0, 5).forEach((t, i) => findQuotes(t, warm[i]!));
+  const rounds = opts.quick ? 1 : 3;
+  let nerMs = 0;
+  let quoteMs = 0;
+  let quotes = 0;
+  let chars = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const t of texts) {
+      const t0 = performance.now();
+      const ents: EntityMention[] = recognizeEntities(t);
+      const t1 = performance.now();
+      quotes += findQuotes(t, ents).length;
+      const t2 = performance.now();
+      nerMs += t1 - t0;
+      quoteMs += t2 - t1;
+      chars += t.length;
+    }
+  }
+  return {
+    quotesCorpus: `${name} (${texts.length} articles)`,
+    quotesShareOfEntityTimePct: Number(((100 * quoteMs) / nerMs).toFixed(1)),
+    quotesMsPerArticle: Number((quoteMs / (texts.length * rounds)).toFixed(3)),
+    entitiesMsPerArticle: Number((nerMs / (texts.length * rounds)).toFixed(3)),
+    quotesMBPerSec: Number((chars / 1e6 / (quoteMs / 1000)).toFixed(2)),
+    quotesPerArticle: Number((quotes / (texts.length * rounds)).toFixed(2)),
+  };
+}

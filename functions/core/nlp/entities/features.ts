@@ -287,7 +287,7 @@ export function wordFeatures(w: string, ctx: FeatureContext): number[][] {
   const hl = lw === w ? hw : fnv(lw);
   const hs = fnv(shape(w));
   let ids: readonly number[] | undefined;
-  if (ctx.clusters && ctx.clusters.keys.length) {
+  if (ctx.clusters?.keys.length) {
     let at = hashRow(ctx.clusters.index, hw);
     if (at < 0) at = hashRow(ctx.clusters.index, hl);
     ids = at < 0 ? undefined : ctx.clusters.values[at];

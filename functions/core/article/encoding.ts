@@ -158,7 +158,21 @@ export function decodeText(bytes: Uint8Array, contentType?: string): Decoded {
   } catch {
     // Not UTF-8: fall through to declared and legacy charsets.
   }
-  for (const label of [contentTypeCharset(contentType), declaredCharset(bytes)]) {
+  const declared = [contentTypeCharset(contentType), declaredCharset(bytes)];
+  // Mostly UTF-8 with a few broken sequences (a truncated upload, one pasted Latin-1 byte):
+  // keep UTF-8, with U+FFFD for the broken bytes, rather than misreading every accent.
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < lossy.length; i++) {
+    const c = lossy.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c > 0x7f) good++;
+  }
+  const declaredUtf8 = declared.some((l) => l && supported(l) === 'utf-8');
+  if ((declaredUtf8 && bad <= good + 10) || (good > 0 && bad * 4 <= good))
+    return { text: lossy, encoding: 'utf-8' };
+  for (const label of declared) {
     if (!label) continue;
     const enc = supported(label);
     if (enc === 'windows-1252') return { text: decodeWindows1252(bytes), encoding: enc };

@@ -192,3 +192,14 @@ describe('unusable content', () => {
     expect(reasonOf(() => parseObject(utf8('{"title": "x", "body": ')))).toBe('UNPARSEABLE');
   });
 });
+
+describe('nearly-UTF-8 content', () => {
+  it('keeps UTF-8 when only a few bytes are broken, and marks them', () => {
+    const good = utf8('Crème brûlée, café, naïve, Zürich, São Paulo and façade all read well here.\n\n');
+    const bytes = new Uint8Array([...good, 0xff, ...utf8(' end.')]);
+    const parsed = parseObjectDetailed(bytes);
+    expect(parsed.encoding).toBe('utf-8');
+    expect(parsed.articles[0]!.body).toContain('Crème brûlée');
+    expect(parsed.articles[0]!.body).toContain('\uFFFD end.');
+  });
+});

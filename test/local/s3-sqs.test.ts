@@ -1,0 +1,121 @@
+import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareSequencers } from '#ingest/sequencer.ts';
+import { type S3SqsEmulator, startS3Sqs } from '#local/emulators/s3-sqs.ts';
+import type { ObjectChange } from '#local/s3-events.ts';
+
+let emulator: S3SqsEmulator;
+let s3: S3Client;
+const changes: ObjectChange[] = [];
+
+beforeAll(async () => {
+  emulator = await startS3Sqs({ region: 'eu-west-1' });
+  emulator.createBucket('versioned-bucket', { versioned: true });
+  emulator.createBucket('plain-bucket');
+  emulator.onChange((c) => changes.push(c));
+  s3 = new S3Client({
+    endpoint: emulator.endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
+});
+
+afterAll(async () => {
+  s3?.destroy();
+  await emulator?.stop();
+});
+
+describe('S3 emulation with notifications and versions', () => {
+  it('reports every write with a versionId, an eTag, a size and increasing sequencers', async () => {
+    changes.length = 0;
+    const key = 'a dir/über+1%.txt';
+    const v1 = await s3.send(new PutObjectCommand({ Bucket: 'versioned-bucket', Key: key, Body: 'first' }));
+    const v2 = await s3.send(new PutObjectCommand({ Bucket: 'versioned-bucket', Key: key, Body: 'second!' }));
+    expect(changes.map((c) => [c.eventName, c.key, c.size])).toEqual([
+      ['ObjectCreated:Put', key, 5],
+      ['ObjectCreated:Put', key, 7],
+    ]);
+    expect(v1.VersionId).toBe(changes[0]?.versionId);
+    expect(v2.VersionId).toBe(changes[1]?.versionId);
+    expect(changes[0]?.eTag).toMatch(/^[0-9a-f]{32}$/);
+    expect(compareSequencers(changes[0]?.sequencer as string, changes[1]?.sequencer as string)).toBe(-1);
+
+    // each version stays readable by its id, the current one by default
+    const old = await s3.send(
+      new GetObjectCommand({ Bucket: 'versioned-bucket', Key: key, VersionId: v1.VersionId }),
+    );
+    expect(await old.Body?.transformToString()).toBe('first');
+    expect(old.VersionId).toBe(v1.VersionId);
+    const current = await s3.send(new GetObjectCommand({ Bucket: 'versioned-bucket', Key: key }));
+    expect(await current.Body?.transformToString()).toBe('second!');
+    await expect(
+      s3.send(new GetObjectCommand({ Bucket: 'versioned-bucket', Key: key, VersionId: 'no-such-version' })),
+    ).rejects.toMatchObject({ name: 'NoSuchVersion' });
+  });
+
+  it('turns a delete into a delete marker on a versioned bucket, a plain delete elsewhere', async () => {
+    changes.length = 0;
+    await s3.send(new PutObjectCommand({ Bucket: 'plain-bucket', Key: 'k.txt', Body: 'x' }));
+    await s3.send(new DeleteObjectCommand({ Bucket: 'plain-bucket', Key: 'k.txt' }));
+    await s3.send(new DeleteObjectCommand({ Bucket: 'plain-bucket', Key: 'never-existed.txt' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'versioned-bucket', Key: 'k.txt', Body: 'x' }));
+    const del = await s3.send(new DeleteObjectCommand({ Bucket: 'versioned-bucket', Key: 'k.txt' }));
+    expect(changes.map((c) => c.eventName)).toEqual([
+      'ObjectCreated:Put',
+      'ObjectRemoved:Delete',
+      'ObjectCreated:Put',
+      'ObjectRemoved:DeleteMarkerCreated',
+    ]);
+    expect(changes[0]?.versionId).toBeUndefined();
+    expect(changes[3]?.versionId).toBe(del.VersionId);
+    expect(changes[3]?.size).toBeUndefined();
+  });
+
+  it('reports a multipart upload once, with the multipart eTag', async () => {
+    changes.length = 0;
+    const part = Buffer.alloc(5 * 1024 * 1024, 'a');
+    const { UploadId } = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: 'plain-bucket', Key: 'big.txt' }),
+    );
+    const p1 = await s3.send(
+      new UploadPartCommand({ Bucket: 'plain-bucket', Key: 'big.txt', UploadId, PartNumber: 1, Body: part }),
+    );
+    const p2 = await s3.send(
+      new UploadPartCommand({
+        Bucket: 'plain-bucket',
+        Key: 'big.txt',
+        UploadId,
+        PartNumber: 2,
+        Body: 'tail',
+      }),
+    );
+    await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: 'plain-bucket',
+        Key: 'big.txt',
+        UploadId,
+        MultipartUpload: {
+          Parts: [
+            { PartNumber: 1, ETag: p1.ETag },
+            { PartNumber: 2, ETag: p2.ETag },
+          ],
+        },
+      }),
+    );
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      eventName: 'ObjectCreated:CompleteMultipartUpload',
+      key: 'big.txt',
+      size: part.length + 4,
+    });
+    expect(changes[0]?.eTag).toMatch(/^[0-9a-f]{32}-2$/);
+  });
+});

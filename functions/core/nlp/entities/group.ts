@@ -64,9 +64,15 @@ function initials(name: string): string {
 function key(s: string): string {
   const letters = acronymLetters(s);
   if (letters) return letters.toLowerCase();
-  return words(s.replace(/^the\s+/i, ''))
+  return words(dotInitials(s).replace(/^the\s+/i, ''))
     .join(' ')
+    .replace(/\./g, '')
     .toLowerCase();
+}
+
+/** Spaced initials inside a longer name in dotted form: `U N Security Council` -> `U.N. Security Council`. */
+function dotInitials(s: string): string {
+  return s.replace(/\b\p{Lu}(?: \p{Lu})+\b/gu, (m) => (m.length <= 7 ? m.split(' ').join('.') + '.' : m));
 }
 
 /** Prefers mixed case over all capitals, then more words, then the earlier form. */
@@ -80,15 +86,24 @@ function betterName(a: string, b: string): string {
 }
 
 function cleanName(s: string): string {
-  return s
+  const base = acronymLetters(s.trim()) ? s : dotInitials(s);
+  return base
     .replace(/[’']s$/u, '')
     .replace(/^the\s+/i, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+/** Title case for names written in capitals; short words (`BBC`) and words with digits stay as they are. */
 function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  return s
+    .split(' ')
+    .map((w) =>
+      w.length <= 3 || /\d/.test(w)
+        ? w
+        : w.toLowerCase().replace(/(^|-)(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()),
+    )
+    .join(' ');
 }
 
 interface Group {

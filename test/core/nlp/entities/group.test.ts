@@ -119,3 +119,30 @@ describe('canonicalize', () => {
     expect(groupEntities(out).map((e) => e.type)).toEqual(['PERSON', 'LOCATION']);
   });
 });
+
+describe('canonicalize: names that start with spaced initials', () => {
+  it('writes them dotted and groups them with the dotted form', () => {
+    const text = 'the U N Security Council and the U.N. Security Council';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['U N Security Council', 'ORGANIZATION'],
+        ['U.N. Security Council', 'ORGANIZATION'],
+      ]),
+    );
+    expect(out.map((m) => m.canonical)).toEqual(['U.N. Security Council', 'U.N. Security Council']);
+  });
+});
+
+describe('canonicalize: names seen only in capitals', () => {
+  it('title-cases words but keeps short acronyms and words with digits', () => {
+    const text = 'RUSSIAN FEDERATION SENDS TOR-M1 TO BBC WORLD';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['RUSSIAN FEDERATION', 'LOCATION'],
+        ['TOR-M1', 'MISC'],
+        ['BBC WORLD', 'ORGANIZATION'],
+      ]),
+    );
+    expect(out.map((m) => m.canonical)).toEqual(['Russian Federation', 'TOR-M1', 'BBC World']);
+  });
+});

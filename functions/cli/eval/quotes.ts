@@ -144,9 +144,12 @@ export function quotedPieces(text: string, content: readonly Frag[]): Frag[] {
         const closing =
           text[i] === '”' ||
           text[i] === '»' ||
-          (i > f.start && !/\s/.test(text[i - 1]!) && !isAlnum(text[i + len]));
-        if (first && closing && i > f.start) out.push({ start: f.start, end: i + len });
-        else open = i;
+          (i > 0 && !/\s/.test(text[i - 1]!) && !isAlnum(text[i + len]));
+        // A closing mark met first ends a quotation opened before the Content: the piece runs from
+        // the Content's start; a closing mark right at the start only ends what came before.
+        if (first && closing) {
+          if (i > f.start) out.push({ start: f.start, end: i + len });
+        } else open = i;
       } else {
         out.push({ start: open, end: i + len });
         open = -1;

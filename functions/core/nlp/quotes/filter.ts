@@ -79,6 +79,13 @@ export function isTitle(ctx: Ctx, start: number, end: number): boolean {
   );
 }
 
+/** Is the quoted span markup or a handle: `author="x"`, `"@handle"`, `"pic.twitter.com/"`? */
+export function isMarkup(ctx: Ctx, start: number, end: number): boolean {
+  if (start > 0 && ctx.text[start - 1] === '=') return true;
+  const inner = ctx.text.slice(start + 1, end - 1).trim();
+  return inner.length > 0 && !/\s/.test(inner) && (/^[@#]/.test(inner) || /[/.]\w/.test(inner));
+}
+
 /** Should a quotation with no speaker still be reported? */
 export function keepUnattributed(ctx: Ctx, start: number, end: number): boolean {
   const inner = ctx.text.slice(start, end);
@@ -86,6 +93,9 @@ export function keepUnattributed(ctx: Ctx, start: number, end: number): boolean 
   for (let i = 0; i < inner.length && letters < 2; i++) if (/\p{L}/u.test(inner[i]!)) letters++;
   if (letters < 2) return false;
   const ws = words(ctx, start, end);
+  // The headline line: quotations there are the story's, whatever their case.
+  const first = ctx.toks[tokenAt(ctx, start)];
+  if (first && first.para === 0 && ctx.paras.length > 1) return true;
   if (titleCase(ws)) return sentenceHasCue(ctx, start, end);
   if (ws.length <= 2) return sentenceHasCue(ctx, start, end);
   return true;

@@ -12,7 +12,7 @@ import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
 import { buildContext, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
 import { headCue, sentenceEndCue, subjectCue, tailCue } from './cues.ts';
-import { isTitle, keepUnattributed } from './filter.ts';
+import { isMarkup, isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import { Discourse, type Resolved } from './resolve.ts';
 
@@ -56,7 +56,7 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
   }
   const out: Quote[] = [];
   for (const it of items) {
-    if (isTitle(ctx, it.start, it.end)) continue;
+    if (isTitle(ctx, it.start, it.end) || isMarkup(ctx, it.start, it.end)) continue;
     if (!it.speaker && !keepUnattributed(ctx, it.start, it.end)) continue;
     out.push({
       type: 'direct',

@@ -108,7 +108,7 @@ const deps = () => ({ source: new S3ObjectSource(s3), store, now: () => new Date
 beforeAll(async () => {
   [s3e, ddb] = await Promise.all([
     startS3Sqs({ region: 'us-east-1' }),
-    startDynamo({ prefer: 'dynalite', log: () => {} }),
+    startDynamo({ prefer: 'dynalite', log: () => {}, readyTimeoutMs: 60_000 }),
   ]);
   const local = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
   s3 = new S3Client({ ...local, endpoint: s3e.endpoint, forcePathStyle: true });

@@ -192,7 +192,8 @@ const hasJava = javaAvailable();
 
 describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () => {
   beforeAll(async () => {
-    ddb = await startDynamo({ prefer: 'dynamodb-local', log: () => {} });
+    // a loaded machine can take a while to start the JVM
+    ddb = await startDynamo({ prefer: 'dynamodb-local', log: () => {}, readyTimeoutMs: 150_000 });
     raw = new DynamoDBClient({
       endpoint: ddb.endpoint,
       region: 'us-east-1',
@@ -234,7 +235,7 @@ describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () =>
       const quotes = (v: View) => v?.articles[0]?.quotes.length ?? 0;
       // more than 25 items per version: the batch writes take several requests
       expect(entities(oldView) + quotes(oldView)).toBeGreaterThan(25);
-      expect(quotes(newView)).toBeGreaterThan(0);
+      expect(entities(newView) + quotes(newView)).toBeGreaterThan(25);
       expect(newView?.articles[0]?.title).not.toBe(oldView?.articles[0]?.title);
       expect(oldView?.bySpeaker.length).toBeGreaterThan(0);
       expect(deletedView).toMatchObject({ status: 'deleted', articles: [] });
@@ -254,7 +255,6 @@ describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () =>
         for (let k = 1; k <= commitSends; k++) {
           const key = `commit-${mode}-${k}`;
           await ingestObject(deps(docs, table), created(key, '0055AED6DCD90281E5', OLD));
-          expect(same(await view(table, key), oldView)).toBe(true);
           const event = created(key, '0055AED6DCD90281E6', NEW);
           const crash = crashingAt(k, mode);
           await expect(ingestObject(deps(crash.client, table), event)).rejects.toThrow(/injected crash/);

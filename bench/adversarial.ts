@@ -53,10 +53,11 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
   const out: Record<string, number | string> = {};
   const superLinear: string[] = [];
   let worst = 0;
+  let slowest = { family: '', charsPerMs: Number.POSITIVE_INFINITY };
   for (const family of FAMILIES) {
     // n is a quarter of the family's stated size, so 4n is the full adversarial input
     const n = Math.max(1, Math.floor(family.fullSize / (opts.quick ? 16 : 4)));
-    const reps = opts.quick ? 2 : 3;
+    const reps = 2;
     let m = measure(family, n, reps);
     // a ratio far from 4 on a busy machine is re-measured once before it is reported
     if (m.t4 / m.t1 > SUPER_LINEAR_RATIO) m = measure(family, n, reps);
@@ -66,12 +67,17 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
     out[`${family.name}Ms_n`] = round(m.t1);
     out[`${family.name}Ms_2n`] = round(m.t2);
     out[`${family.name}Ms_4n`] = round(m.t4);
-    out[`${family.name}CharsPerMs_4n`] = Math.round(m.chars4n / Math.max(m.t4, 0.01));
+    const charsPerMs = m.chars4n / Math.max(m.t4, 0.01);
+    out[`${family.name}CharsPerMs_4n`] = Math.round(charsPerMs);
+    if (charsPerMs < slowest.charsPerMs) slowest = { family: family.name, charsPerMs };
     out[`${family.name}Growth4x`] = round(growth);
     if (m.rejected) out[`${family.name}ParseRejects`] = m.rejected;
     if (growth > SUPER_LINEAR_RATIO) superLinear.push(family.name);
   }
   out.worstGrowth4x = round(worst);
+  // what the slowest family would cost at the function's object-size cap (10 MiB, one char a byte)
+  out.slowestFamily = slowest.family;
+  out.slowestProjectedSecAt10MiB = round((10 * 1024 * 1024) / slowest.charsPerMs / 1000);
   out.verdict = superLinear.length
     ? `SUPER-LINEAR: ${superLinear.join(', ')}`
     : 'linear (every growth ratio <= 6)';

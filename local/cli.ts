@@ -113,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
   const verbose = Boolean(values.verbose);
 
   let stack: LocalStack | undefined;
+  let serving = false;
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
     stopping ??= (async () => {
@@ -124,7 +125,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   const onSignal = (signal: NodeJS.Signals) => {
     progress(`\n${signal}: stopping the local stack ...`);
-    void shutdown().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    // stopping a serving stack is its normal end; an interrupted run is not a success
+    void shutdown().then(() => process.exit(serving ? 0 : signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -196,6 +198,7 @@ export async function main(argv: string[]): Promise<number> {
         table: stack.table,
       };
       process.stdout.write(`${JSON.stringify(line)}\n`);
+      serving = true;
       progress('serving; press Ctrl-C to stop');
       await new Promise<never>(() => {}); // until a signal handler exits
     }

@@ -2,10 +2,15 @@
 
 const SPACE_RUN = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
+const HAS_INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/;
 
 /** Collapses every run of whitespace (including no-break and thin spaces) to one space and trims. */
+const NEEDS_SQUEEZE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}/;
+
 export function squeeze(text: string): string {
-  return text.replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trim();
+  // Fast path: a string with single spaces only is returned as is (no copy).
+  const t = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+  return (NEEDS_SQUEEZE.test(t) ? t.replace(SPACE_RUN, ' ') : t).trim();
 }
 
 /** Joins non-empty paragraphs with exactly one blank line. */

@@ -274,3 +274,22 @@ describe('dateline look-alikes', () => {
     expect(matchDateline('NEW DELHI: The government said on Monday')).toBe('NEW DELHI');
   });
 });
+
+describe('plain-text heads without blank lines', () => {
+  it('splits a block of short head lines, and leaves a wrapped first paragraph alone', () => {
+    const a = parsePlainText(
+      'Ferry service resumes\nBy Ann Lee\nMarch 3, 2024\n\nThe ferry resumed service on Monday.\n\nMore text.',
+    );
+    expect(a).toMatchObject({
+      title: 'Ferry service resumes',
+      byline: 'Ann Lee',
+      published: 'March 3, 2024',
+    });
+    expect(a.body).toBe('The ferry resumed service on Monday.\n\nMore text.');
+    const b = parsePlainText(
+      'Storm warning\n\nThe storm is expected to reach\nthe coast by Tuesday evening.\n\nMore text.',
+    );
+    expect(b.title).toBe('Storm warning');
+    expect(b.body.split('\n\n')[0]).toBe('The storm is expected to reach the coast by Tuesday evening.');
+  });
+});

@@ -15,14 +15,15 @@ function timed(bytes: Uint8Array, filename = 'x'): number {
   return performance.now() - t0;
 }
 
-// Generous bounds: quadratic behaviour on these inputs takes minutes, linear takes well under one.
-const BOUND_MS = 4000;
+// Generous bounds, for a loaded machine: quadratic behaviour on these inputs takes minutes,
+// linear well under a second or two.
+const BOUND_MS = 10_000;
 
 describe('hostile input runs in linear time and never throws anything else', () => {
   it('100,000 nested tags', () => {
     const html = `<html><body>${'<div><span>'.repeat(50_000)}Some text that is long enough to count as prose here.</body></html>`;
     // Quadratic tree building takes over 25 s here; linear about 1-2 s (mostly allocation).
-    expect(timed(utf8(html), 'x.html')).toBeLessThan(BOUND_MS * 3);
+    expect(timed(utf8(html), 'x.html')).toBeLessThan(BOUND_MS * 2);
   });
 
   it('10,000 nested tags, closed, with stray end tags', () => {

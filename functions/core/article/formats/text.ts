@@ -85,8 +85,30 @@ export function classifyHead(head: readonly string[]): HeadParts {
 }
 
 /** Plain-text article: optional outlet line, headline, deck, dateline, body paragraphs. */
+/**
+ * A first block of short lines ("Headline / By Ann Lee / March 3, 2024") is a head written
+ * without blank lines: each line becomes its own paragraph. A hard-wrapped first paragraph
+ * (ending like a sentence, no byline or date line) is left alone.
+ */
+function expandHeadBlock(text: string): string {
+  const start = text.slice(0, 4000).replace(/\r\n?/g, '\n');
+  const gap = /\n[ \t]*\n/.exec(start);
+  if (!gap) return text;
+  const lines = start
+    .slice(0, gap.index)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  if (lines.length < 2 || lines.length > 6 || lines.some((l) => l.length > 120)) return text;
+  if (matchDateline(lines[0]!)) return text;
+  const marked = lines.some((l) => BYLINE_LINE.test(l) || DATE_LINE.test(l));
+  if (!marked && /[.!?]["”’]?$/.test(lines[lines.length - 1]!)) return text;
+  const full = text.replace(/\r\n?/g, '\n');
+  return `${lines.join('\n\n')}${full.slice(full.indexOf('\n', gap.index))}`;
+}
+
 export function parsePlainText(raw: string): Article {
-  const text = raw.replace(/^\uFEFF/, '');
+  const text = expandHeadBlock(raw.replace(/^\uFEFF/, ''));
   const paragraphs = splitParagraphs(
     text.includes('\n\n') || text.includes('\r\n\r\n') ? text : blankLines(text),
   )

@@ -4,7 +4,7 @@
  * functions/core/model/ner-model.json. Deterministic: a fixed seed, no clock, no parallelism, so two
  * runs write the same bytes.
  *
- *   npm run train:ner [-- --epochs N --data DIR --out FILE --no-lexicon --no-clusters]
+ *   npm run train:ner [-- --epochs N --data DIR --out FILE --no-lexicon --no-clusters --gazetteer PKG,PKG]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseConll } from '../functions/core/nlp/entities/conll.ts';
 import type { Clusters, FeatureContext, Lexicon } from '../functions/core/nlp/entities/features.ts';
 import { learnClusters } from './ner/clusters.ts';
-import { buildGazetteer } from './ner/gazetteer.ts';
+import { buildGazetteer, GAZETTEER_SOURCES } from './ner/gazetteer.ts';
 import { trainModel } from './ner/perceptron.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +24,7 @@ interface Options {
   lexicon: boolean;
   clusters: boolean;
   minCount: number;
+  gazetteer: ReadonlySet<string>;
   seed: number;
 }
 
@@ -35,6 +36,7 @@ function parseArgs(argv: string[]): Options {
     lexicon: true,
     clusters: true,
     minCount: 1,
+    gazetteer: GAZETTEER_SOURCES,
     seed: 20030601,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -50,6 +52,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-lexicon') o.lexicon = false;
     else if (a === '--no-clusters') o.clusters = false;
     else if (a === '--min-count') o.minCount = Number(v());
+    else if (a === '--gazetteer') o.gazetteer = new Set(v().split(','));
     else if (a === '--seed') o.seed = Number(v());
     else throw new Error(`unknown argument ${a}`);
   }
@@ -70,7 +73,7 @@ function main(): void {
     : [];
   let lexicon: Lexicon | null = null;
   if (opt.lexicon) {
-    lexicon = buildGazetteer(root);
+    lexicon = buildGazetteer(root, opt.gazetteer);
     log(`gazetteer: ${lexicon.keys.length} entries`);
   }
   let clusters: Clusters | null = null;

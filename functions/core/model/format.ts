@@ -141,7 +141,6 @@ export function decodeModel(a: ModelArtifact): NerModel {
       keys,
       values: fromBase64(a.lexicon.values),
       maxLength: a.lexicon.maxLength,
-      index: buildHashIndex(keys),
     };
   }
   let clusters: Clusters | null = null;
@@ -152,7 +151,7 @@ export function decodeModel(a: ModelArtifact): NerModel {
     const n = a.clusters.levels;
     const values: number[][] = new Array(keys.length);
     for (let i = 0; i < keys.length; i++) values[i] = Array.from(ids.subarray(i * n, i * n + n));
-    clusters = { keys, values, index: buildHashIndex(keys) };
+    clusters = { keys, values };
   }
   return { index, weights, scale: a.scale, transitions, lexicon, clusters };
 }
@@ -176,7 +175,7 @@ export function buildLexicon(
     }
   }
   const keys = Int32Array.from(map.keys()).sort();
-  return { keys, values: Uint8Array.from(keys, (k) => map.get(k)!), maxLength, index: buildHashIndex(keys) };
+  return { keys, values: Uint8Array.from(keys, (k) => map.get(k)!), maxLength };
 }
 
 /** Builds a cluster table from word -> ids (coarse to fine, the same number of levels for all). */
@@ -184,5 +183,5 @@ export function buildClusters(words: Map<string, readonly number[]>, hash: (w: s
   const byHash = new Map<number, readonly number[]>();
   for (const [w, ids] of words) if (!byHash.has(hash(w))) byHash.set(hash(w), ids);
   const keys = Int32Array.from(byHash.keys()).sort();
-  return { keys, values: Array.from(keys, (k) => byHash.get(k)!), index: buildHashIndex(keys) };
+  return { keys, values: Array.from(keys, (k) => byHash.get(k)!) };
 }

@@ -45,11 +45,30 @@ export function hashRow(ix: HashIndex, h: number): number {
   }
 }
 
-/** A table keyed by 32-bit string hashes: sorted keys (as stored), values, and a hash index over them. */
+/**
+ * A table keyed by 32-bit string hashes: keys sorted ascending, one value per key. The hashes are
+ * uniform, so interpolation search finds a key in a few probes with no index to build at load.
+ */
 export interface HashTable<V> {
   readonly keys: Int32Array;
   readonly values: V;
-  readonly index: HashIndex;
+}
+
+/** Position of `h` in the sorted `keys`, or -1. */
+export function tableRow(keys: Int32Array, h: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const a = keys[lo]!;
+    const b = keys[hi]!;
+    if (h < a || h > b) return -1;
+    const mid = a === b ? lo : lo + Math.floor(((h - a) / (b - a)) * (hi - lo));
+    const k = keys[mid]!;
+    if (k === h) return mid;
+    if (k < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
@@ -288,8 +307,8 @@ export function wordFeatures(w: string, ctx: FeatureContext): number[][] {
   const hs = fnv(shape(w));
   let ids: readonly number[] | undefined;
   if (ctx.clusters?.keys.length) {
-    let at = hashRow(ctx.clusters.index, hw);
-    if (at < 0) at = hashRow(ctx.clusters.index, hl);
+    let at = tableRow(ctx.clusters.keys, hw);
+    if (at < 0) at = tableRow(ctx.clusters.keys, hl);
     ids = at < 0 ? undefined : ctx.clusters.values[at];
   }
   const self: number[] = [];
@@ -372,7 +391,7 @@ export function documentFeatures(
         for (let j = i; j < s.last && j - i < lex.maxLength; j++) {
           if (j > i) h = Math.imul(h ^ 32, 0x01000193);
           h = fnv(lower[j]!, h);
-          const at = hashRow(lex.index, h);
+          const at = tableRow(lex.keys, h);
           if (at < 0) break;
           const v = lex.values[at]!;
           const mask = v & (LEXICON_PREFIX - 1);
@@ -398,8 +417,8 @@ export function documentFeatures(
   if (clusters?.keys.length) {
     cl = new Array(n);
     for (let i = 0; i < n; i++) {
-      let at = hashRow(clusters.index, hw[i]!);
-      if (at < 0) at = hashRow(clusters.index, hl[i]!);
+      let at = tableRow(clusters.keys, hw[i]!);
+      if (at < 0) at = tableRow(clusters.keys, hl[i]!);
       cl[i] = at < 0 ? undefined : clusters.values[at];
     }
   }

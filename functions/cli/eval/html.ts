@@ -120,14 +120,11 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-async function readabilityText(
-  html: string,
-  url: string | undefined,
-): Promise<{ body: string; title: string }> {
+/** Readability.js on a linkedom document; its article HTML turned into paragraphs like ours. */
+async function readabilityText(html: string): Promise<{ body: string; title: string }> {
   const { parseHTML } = await import('linkedom');
   const { Readability } = await import('@mozilla/readability');
   const { document } = parseHTML(html);
-  void url;
   const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   if (!result) return { body: '', title: '' };
   return { body: htmlToParagraphs(result.content ?? '').join('\n\n'), title: result.title ?? '' };
@@ -191,7 +188,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (args.readability) {
       const html = decodeText(name.endsWith('.gz') ? new Uint8Array(gunzipSync(bytes)) : bytes).text;
-      const r = await readabilityText(html, gt.url);
+      const r = await readabilityText(html);
       const rs = scorePage(gt.articleBody, r.body);
       theirs.push(rs);
       if (expected !== undefined && headlineKey(r.title) === expected) theirHeadlineRight++;

@@ -127,11 +127,9 @@ export function articleFromNewsItem(item: ElementNode): Article {
   }
   const keywords = contentMeta ? childElements(contentMeta, 'keyword').map((k) => textOf(k)) : [];
   for (const k of keywords) if (k && !subjects.includes(k)) subjects.push(k);
-  const genre = contentMeta ? nameOf(child(contentMeta, 'genre')) : undefined;
   const links = itemMeta ? childElements(itemMeta, 'link') : [];
   const url = links.map((l) => attr(l, 'href')).find((h) => !!h && /^https?:\/\//.test(h));
   const guid = attr(item, 'guid');
-  void genre;
   return {
     format: 'newsml-g2',
     ...(guid ? { id: squeeze(guid) } : {}),

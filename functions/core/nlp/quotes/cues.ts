@@ -417,3 +417,27 @@ export function subjectCue(ctx: Ctx, d: Discourse, open: number): CueHit | null 
   const sp = resolveNp(ctx, d, { a: k, b: e });
   return sp ? { cue: null, speaker: sp } : null;
 }
+
+/**
+ * A quotation in the headline line (the first of several paragraphs, short, with no end
+ * punctuation) credits the headline's subject: its first person or organisation
+ * ("Obama Sees 'Personal Insult' …", "Warren Hammers Wells Fargo CEO: 'You Should …'").
+ */
+export function headlineSubject(ctx: Ctx, d: Discourse, paragraph: number): CueHit | null {
+  if (paragraph !== 0 || ctx.paras.length < 2) return null;
+  const para = ctx.paras[0]!;
+  if (para.end - para.start > 200) return null;
+  const { toks } = ctx;
+  for (let k = 0; k < toks.length && toks[k]!.para === 0 && k < 6; k++) {
+    if (ctx.quoteOf[k] !== -1) return null;
+    const mi = ctx.mentionOf[k]!;
+    if (mi < 0) continue;
+    const m = ctx.mentions[mi]!;
+    if (m.type !== 'PERSON' && m.type !== 'ORGANIZATION' && !d.isPersonIndex(mi)) continue;
+    let e = k + 1;
+    while (e < toks.length && ctx.mentionOf[e] === mi) e++;
+    const sp = resolveNp(ctx, d, { a: k, b: e });
+    return sp ? { cue: null, speaker: sp } : null;
+  }
+  return null;
+}

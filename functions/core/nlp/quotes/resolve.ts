@@ -292,34 +292,48 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
   let b = end;
   let appositive: string | undefined;
   // "X (D-Mo.), a spokesman for Y, one of ..., said": skip parentheticals and appositives.
+  // `b` is the exclusive end of the phrase; each round peels one trailing ", appositive,".
+  let comma = b - 1 >= floor && toks[b - 1]!.text === ',' ? b - 1 : -1;
+  if (toks[b - 1]?.text === ')') comma = -2;
   for (let round = 0; round < 4; round++) {
     if (b - 1 >= floor && toks[b - 1]!.text === ')') {
       let k = b - 2;
       while (k >= floor && k >= b - 10 && toks[k]!.text !== '(') k--;
-      if (k >= floor && toks[k]!.text === '(') {
-        b = k;
-        continue;
-      }
-      return null;
+      if (k < floor || toks[k]!.text !== '(') return null;
+      b = k;
+      if (toks[b - 1]?.text === ',') comma = b - 1;
+      continue;
     }
-    if (!(b - 1 >= floor && toks[b - 1]!.text === ',')) break;
-    let k = b - 2;
+    if (comma < 0 && !(round > 0 && b - 1 >= floor)) break;
+    // The segment [k + 1, end) between the previous comma and this one.
+    const end = comma >= 0 ? comma : b;
+    let k = end - 1;
     while (
       k >= floor &&
-      k >= b - 30 &&
+      k >= end - 30 &&
       toks[k]!.text !== ',' &&
       ctx.quoteOf[k] === -1 &&
       !isStop(toks[k]!.text)
     )
       k--;
-    if (k < floor || toks[k]!.text !== ',') return null;
+    if (k < floor || toks[k]!.text !== ',') {
+      if (comma >= 0 && round === 0) return null;
+      break;
+    }
     const role = appositiveRole(ctx, k + 1);
     const w = toks[k + 1]!.lower;
+    const isApp =
+      round === 0
+        ? role || APPOSITIVE_START.has(w) || (end - (k + 1) <= 4 && !hasLowerWord(ctx, k + 1, end))
+        : role || (APPOSITIVE_START.has(w) && w !== 'who' && w !== 'which' && w !== 'whose');
+    if (!isApp) {
+      if (comma >= 0 && round === 0) return null;
+      break;
+    }
     if (role) appositive = role;
-    if (role || APPOSITIVE_START.has(w)) b = k;
-    else if (b - 1 - (k + 1) <= 4 && !hasLowerWord(ctx, k + 1, b - 1))
-      b = k; // ", R-Ky.," ", 25,"
-    else return null;
+    b = k;
+    comma = -1;
+    // Another appositive before this one only if the phrase before the comma is itself set off.
   }
   let a = b;
   while (a > floor && b - a < 8) {

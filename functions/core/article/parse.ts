@@ -77,6 +77,25 @@ function dispatch(format: ArticleFormat, text: string): FormatResult {
 }
 
 /**
+ * Articles of one file are keyed by their id: a repeated id (two JSON Lines entries with the
+ * same "id") gets its position appended, so neither overwrites the other.
+ */
+function uniqueIds(articles: Article[]): Article[] {
+  if (articles.length < 2) return articles;
+  const seen = new Set<string>();
+  return articles.map((a, i) => {
+    if (a.id === undefined) return a;
+    if (!seen.has(a.id)) {
+      seen.add(a.id);
+      return a;
+    }
+    const id = `${a.id}#${i}`;
+    seen.add(id);
+    return { ...a, id };
+  });
+}
+
+/**
  * Like parseObject, with the details: detected format, encoding, and the entries of a
  * multi-article file that were skipped (with their reason).
  */
@@ -96,7 +115,8 @@ export function parseObjectDetailed(
     const { text, encoding } = decodeText(raw.bytes, hints.contentType);
     if (text.trim().length === 0) throw new UnusableContentError('EMPTY', 'the object holds only whitespace');
     const format = detectFormat(text, hints);
-    const { articles, skipped } = dispatch(format, text);
+    const { articles: parsed, skipped } = dispatch(format, text);
+    const articles = uniqueIds(parsed);
     if (articles.length === 0) {
       const first = skipped[0];
       if (first) throw new UnusableContentError(first.reason, first.message);

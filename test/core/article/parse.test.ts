@@ -203,3 +203,10 @@ describe('nearly-UTF-8 content', () => {
     expect(parsed.articles[0]!.body).toContain('\uFFFD end.');
   });
 });
+
+describe('ids in multi-article files', () => {
+  it('keeps ids unique within a file', () => {
+    const lines = ['{"id":"x","text":"One."}', '{"id":"x","text":"Two."}', '{"text":"Three."}'].join('\n');
+    expect(parseObject(utf8(lines)).map((a) => a.id)).toEqual(['x', 'x#1', '2']);
+  });
+});

@@ -263,4 +263,21 @@ doubt doubts doubted
 dispute disputes disputed
 concede concedes conceded
 mock mocks mocked
+defending promoting questioning encouraging encourage encourages encouraged citing citing
+promote promotes promoted
+realize realizes realized realise realises realised
+respond responds responded responding
+reference references referenced referencing
+seize seizes seized seizing
+pledging vowing urging warning arguing insisting claiming suggesting calling praising criticizing
+blaming accusing attacking rejecting dismissing denying demanding proposing predicting promising
+wanting planning hoping expecting touting highlighting
+lay lays laid laying
+tweet tweets tweeted
+detail details detailed detailing
+investigate investigates investigated investigating
+refuse refuses refused refusing
+decline declines declined declining
+vote votes voted
+endorsing supporting opposing
 `);

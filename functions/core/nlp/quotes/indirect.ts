@@ -23,6 +23,9 @@ export interface Reported {
 
 /** Minimum words in a reported clause. */
 const MIN_WORDS = 3;
+const INFINITIVE = new Set(
+  'want wants wanted wanting plan plans planned planning hope hopes hoped vow vows vowed pledge pledges pledged promise promises promised threaten threatens threatened urge urges urged expect expects expected agree agrees agreed refuse refuses refused decline declines declined'.split(' '),
+);
 const ADJUNCT_PREPS = new Set(['in', 'at', 'on', 'during', 'while', 'after', 'before', 'via', 'through']);
 const PREP_OBJECT = new Set(['about', 'for', 'of', 'on', 'over', 'against']);
 
@@ -46,6 +49,12 @@ function isReportingVerb(ctx: Ctx, i: number): boolean {
   const prev = ctx.toks[i - 1];
   if (prev && (NOUNISH_BEFORE.has(prev.lower) || prev.lower.endsWith("'s"))) return false;
   return true;
+}
+
+const CLAUSE_TAIL = new Set(['and', 'but', 'adding', 'saying', 'noting', 'writing', 'explaining', 'calling', 'as', 'that', 'while']);
+
+function isMarkTok(t: string): boolean {
+  return t === '"' || t === '“' || t === '”' || t === "''" || t === '``';
 }
 
 function span(ctx: Ctx, a: number, b: number): Span {
@@ -175,14 +184,32 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       // The clause must look like one: "that", a pronoun, a determiner, a name, a number.
       const first = toks[a]!;
       if (!first.word) continue;
-      if (PREP_OBJECT.has(first.lower) && a + 1 < end) {
+      if (first.lower === 'to' && INFINITIVE.has(toks[v]!.lower)) {
+        // "wants to triple the program": the infinitive is the content.
+      } else if (PREP_OBJECT.has(first.lower) && a + 1 < end) {
         a++;
       } else if (
         /^(to|of|about|on|for|with|by|in|at|from|as|and|but|or|so|nothing|something)$/.test(first.lower)
       )
         continue;
-      if (wordsIn(ctx, a, end) < MIN_WORDS || hasQuote(ctx, a, end)) continue;
-      out.push(make(ctx, a, end, span(ctx, v, v + 1), sp));
+      // A quotation later in the sentence ends the reported clause before it.
+      let cEnd = end;
+      for (let k = a; k < end; k++) {
+        if (ctx.quoteOf[k] !== -1 || isMarkTok(toks[k]!.text)) {
+          cEnd = k;
+          break;
+        }
+      }
+      if (cEnd < end) {
+        while (cEnd > a && (!toks[cEnd - 1]!.word || CLAUSE_TAIL.has(toks[cEnd - 1]!.lower))) cEnd--;
+        // A partial quotation inside the clause makes it a direct quote: only cut at a clause break.
+        if (cEnd === a || !/^[,;:—–-]$/.test(ctx.text.slice(toks[cEnd]!.start, toks[cEnd]!.end).trim() || 'x')) {
+          const brk = toks[cEnd]?.text;
+          if (brk !== ',' && brk !== ';' && brk !== ':' && brk !== '—' && brk !== '--') continue;
+        }
+      }
+      if (wordsIn(ctx, a, cEnd) < MIN_WORDS) continue;
+      out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp));
       // "X says A and said B": a coordinated second verb shares the subject.
       let k = a;
       while (k + 1 < end && !(toks[k]!.lower === 'and' || toks[k]!.lower === 'but')) k++;

@@ -414,7 +414,8 @@ export function documentFeatures(
   // Cluster ids of every token (exact form first, then lowercased).
   const clusters = ctx.clusters;
   let cl: (readonly number[] | undefined)[] | null = null;
-  if (clusters?.keys.length) {
+  // With omitWordFeatures every cluster feature is a word feature: no look-ups needed here.
+  if (withWord && clusters?.keys.length) {
     cl = new Array(n);
     for (let i = 0; i < n; i++) {
       let at = tableRow(clusters.keys, hw[i]!);

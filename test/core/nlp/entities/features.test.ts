@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildClusters, buildLexicon } from '#core/model/format.ts';
-import { documentFeatures, fnv, shape, wordFeatures } from '#core/nlp/entities/features.ts';
+import { documentFeatures, fnv, shape, tableRow, wordFeatures } from '#core/nlp/entities/features.ts';
 import { splitSentencesOfTokens, tokenize } from '#core/nlp/tokenize.ts';
 
 const lexicon = buildLexicon([
@@ -58,5 +58,19 @@ describe('documentFeatures', () => {
     expect(shape('U.S.')).toBe('X.X.');
     expect(shape('1996-08-22')).toBe('dd-dd-dd');
     expect(shape('TOR-M1')).toBe('XX-Xd');
+  });
+});
+
+describe('tableRow', () => {
+  it('finds every key of a sorted hash table and nothing else', () => {
+    const keys = Int32Array.from({ length: 5000 }, (_, i) => fnv(`word${i}`)).sort();
+    for (let i = 0; i < keys.length; i++) expect(keys[tableRow(keys, keys[i]!)]).toBe(keys[i]);
+    for (let i = 0; i < 200; i++) {
+      const h = fnv(`absent${i}`);
+      if (!keys.includes(h)) expect(tableRow(keys, h)).toBe(-1);
+    }
+    expect(tableRow(new Int32Array(0), 5)).toBe(-1);
+    expect(tableRow(Int32Array.of(7), 7)).toBe(0);
+    expect(tableRow(Int32Array.of(-2147483648, 2147483647), 2147483647)).toBe(1);
   });
 });

@@ -100,7 +100,7 @@ export interface LocalStack {
   put(
     key: string,
     body: Uint8Array | string,
-    options?: { contentType?: string; bucket?: string },
+    options?: { contentType?: string; contentEncoding?: string; bucket?: string },
   ): Promise<ObjectChange>;
   /** Deletes an object; resolves with the change S3 notified. */
   delete(key: string, options?: { bucket?: string }): Promise<ObjectChange | undefined>;
@@ -400,6 +400,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             Key: key,
             Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
             ...(opts.contentType ? { ContentType: opts.contentType } : {}),
+            ...(opts.contentEncoding ? { ContentEncoding: opts.contentEncoding } : {}),
           }),
         );
         const change = s3sqs.lastChange(bucket, key);

@@ -9,7 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -86,18 +86,22 @@ export async function ensureAssembly(
   if (!options.force && sameRun()) return { cdkOut, synthMs: 0 };
   const reason = options.force ? 'requested' : staleReason(cdkOut, root);
   if (!reason) return { cdkOut, synthMs: 0 };
-  const release = await lock(`${cdkOut}.lock`);
+  // scratch space beside the assembly, in the git-ignored .local-stack/ directory
+  const scratch = join(dirname(cdkOut), '.local-stack');
+  mkdirSync(scratch, { recursive: true });
+  const base = join(scratch, basename(cdkOut));
+  const release = await lock(`${base}.lock`);
   try {
     // another process may have synthesized while this one waited for the lock
     const still = options.force ? reason : sameRun() ? undefined : staleReason(cdkOut, root);
     if (!still) return { cdkOut, synthMs: 0 };
     log(`synthesizing the CDK app (${still}) ...`);
     const started = performance.now();
-    const tmp = `${cdkOut}.tmp-${process.pid}`;
+    const tmp = `${base}.tmp-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
     await runSynth(root, tmp);
     if (options.runToken !== undefined) writeFileSync(join(tmp, TOKEN_FILE), options.runToken);
-    const old = `${cdkOut}.old-${process.pid}`;
+    const old = `${base}.old-${process.pid}`;
     if (existsSync(cdkOut)) renameSync(cdkOut, old);
     renameSync(tmp, cdkOut);
     rmSync(old, { recursive: true, force: true });

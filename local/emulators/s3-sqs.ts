@@ -21,6 +21,8 @@ interface FauxObject {
   etag: string;
   lastModified: Date;
   metadata: Record<string, string>;
+  /** Kept by the local stack (fauxqs drops it): the Content-Encoding given at upload. */
+  contentEncoding?: string;
 }
 
 interface FauxS3Store {
@@ -59,6 +61,7 @@ interface StoredMeta {
   contentType: string;
   metadata: Record<string, string>;
   versionId: string | undefined;
+  contentEncoding?: string;
 }
 
 interface VersionRecord {
@@ -168,7 +171,13 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
     }
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(`${file}.bin`, object.body);
-    const meta: StoredMeta = { key, contentType: object.contentType, metadata: object.metadata, versionId };
+    const meta: StoredMeta = {
+      key,
+      contentType: object.contentType,
+      metadata: object.metadata,
+      versionId,
+      ...(object.contentEncoding ? { contentEncoding: object.contentEncoding } : {}),
+    };
     writeFileSync(`${file}.json`, JSON.stringify(meta));
   };
   const restore = (bucket: string) => {
@@ -189,6 +198,7 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
         meta.contentType,
         meta.metadata,
       );
+      if (meta.contentEncoding) object.contentEncoding = meta.contentEncoding;
       if (meta.versionId) versions.set(id(bucket, meta.key), [{ versionId: meta.versionId, object }]);
       count++;
     }
@@ -204,6 +214,9 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
       metadata?: Record<string, string>,
     ): FauxObject {
       const obj = super.putObject(bucket, key, body, contentType, metadata);
+      const encoding = pendingEncoding.get(id(bucket, key));
+      pendingEncoding.delete(id(bucket, key));
+      if (encoding) obj.contentEncoding = encoding;
       emit('ObjectCreated:Put', bucket, key, obj);
       return obj;
     }
@@ -253,6 +266,20 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
   };
 
   // GET/HEAD of a given version: served from the version history (the current one by fauxqs)
+  // the Content-Encoding of an upload (without the SDK's aws-chunked framing), for the object store
+  const pendingEncoding = new Map<string, string>();
+  app.addHook('preHandler', (async (req: Req & { headers: Record<string, string | undefined> }) => {
+    const target = objectOf(req);
+    if (req.method !== 'PUT' || !target || req.query?.uploadId || req.headers['x-amz-copy-source']) return;
+    const encoding = (req.headers['content-encoding'] ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e && e !== 'aws-chunked')
+      .join(', ');
+    if (encoding) pendingEncoding.set(id(target.bucket, target.key), encoding);
+    else pendingEncoding.delete(id(target.bucket, target.key));
+  }) as never);
+
   app.addHook('preHandler', (async (req: Req, reply: Reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return;
     const target = objectOf(req);
@@ -286,6 +313,7 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
       .header('etag', o.etag)
       .header('last-modified', o.lastModified.toUTCString())
       .header('x-amz-version-id', record.versionId);
+    if (o.contentEncoding) reply.header('content-encoding', o.contentEncoding);
     for (const [k, v] of Object.entries(o.metadata)) reply.header(`x-amz-meta-${k}`, v);
     return reply.send(req.method === 'HEAD' ? undefined : o.body);
   }) as never);
@@ -297,9 +325,14 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
     payload: unknown,
   ) => {
     const target = objectOf(req);
-    if (!target || !versioned.has(target.bucket) || reply.getHeader('x-amz-version-id')) return payload;
+    if (!target || reply.statusCode >= 300) return payload;
+    const latest = !req.query?.versionId;
+    if ((req.method === 'GET' || req.method === 'HEAD') && latest && !reply.getHeader('content-encoding')) {
+      const encoding = bucketsOf(s3Store).get(target.bucket)?.get(target.key)?.contentEncoding;
+      if (encoding) reply.header('content-encoding', encoding);
+    }
+    if (!versioned.has(target.bucket) || reply.getHeader('x-amz-version-id')) return payload;
     if (req.query?.uploadId && req.method === 'PUT') return payload;
-    if (reply.statusCode >= 300) return payload;
     const list = versions.get(id(target.bucket, target.key));
     const current = list?.[list.length - 1];
     if (current) {

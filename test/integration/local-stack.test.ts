@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '#local/stack.ts';
 import { partitionItemCount, startProjectStack } from './support.ts';
@@ -135,6 +136,17 @@ describe('the local stack, end to end', () => {
     expect(stored?.status).toBe('processed');
     expect(stored?.key).toBe(key);
     expect(stored?.state.key).toBe(key);
+  });
+
+  it('a gzip upload with Content-Encoding: gzip is read as its text', async () => {
+    const body = gzipSync(Buffer.from(ARTICLE_B, 'utf8'));
+    const change = await stack.put('articles/library.txt', body, {
+      contentType: 'text/plain',
+      contentEncoding: 'gzip',
+    });
+    const stored = await stack.waitFor(change, { timeoutMs: 30_000 });
+    expect(stored?.status).toBe('processed');
+    expect(stored?.articles[0]?.meta.title).toBe('Library reopens after two-year renovation');
   });
 
   it('skipped the s3:TestEvent, and nothing went to the dead-letter queue', async () => {

@@ -79,6 +79,24 @@ describe('S3 emulation with notifications and versions', () => {
     expect(changes[3]?.size).toBeUndefined();
   });
 
+  it('keeps the Content-Encoding of an upload, as S3 does', async () => {
+    const { gzipSync } = await import('node:zlib');
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'plain-bucket',
+        Key: 'z.txt',
+        Body: gzipSync('zipped'),
+        ContentEncoding: 'gzip',
+      }),
+    );
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'plain-bucket', Key: 'z.txt' }));
+    expect(got.ContentEncoding).toBe('gzip');
+    await s3.send(new PutObjectCommand({ Bucket: 'plain-bucket', Key: 'z.txt', Body: 'plain' }));
+    expect(
+      (await s3.send(new GetObjectCommand({ Bucket: 'plain-bucket', Key: 'z.txt' }))).ContentEncoding,
+    ).toBeUndefined();
+  });
+
   it('reports a multipart upload once, with the multipart eTag', async () => {
     changes.length = 0;
     const part = Buffer.alloc(5 * 1024 * 1024, 'a');

@@ -5,7 +5,7 @@
  * resolved by resolve.ts.
  */
 
-import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
+import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
@@ -332,6 +332,21 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
       while (mi >= 0 && e < v && ctx.mentionOf[e] === mi) e++;
       return resolveNp(ctx, d, { a: k, b: e });
     }
+  }
+  // "In an interview Thursday, the Wisconsin Republican criticized … and said …": the nominal
+  // subject right after the introductory phrase.
+  for (let k = start; k < v && k < start + 12; k++) {
+    if (toks[k]!.text !== ',') continue;
+    const a = k + 1;
+    for (let e = a + 1; e <= v && e - a <= 5; e++) {
+      const h = toks[e - 1]!;
+      if (!h.word) break;
+      if (NOMINAL_HEADS.get(h.lower) === 'person' || NOMINAL_HEADS.get(h.lower) === 'organization') {
+        if (!DETERMINERS.has(toks[a]!.lower)) break;
+        return resolveNp(ctx, d, { a, b: e });
+      }
+    }
+    break;
   }
   return null;
 }

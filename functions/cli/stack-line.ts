@@ -47,7 +47,7 @@ export function positiveInt(value: string | undefined, name: string, fallback: n
 
 /** Progress on stderr: a bar redrawn in place on a terminal, plain lines at most every few seconds otherwise. */
 export class Progress {
-  private last = 0;
+  private last = Number.NEGATIVE_INFINITY;
   private drawn = false;
   constructor(
     private readonly label: string,

@@ -27,7 +27,9 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
   if (texts.length === 0) throw new Error('no corpus found');
   // Warm-up (model load, JIT) for both steps.
   const warm = texts.slice(0, 5).map((t) => recognizeEntities(t));
-  texts.slice(0, 5).forEach((t, i) => findQuotes(t, warm[i]!));
+  texts.slice(0, 5).forEach((t, i) => {
+    findQuotes(t, warm[i]!);
+  });
   const rounds = opts.quick ? 1 : 3;
   let nerMs = 0;
   let quoteMs = 0;

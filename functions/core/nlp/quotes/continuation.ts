@@ -7,6 +7,9 @@
 import type { Ctx } from './context.ts';
 import type { Resolved } from './resolve.ts';
 
+/** Longest stretch of narration between two quotations of one speaker in a paragraph. */
+const MAX_GAP = 400;
+
 export interface Attributed {
   readonly start: number;
   readonly end: number;
@@ -22,7 +25,7 @@ export function continueSpeakers(ctx: Ctx, items: Attributed[]): void {
     const q = items[i]!;
     if (q.speaker) continue;
     const prev = items[i - 1];
-    if (prev?.speaker && prev.lastParagraph === q.paragraph && onlyNarrationBetween(ctx, prev.end, q.start)) {
+    if (prev?.speaker && prev.lastParagraph === q.paragraph && q.start - prev.end < MAX_GAP) {
       q.speaker = prev.speaker;
       q.continued = true;
       continue;
@@ -44,9 +47,4 @@ export function continueSpeakers(ctx: Ctx, items: Attributed[]): void {
     q.speaker = next.speaker;
     q.continued = true;
   }
-}
-
-/** True when the text between two quotations in a paragraph names no other source. */
-function onlyNarrationBetween(ctx: Ctx, a: number, b: number): boolean {
-  return b - a < 400;
 }

@@ -199,6 +199,31 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
   const fl = first.lower;
   const lowerStart = !(first.cap || SPEAKER_PRONOUNS.has(fl) || DETERMINERS.has(fl));
   if (lowerStart && (NP_STOP_WORDS.has(fl) || !/^[a-z]/.test(fl))) return null;
+  // `"…," the nominee riffed`: after a quotation ending in a comma, a subject and any past or
+  // present-tense verb attribute it even when the verb is not a known speech verb.
+  if (/[,?!]/.test(inner)) {
+    const mi = ctx.mentionOf[i]!;
+    let e = i + 1;
+    if (mi >= 0) while (e < end && ctx.mentionOf[e] === mi) e++;
+    else if (SPEAKER_PRONOUNS.has(fl)) e = i + 1;
+    else if (DETERMINERS.has(fl)) {
+      while (e < end && e - i < 5 && toks[e]!.word && !/(ed|s)$/.test(toks[e]!.lower)) e++;
+      if (e < end && NOMINAL_HEADS.has(toks[e]!.lower)) e++;
+    } else e = -1;
+    const verb = e > 0 ? toks[e] : undefined;
+    if (
+      verb?.word &&
+      !verb.cap &&
+      /^[a-z]{3,}(ed|s)$/.test(verb.lower) &&
+      !isCueVerb(ctx, e) &&
+      (e + 1 >= end ||
+        !toks[e + 1]!.word ||
+        /^(on|of|at|in|to|about|back|during|while|after|before|from|with|as)$/.test(toks[e + 1]!.lower))
+    ) {
+      const sp = resolveNp(ctx, d, { a: i, b: e });
+      if (sp) return { cue: span(ctx, e, e + 1), speaker: sp };
+    }
+  }
   for (let v = i + 1; v < end && v - i <= 30; v++) {
     if (!isCueVerb(ctx, v)) continue;
     let b = v;
@@ -428,7 +453,7 @@ export function subjectCue(ctx: Ctx, d: Discourse, open: number): CueHit | null 
   }
   // The subject must be followed by its verb, not by a possessive or a noun.
   const next = toks[e];
-  if (!next || !next.word || next.cap || (t.lower.endsWith("'s") && mi >= 0)) return null;
+  if (!next?.word || next.cap || (t.lower.endsWith("'s") && mi >= 0)) return null;
   const sp = resolveNp(ctx, d, { a: k, b: e });
   return sp ? { cue: null, speaker: sp } : null;
 }

@@ -6,7 +6,7 @@
  * A clause holding a quotation mark is left to the direct quotations.
  */
 
-import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
+import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import type { Ctx } from './context.ts';
@@ -24,7 +24,9 @@ export interface Reported {
 /** Minimum words in a reported clause. */
 const MIN_WORDS = 3;
 const INFINITIVE = new Set(
-  'want wants wanted wanting plan plans planned planning hope hopes hoped vow vows vowed pledge pledges pledged promise promises promised threaten threatens threatened urge urges urged expect expects expected agree agrees agreed refuse refuses refused decline declines declined'.split(' '),
+  'want wants wanted wanting plan plans planned planning hope hopes hoped vow vows vowed pledge pledges pledged promise promises promised threaten threatens threatened urge urges urged expect expects expected agree agrees agreed refuse refuses refused decline declines declined'.split(
+    ' ',
+  ),
 );
 const ADJUNCT_PREPS = new Set(['in', 'at', 'on', 'during', 'while', 'after', 'before', 'via', 'through']);
 const PREP_OBJECT = new Set(['about', 'for', 'of', 'on', 'over', 'against']);
@@ -51,7 +53,19 @@ function isReportingVerb(ctx: Ctx, i: number): boolean {
   return true;
 }
 
-const CLAUSE_TAIL = new Set(['and', 'but', 'adding', 'saying', 'noting', 'writing', 'explaining', 'calling', 'as', 'that', 'while']);
+const CLAUSE_TAIL = new Set([
+  'and',
+  'but',
+  'adding',
+  'saying',
+  'noting',
+  'writing',
+  'explaining',
+  'calling',
+  'as',
+  'that',
+  'while',
+]);
 
 function isMarkTok(t: string): boolean {
   return t === '"' || t === '“' || t === '”' || t === "''" || t === '``';
@@ -203,7 +217,10 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       if (cEnd < end) {
         while (cEnd > a && (!toks[cEnd - 1]!.word || CLAUSE_TAIL.has(toks[cEnd - 1]!.lower))) cEnd--;
         // A partial quotation inside the clause makes it a direct quote: only cut at a clause break.
-        if (cEnd === a || !/^[,;:—–-]$/.test(ctx.text.slice(toks[cEnd]!.start, toks[cEnd]!.end).trim() || 'x')) {
+        if (
+          cEnd === a ||
+          !/^[,;:—–-]$/.test(ctx.text.slice(toks[cEnd]!.start, toks[cEnd]!.end).trim() || 'x')
+        ) {
           const brk = toks[cEnd]?.text;
           if (brk !== ',' && brk !== ';' && brk !== ':' && brk !== '—' && brk !== '--') continue;
         }

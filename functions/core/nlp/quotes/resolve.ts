@@ -257,7 +257,7 @@ export function premodifierStart(ctx: Ctx, i: number): number {
 export function appositiveRole(ctx: Ctx, i: number): string | undefined {
   const { toks } = ctx;
   const first = toks[i];
-  if (!first || !first.word) return undefined;
+  if (!first?.word) return undefined;
   if (first.lower === 'who' || first.lower === 'which' || first.lower === 'whose') return undefined;
   let j = i;
   let hasRole = false;

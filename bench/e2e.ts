@@ -31,6 +31,7 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
   const done = new Map<string, number>();
   let batches = 0;
   let records = 0;
+  let invokeMs = 0;
   const started = performance.now();
   const stack = await startLocalStack({
     cdkOut,
@@ -39,6 +40,7 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       const at = performance.now();
       batches++;
       records += info.records;
+      invokeMs += info.result.ms;
       const failed = new Set(info.failedBodies);
       for (const body of info.bodies) {
         if (failed.has(body)) continue;
@@ -99,6 +101,7 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       e2eBatchSize: stack.model.eventSourceMappings[0]?.batchSize ?? 0,
       e2eBatches: batches,
       e2eAvgRecordsPerBatch: batches ? records / batches : 0,
+      e2eFunctionMsPerRecord: records ? invokeMs / records : 0,
       e2eUploadPhaseMs: Math.round(uploadPhaseMs),
       e2eWallMs: Math.round(lastDone - t0),
       e2eThroughputArticlesPerSec: uploads / wallS,

@@ -141,10 +141,11 @@ export function quotedPieces(text: string, content: readonly Frag[]): Frag[] {
         continue;
       }
       if (open < 0) {
+        // Direction from context; a ” or » with a space before and a word after opens (misused mark).
+        const spaceBefore = i === 0 || /\s/.test(text[i - 1]!);
         const closing =
-          text[i] === '”' ||
-          text[i] === '»' ||
-          (i > 0 && !/\s/.test(text[i - 1]!) && !isAlnum(text[i + len]));
+          ((text[i] === '”' || text[i] === '»') && !(spaceBefore && isAlnum(text[i + len]))) ||
+          (!spaceBefore && !isAlnum(text[i + len]));
         // A closing mark met first ends a quotation opened before the Content: the piece runs from
         // the Content's start; a closing mark right at the start only ends what came before.
         if (first && closing) {

@@ -381,7 +381,12 @@ export function documentFeatures(
     }
   }
   // Gazetteer matches: per token, (category * 4 + position) codes of every phrase covering it.
-  const gaz: number[][] = Array.from({ length: n }, () => []);
+  const gaz: (number[] | undefined)[] = new Array(n);
+  const addGaz = (k: number, code: number) => {
+    const g = gaz[k];
+    if (g) g.push(code);
+    else gaz[k] = [code];
+  };
   const lex = ctx.lexicon;
   if (lex?.keys.length) {
     for (const s of sentences) {
@@ -398,11 +403,11 @@ export function documentFeatures(
           if (mask !== 0) {
             for (let c = 0; c < LEXICON_CATEGORIES.length; c++) {
               if (!(mask & (1 << c))) continue;
-              if (j === i) gaz[i]!.push(c * 4 + 3);
+              if (j === i) addGaz(i, c * 4 + 3);
               else {
-                gaz[i]!.push(c * 4);
-                for (let k = i + 1; k < j; k++) gaz[k]!.push(c * 4 + 1);
-                gaz[j]!.push(c * 4 + 2);
+                addGaz(i, c * 4);
+                for (let k = i + 1; k < j; k++) addGaz(k, c * 4 + 1);
+                addGaz(j, c * 4 + 2);
               }
             }
           }
@@ -432,7 +437,7 @@ export function documentFeatures(
     break;
   }
   const offsets = new Int32Array(n + 1);
-  let out = new Int32Array(Math.max(64, n * 48));
+  let out = new Int32Array(Math.max(64, n * (withWord ? 48 : 16)));
   let len = 0;
   const push = (h: number) => {
     if (len === out.length) {
@@ -485,13 +490,16 @@ export function documentFeatures(
         push(mix(TPL.doc, code));
         push(mix(TPL.docx, code | (initial[i]! << 5) | (h << 6)));
       }
-      for (const g of gaz[i]!) push(mix(TPL.gaz, g));
+      const gi = gaz[i];
+      if (gi) for (const g of gi) push(mix(TPL.gaz, g));
       if (topic !== 0 && isCapitalised(w)) {
         push(mix(mix(TPL.topic, topic), hss[i]!));
-        for (const g of gaz[i]!) push(mix(mix(TPL.topicGaz, topic), g));
+        if (gi) for (const g of gi) push(mix(mix(TPL.topicGaz, topic), g));
       }
-      if (i > s.first) for (const g of gaz[i - 1]!) push(mix(TPL.gazPrev, g));
-      if (i + 1 < s.last) for (const g of gaz[i + 1]!) push(mix(TPL.gazNext, g));
+      const gp = i > s.first ? gaz[i - 1] : undefined;
+      if (gp) for (const g of gp) push(mix(TPL.gazPrev, g));
+      const gn = i + 1 < s.last ? gaz[i + 1] : undefined;
+      if (gn) for (const g of gn) push(mix(TPL.gazNext, g));
       if (cl && withWord) {
         const cp = i > s.first ? cl[i - 1] : undefined;
         if (cp) for (let k = 0; k < cp.length; k++) push(mix(TPL.clusterPrev[k]!, cp[k]!));

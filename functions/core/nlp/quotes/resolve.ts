@@ -448,6 +448,7 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
     !head.cap &&
     (/^\p{Ll}/u.test(head.text) || /^[0-9]+-year-old$/.test(head.lower)) &&
     !NP_STOP.has(head.lower) &&
+    !DETERMINERS.has(head.lower) &&
     !SPEAKER_PRONOUNS.has(head.lower)
   ) {
     const first = toks[a]!;

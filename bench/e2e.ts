@@ -2,7 +2,8 @@
  * End-to-end throughput and latency on the embedded local stack: a burst of uploads to the
  * articles bucket, each timed from the start of its PutObject to the end of the function
  * invocation that wrote its items (the handler returns only after its table writes). Every
- * object is then read back from the table to check it was processed.
+ * object is then read back from the table to check it was processed. Then 20 single uploads,
+ * one at a time, give the latency of an idle stack (no queueing behind the burst).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,6 +92,20 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       const stored = await stack.reader.getObject(stack.bucket, key);
       if (stored?.status === 'processed' && stored.articles.length) processed++;
     }
+    // and one at a time, on an idle stack: the latency without queueing
+    const idle: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const key = `bench/idle-${i}-${(samples[i % samples.length] as { name: string }).name}`;
+      const t = performance.now();
+      await stack.put(key, (samples[i % samples.length] as { bytes: Buffer }).bytes);
+      const deadlineIdle = Date.now() + 60_000;
+      while (!done.has(key)) {
+        if (Date.now() > deadlineIdle) throw new Error(`${key} not processed in time`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      idle.push((done.get(key) as number) - t);
+    }
+    idle.sort((a, b) => a - b);
     const wallS = (lastDone - t0) / 1000;
     return {
       corpus: `${uploads} uploads cycling over events/articles (${samples.map((s) => s.name).join(', ')})`,
@@ -108,6 +123,8 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       e2eLatencyP50Ms: Math.round(percentile(latencies, 50)),
       e2eLatencyP99Ms: Math.round(percentile(latencies, 99)),
       e2eLatencyMaxMs: Math.round(latencies[latencies.length - 1] as number),
+      e2eIdleLatencyP50Ms: Math.round(percentile(idle, 50)),
+      e2eIdleLatencyMaxMs: Math.round(idle[idle.length - 1] as number),
       localStackStartupMs: Math.round(startupMs),
       dynamoStartupMs: stack.timings.dynamoMs,
       s3SqsStartupMs: stack.timings.s3SqsMs,

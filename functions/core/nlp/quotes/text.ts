@@ -32,6 +32,9 @@ function isSpace(c: number): boolean {
 function isWordCode(c: number, ch: string): boolean {
   if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
   if (c < 128) return false;
+  // General punctuation (curly quotes, dashes, spaces) and Latin-1 symbols: never word characters.
+  if ((c >= 0x2000 && c <= 0x206f) || (c >= 0xa0 && c <= 0xbf && c !== 0xaa && c !== 0xba)) return false;
+  if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) return true;
   return /[\p{L}\p{N}\p{M}]/u.test(ch);
 }
 
@@ -43,12 +46,15 @@ export function splitParagraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
   const n = text.length;
   let i = 0;
+  let nl = text.indexOf('\n'); // next line feed at or after i, cached: one scan overall
   while (i < n) {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13 && text.charCodeAt(i) !== 0x2029)
-      i++;
+    // Jump to the next line break ("\n"; "\r" and U+2029 are rare and checked on the way).
+    if (nl >= 0 && nl < i) nl = text.indexOf('\n', i);
+    const stop = nl < 0 ? n : nl;
+    while (i < stop && text.charCodeAt(i) !== 13 && text.charCodeAt(i) !== 0x2029) i++;
     let end = i;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     out.push({ start, end });
@@ -105,7 +111,7 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
           start: i,
           end: j,
           text: t,
-          lower: t.toLowerCase().replaceAll('’', "'"),
+          lower: t.includes('’') ? t.toLowerCase().replaceAll('’', "'") : t.toLowerCase(),
           word: true,
           cap: c >= 65 && c <= 90 ? true : c > 127 ? ch !== ch.toLowerCase() : false,
           para: p,

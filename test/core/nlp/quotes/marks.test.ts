@@ -79,6 +79,7 @@ describe('quotation marks', () => {
       (n: number) => '"'.repeat(n),
       (n: number) => '"a b" '.repeat(n / 6),
       (n: number) => "'x ".repeat(n / 3),
+      (n: number) => `${'a\r'.repeat(n / 2)}\n`,
     ];
     for (const make of inputs) {
       const time = (n: number) => {

@@ -1,4 +1,7 @@
-import { main } from './main.ts';
+// The AWS SDK warns on Node 20 about its future Node 22 requirement; the CLI runs on both.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const { main } = await import('./main.ts');
 
 main(process.argv.slice(2)).then(
   (code) => {

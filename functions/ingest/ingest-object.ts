@@ -25,11 +25,20 @@ export interface IngestDependencies {
 export interface IngestLimits extends ParseLimits {
   /** Objects larger than this are recorded as failed (TOO_LARGE) without being read. */
   readonly maxObjectBytes: number;
+  /**
+   * Article bodies longer than this (UTF-16 units) are recorded as failed (TOO_LARGE) instead of
+   * extracted, so extraction always ends well within the function's timeout. Real articles are
+   * far shorter (the longest PolNeAR article is under 40,000 characters).
+   */
+  readonly maxBodyChars?: number;
 }
+
+export const DEFAULT_MAX_BODY_CHARS = 1_000_000;
 
 export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   ...DEFAULT_PARSE_LIMITS,
   maxObjectBytes: 10 * 1024 * 1024,
+  maxBodyChars: DEFAULT_MAX_BODY_CHARS,
 };
 
 export type IngestResult =
@@ -109,8 +118,9 @@ export function processBytes(
   bytes: Uint8Array,
   filename: string,
   meta: { contentType?: string; contentEncoding?: string },
-  limits: ParseLimits,
+  limits: ParseLimits & { maxBodyChars?: number },
 ): ObjectOutcome {
+  const maxBodyChars = limits.maxBodyChars ?? DEFAULT_MAX_BODY_CHARS;
   const contentHash = createHash('sha256').update(bytes).digest('hex');
   try {
     const articles = parseObject(
@@ -128,6 +138,12 @@ export function processBytes(
       if (article.retracted) {
         retracted++;
         return;
+      }
+      if (article.body.length > maxBodyChars) {
+        throw new UnusableContentError(
+          'TOO_LARGE',
+          `article ${index} has a body of ${article.body.length} characters, over the ${maxBodyChars}-character limit`,
+        );
       }
       const extraction = extract(article.body);
       results.push({

@@ -115,3 +115,18 @@ describe('ingestObject', () => {
     });
   });
 });
+
+describe('body size cap', () => {
+  it('records an article body over the cap as TOO_LARGE instead of extracting it', async () => {
+    const { store, deps } = setup({ 'long.txt': text(`${'word '.repeat(30)}\n\n${'"'.repeat(2000)}`) });
+    const result = await ingestObject(deps, event('long.txt', '01'), {
+      ...DEFAULT_INGEST_LIMITS,
+      maxBodyChars: 1000,
+    });
+    expect(result).toMatchObject({ outcome: 'failed' });
+    expect(store.objects.get('articles\nlong.txt')?.outcome).toMatchObject({
+      status: 'failed',
+      reason: 'TOO_LARGE',
+    });
+  });
+});

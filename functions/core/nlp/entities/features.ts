@@ -253,16 +253,57 @@ function isLowerWord(w: string): boolean {
 }
 
 /** A headline-like sentence: most of its words are written in capitals. */
-function isHeadline(norms: readonly string[], s: SentenceRange): boolean {
+function isHeadline(flags: Uint8Array, s: SentenceRange): boolean {
   let letters = 0;
   let caps = 0;
   for (let i = s.first; i < s.last; i++) {
-    const w = norms[i]!;
-    if (!hasLetter(w)) continue;
+    const f = flags[i]!;
+    if (!(f & HAS_LETTER)) continue;
     letters++;
-    if (isAllCaps(w)) caps++;
+    if (f & ALL_CAPS) caps++;
   }
   return letters >= 2 && caps / letters > 0.6;
+}
+
+const HAS_LETTER = 1;
+const CAPITALISED = 2;
+const ALL_CAPS = 4;
+const LOWER_WORD = 8;
+
+interface WordInfo {
+  readonly lower: string;
+  readonly flags: number;
+  readonly hw: number;
+  readonly hl: number;
+  readonly hs: number;
+  readonly hss: number;
+}
+
+/** Per-word facts, cached across documents (bounded): pure functions of the word. */
+const WORD_INFO = new Map<string, WordInfo>();
+const WORD_INFO_LIMIT = 200_000;
+
+function wordInfo(w: string): WordInfo {
+  let c = WORD_INFO.get(w);
+  if (c) return c;
+  const lower = w.toLowerCase();
+  const sh = shape(w);
+  const hw = fnv(w);
+  c = {
+    lower,
+    flags:
+      (hasLetter(w) ? HAS_LETTER : 0) |
+      (isCapitalised(w) ? CAPITALISED : 0) |
+      (isAllCaps(w) ? ALL_CAPS : 0) |
+      (isLowerWord(w) ? LOWER_WORD : 0),
+    hw,
+    hl: lower === w ? hw : fnv(lower),
+    hs: fnv(sh),
+    hss: fnv(shortShape(sh)),
+  };
+  if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear();
+  WORD_INFO.set(w, c);
+  return c;
 }
 
 /**
@@ -333,34 +374,29 @@ export function documentFeatures(
 ): DocumentFeatures {
   const withWord = !options.omitWordFeatures;
   const n = norms.length;
-  const lower = norms.map((w) => w.toLowerCase());
+  const lower: string[] = new Array(n);
+  const flags = new Uint8Array(n);
   const hw = new Int32Array(n);
   const hl = new Int32Array(n);
   const hs = new Int32Array(n);
   const hss = new Int32Array(n);
-  const cache = new Map<string, [number, number, number, number]>();
   for (let i = 0; i < n; i++) {
-    const w = norms[i]!;
-    let c = cache.get(w);
-    if (!c) {
-      const sh = shape(w);
-      const h = fnv(w);
-      c = [h, fnv(sh), fnv(shortShape(sh)), lower[i] === w ? h : fnv(lower[i]!)];
-      cache.set(w, c);
-    }
-    hw[i] = c[0];
-    hs[i] = c[1];
-    hss[i] = c[2];
-    hl[i] = c[3];
+    const c = wordInfo(norms[i]!);
+    lower[i] = c.lower;
+    flags[i] = c.flags;
+    hw[i] = c.hw;
+    hs[i] = c.hs;
+    hss[i] = c.hss;
+    hl[i] = c.hl;
   }
   const headline = new Uint8Array(n);
   const initial = new Uint8Array(n);
   for (const s of sentences) {
-    const h = isHeadline(norms, s) ? 1 : 0;
+    const h = isHeadline(flags, s) ? 1 : 0;
     for (let i = s.first; i < s.last; i++) headline[i] = h;
     // Sentence-initial: first token, skipping opening quotes and brackets.
     let k = s.first;
-    while (k < s.last && /^["'([-]/.test(norms[k]!) && !hasLetter(norms[k]!)) k++;
+    while (k < s.last && /^["'([-]/.test(norms[k]!) && !(flags[k]! & HAS_LETTER)) k++;
     if (k < s.last) initial[k] = 1;
   }
   // Document-level evidence about each lowercased word.
@@ -371,12 +407,13 @@ export function documentFeatures(
   for (const s of sentences) {
     for (let i = s.first; i < s.last; i++) {
       if (headline[i]) continue;
-      const w = norms[i]!;
-      if (isLowerWord(w)) seenLower.add(hl[i]!);
-      else if (isCapitalised(w) && !initial[i]) {
+      const f = flags[i]!;
+      if (f & LOWER_WORD) seenLower.add(hl[i]!);
+      else if (f & CAPITALISED && !initial[i]) {
         seenCapMid.add(hl[i]!);
-        if (i > s.first && isCapitalised(norms[i - 1]!) && hasLetter(norms[i - 1]!)) seenAfterCap.add(hl[i]!);
-        if (i + 1 < s.last && isCapitalised(norms[i + 1]!)) seenBeforeCap.add(hl[i]!);
+        if (i > s.first && flags[i - 1]! & CAPITALISED && flags[i - 1]! & HAS_LETTER)
+          seenAfterCap.add(hl[i]!);
+        if (i + 1 < s.last && flags[i + 1]! & CAPITALISED) seenBeforeCap.add(hl[i]!);
       }
     }
   }
@@ -391,7 +428,7 @@ export function documentFeatures(
   if (lex?.keys.length) {
     for (const s of sentences) {
       for (let i = s.first; i < s.last; i++) {
-        if (!hasLetter(norms[i]!)) continue;
+        if (!(flags[i]! & HAS_LETTER)) continue;
         let h = FNV_OFFSET;
         for (let j = i; j < s.last && j - i < lex.maxLength; j++) {
           if (j > i) h = Math.imul(h ^ 32, 0x01000193);
@@ -432,8 +469,8 @@ export function documentFeatures(
   // stories open with a slug such as SOCCER or CRICKET); capitalised words in sports results are teams.
   let topic = 0;
   for (let i = 0; i < n; i++) {
-    if (!hasLetter(norms[i]!)) continue;
-    if (isAllCaps(norms[i]!) && norms[i]!.length > 2) topic = hl[i]!;
+    if (!(flags[i]! & HAS_LETTER)) continue;
+    if (flags[i]! & ALL_CAPS && norms[i]!.length > 2) topic = hl[i]!;
     break;
   }
   const offsets = new Int32Array(n + 1);
@@ -450,7 +487,6 @@ export function documentFeatures(
   for (const s of sentences) {
     for (let i = s.first; i < s.last; i++) {
       offsets[i] = len;
-      const w = norms[i]!;
       const lw = lower[i]!;
       const p1 = i - 1 >= s.first ? hl[i - 1]! : BOS;
       const p2 = i - 2 >= s.first ? hl[i - 2]! : BOS;
@@ -480,9 +516,10 @@ export function documentFeatures(
       push(mix(mix(mix(TPL.shape3, ssp1), hss[i]!), ssn1));
       if (initial[i]) push(mix(TPL.init, hss[i]!));
       if (h) push(mix(TPL.head, hss[i]!));
-      if (hasLetter(w)) {
+      const fl = flags[i]!;
+      if (fl & HAS_LETTER) {
         const code =
-          (isCapitalised(w) ? 1 : 0) |
+          (fl & CAPITALISED ? 1 : 0) |
           (seenLower.has(hl[i]!) ? 2 : 0) |
           (seenCapMid.has(hl[i]!) ? 4 : 0) |
           (seenAfterCap.has(hl[i]!) ? 8 : 0) |
@@ -492,7 +529,7 @@ export function documentFeatures(
       }
       const gi = gaz[i];
       if (gi) for (const g of gi) push(mix(TPL.gaz, g));
-      if (topic !== 0 && isCapitalised(w)) {
+      if (topic !== 0 && fl & CAPITALISED) {
         push(mix(mix(TPL.topic, topic), hss[i]!));
         if (gi) for (const g of gi) push(mix(mix(TPL.topicGaz, topic), g));
       }

@@ -50,7 +50,11 @@ export function buildContext(text: string, entities: readonly EntityMention[]): 
     }
   }
   const given = entities.filter(
-    (m) => NAMED.has(m.type) && m.end > m.start && text.slice(m.start, m.end) === m.text,
+    (m) =>
+      NAMED.has(m.type) &&
+      m.end > m.start &&
+      m.end - m.start === m.text.length &&
+      text.startsWith(m.text, m.start),
   );
   const mentions = [...given, ...missedNames(toks, given)].sort((a, b) => a.start - b.start || b.end - a.end);
   const mentionOf = new Int32Array(toks.length).fill(-1);

@@ -65,6 +65,7 @@ function titleCase(ws: readonly string[]): boolean {
 
 /** Is the quotation a title in running text ("on “Fox and Friends”")? */
 export function isTitle(ctx: Ctx, start: number, end: number): boolean {
+  if (end - start > 120) return false; // titles are short
   const ws = words(ctx, start, end);
   if (!titleCase(ws)) return false;
   const open = tokenAt(ctx, start);

@@ -156,33 +156,33 @@ function trimEnd(text: string, s: number, e: number): number {
  */
 export function scanQuoteMarks(text: string, paragraphs: readonly Paragraph[]): MarkedQuote[] {
   const out: MarkedQuote[] = [];
-  // Next single closing mark at or after each position, and next double mark, computed lazily by
-  // one backward pass so the single-mark look-ahead stays O(1).
+  // Positions of every character that may be a mark (one cheap pass), then, over those only, the
+  // next single closing mark and next double mark after each, so look-aheads are O(1).
   const n = text.length;
-  const nextSingleClose = new Int32Array(n + 1);
-  const nextDouble = new Int32Array(n + 1);
-  nextSingleClose[n] = n;
-  nextDouble[n] = n;
-  for (let i = n - 1; i >= 0; i--) {
-    if (!isMarkCode(text.charCodeAt(i))) {
-      nextSingleClose[i] = nextSingleClose[i + 1]!;
-      nextDouble[i] = nextDouble[i + 1]!;
-      continue;
-    }
-    nextSingleClose[i] = singleCloses(text, i) ? i : nextSingleClose[i + 1]!;
-    nextDouble[i] = doubleMarkAt(text, i) > 0 ? i : nextDouble[i + 1]!;
+  const pos: number[] = [];
+  for (let i = 0; i < n; i++) if (isMarkCode(text.charCodeAt(i))) pos.push(i);
+  const M = pos.length;
+  const nextSingleClose = new Int32Array(M + 1);
+  const nextDouble = new Int32Array(M + 1);
+  nextSingleClose[M] = n;
+  nextDouble[M] = n;
+  for (let m = M - 1; m >= 0; m--) {
+    const i = pos[m]!;
+    nextSingleClose[m] = singleCloses(text, i) ? i : nextSingleClose[m + 1]!;
+    nextDouble[m] = doubleMarkAt(text, i) > 0 ? i : nextDouble[m + 1]!;
   }
 
   let openAt = -1; // start of the open double quotation
   let openPara = -1;
+  let m = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
-    let i = para.start;
+    let start = para.start;
     if (openAt >= 0) {
       // A quotation left open in the previous paragraph continues only if this one re-opens.
-      const len = doubleMarkAt(text, i);
-      if (len > 0 && doubleDir(text, i, len, text[i]!) !== 'close') {
-        i += len;
+      const len = doubleMarkAt(text, start);
+      if (len > 0 && doubleDir(text, start, len, text[start]!) !== 'close') {
+        start += len;
       } else {
         const prev = paragraphs[p - 1]!;
         out.push({
@@ -196,11 +196,9 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
         openAt = -1;
       }
     }
-    while (i < para.end) {
-      if (!isMarkCode(text.charCodeAt(i))) {
-        i++;
-        continue;
-      }
+    while (m < M && pos[m]! < start) m++;
+    while (m < M && pos[m]! < para.end) {
+      const i = pos[m]!;
       const len = doubleMarkAt(text, i);
       if (len > 0) {
         const dir = doubleDir(text, i, len, text[i]!);
@@ -232,12 +230,12 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
           });
           openAt = -1;
         }
-        i += len;
+        while (m < M && pos[m]! < i + len) m++;
         continue;
       }
       if (openAt < 0 && singleOpens(text, i)) {
-        const close = nextSingleClose[i + 1]!;
-        if (close < para.end && close - i <= MAX_SINGLE && close < nextDouble[i + 1]! && close > i + 1) {
+        const close = nextSingleClose[m + 1]!;
+        if (close < para.end && close - i <= MAX_SINGLE && close < nextDouble[m + 1]! && close > i + 1) {
           out.push({
             start: i,
             end: close + 1,
@@ -246,11 +244,11 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
             unclosed: false,
             single: true,
           });
-          i = close + 1;
+          while (m < M && pos[m]! <= close) m++;
           continue;
         }
       }
-      i++;
+      m++;
     }
   }
   if (openAt >= 0) {

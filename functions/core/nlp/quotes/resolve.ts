@@ -68,6 +68,8 @@ export class Discourse {
   /** Canonical PERSON names by their last word, for linking bare surnames. */
   private readonly bySurname = new Map<string, string>();
   private readonly personLike: Uint8Array;
+  /** Canonical names without leading titles, memoised per document (names repeat). */
+  private readonly stripped = new Map<string, string>();
   /** Gender shown by an honorific before some mention ("Mr. Trump"), by canonical name. */
   private readonly honorificGender = new Map<string, 'male' | 'female'>();
 
@@ -114,7 +116,12 @@ export class Discourse {
       const full = this.bySurname.get(c.toLowerCase());
       if (full) c = full;
     }
-    return stripTitles(c);
+    let out = this.stripped.get(c);
+    if (out === undefined) {
+      out = stripTitles(c);
+      this.stripped.set(c, out);
+    }
+    return out;
   }
 
   isPersonMention(m: EntityMention): boolean {

@@ -124,7 +124,11 @@ function isCueVerb(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!;
   if (!t.word) return false;
   // Capitalised verbs only in title-cased headlines ("Christie Calls Clinton ‘A Disgrace’").
-  if (t.cap && (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap)) return false;
+  if (
+    t.cap &&
+    (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap || ctx.mentionOf[i] !== -1)
+  )
+    return false;
   if (!SPEECH_VERBS.has(t.lower)) return false;
   if (NOUNABLE.has(t.lower) && i > 0) {
     const prev = ctx.toks[i - 1]!.lower;

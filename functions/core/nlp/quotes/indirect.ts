@@ -47,7 +47,11 @@ function isReportingVerb(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!;
   if (!t.word || !(REPORTING_VERBS.has(t.lower) || SPEECH_VERBS.has(t.lower) || STANCE_VERBS.has(t.lower)))
     return false;
-  if (t.cap && (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap)) return false;
+  if (
+    t.cap &&
+    (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap || ctx.mentionOf[i] !== -1)
+  )
+    return false;
   const prev = ctx.toks[i - 1];
   if (prev && (NOUNISH_BEFORE.has(prev.lower) || prev.lower.endsWith("'s"))) return false;
   return true;

@@ -355,6 +355,22 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
     a--;
   }
   if (a >= b) return null;
+  // "the State Department in Washington said": the place is a modifier, the head comes before it.
+  const pm = ctx.mentionOf[b - 1]!;
+  const prep = toks[a - 1];
+  if (
+    pm >= 0 &&
+    ctx.mentions[pm]!.type === 'LOCATION' &&
+    prep &&
+    /^(in|at|from)$/.test(prep.lower) &&
+    a - 2 >= floor
+  ) {
+    const om = ctx.mentionOf[a - 2]!;
+    if (om >= 0 && ctx.mentions[om]!.type !== 'LOCATION') {
+      const inner = npBefore(ctx, a - 1, floor);
+      if (inner) return appositive ? { ...inner, appositive } : inner;
+    }
+  }
   return appositive ? { a, b, appositive } : { a, b };
 }
 

@@ -96,6 +96,8 @@ export interface SentenceRange {
 export interface DocumentFeatures {
   readonly offsets: Int32Array;
   readonly hashes: Int32Array;
+  /** Per-token word facts (shared objects, one per distinct word). */
+  readonly words: readonly WordInfo[];
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -270,13 +272,16 @@ const CAPITALISED = 2;
 const ALL_CAPS = 4;
 const LOWER_WORD = 8;
 
-interface WordInfo {
+export interface WordInfo {
   readonly lower: string;
   readonly flags: number;
   readonly hw: number;
   readonly hl: number;
   readonly hs: number;
   readonly hss: number;
+  /** A slot for a scorer's per-word cache: the owner (a model) and its value. */
+  scoreOwner: unknown;
+  score: Float64Array | undefined;
 }
 
 /** Per-word facts, cached across documents (bounded): pure functions of the word. */
@@ -300,6 +305,8 @@ function wordInfo(w: string): WordInfo {
     hl: lower === w ? hw : fnv(lower),
     hs: fnv(sh),
     hss: fnv(shortShape(sh)),
+    scoreOwner: undefined,
+    score: undefined,
   };
   if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear();
   WORD_INFO.set(w, c);
@@ -380,8 +387,10 @@ export function documentFeatures(
   const hl = new Int32Array(n);
   const hs = new Int32Array(n);
   const hss = new Int32Array(n);
+  const infos: WordInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const c = wordInfo(norms[i]!);
+    infos[i] = c;
     lower[i] = c.lower;
     flags[i] = c.flags;
     hw[i] = c.hw;
@@ -548,5 +557,5 @@ export function documentFeatures(
   offsets[n] = len;
   // Tokens outside every sentence (none in practice) get no features.
   for (let i = n - 1; i >= 0; i--) if (offsets[i]! > offsets[i + 1]!) offsets[i] = offsets[i + 1]!;
-  return { offsets, hashes: out.subarray(0, len) };
+  return { offsets, hashes: out.subarray(0, len), words: infos };
 }

@@ -47,6 +47,8 @@ function words(s: string): string[] {
 
 /** Letters of an acronym form (`U.N.`, `U N`, `UN`) or null when the text is not one. */
 export function acronymLetters(s: string): string | null {
+  // Fast exit: an acronym form has no lower-case letter and at most a few characters.
+  if (s.length > 12 || /\p{Ll}/u.test(s)) return null;
   const t = s.trim();
   if (/^(?:\p{Lu}\.\s?){2,}$/u.test(t) || /^(?:\p{Lu}\.){1,}\p{Lu}$/u.test(t)) return t.replace(/[.\s]/g, '');
   if (/^\p{Lu}(?: \p{Lu}){1,3}$/u.test(t)) return t.replace(/\s/g, '');

@@ -1,7 +1,7 @@
 import { nerModel } from '../../model/ner.ts';
 import type { EntityMention, EntityType } from '../../types.ts';
 import { splitSentencesOfTokens, tokenize } from '../tokenize.ts';
-import { documentFeatures, hashRow, WORD_ROLES, wordFeatures } from './features.ts';
+import { documentFeatures, hashRow, WORD_ROLES, type WordInfo, wordFeatures } from './features.ts';
 import { canonicalize } from './group.ts';
 import { emissions, labelSpans, type NerModel, NUM_LABELS, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
@@ -16,17 +16,14 @@ const TYPE_NAMES: Record<string, EntityType> = {
 };
 
 /**
- * Per model: word -> summed (scaled) weights of its word-only features in each role (WORD_ROLES:
- * itself, one or two places before or after the labelled token), NUM_LABELS per role. Bounded.
+ * Summed (scaled) weights of a word's word-only features in each role (WORD_ROLES: itself, one or
+ * two places before or after the labelled token), NUM_LABELS per role; kept on the shared per-word
+ * facts object, for the model that computed it.
  */
-const wordScores = new WeakMap<NerModel, Map<string, Float64Array>>();
-const WORD_CACHE_LIMIT = 100_000;
-
-function wordScore(model: NerModel, cache: Map<string, Float64Array>, w: string): Float64Array {
-  let v = cache.get(w);
-  if (v) return v;
+function wordScore(model: NerModel, info: WordInfo, w: string): Float64Array {
+  if (info.scoreOwner === model && info.score) return info.score;
   const L = NUM_LABELS;
-  v = new Float64Array(WORD_ROLES.length * L);
+  const v = new Float64Array(WORD_ROLES.length * L);
   wordFeatures(w, model).forEach((hashes, role) => {
     for (const h of hashes) {
       const r = hashRow(model.index, h);
@@ -35,8 +32,8 @@ function wordScore(model: NerModel, cache: Map<string, Float64Array>, w: string)
     }
   });
   for (let j = 0; j < v.length; j++) v[j]! *= model.scale;
-  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-  cache.set(w, v);
+  info.scoreOwner = model;
+  info.score = v;
   return v;
 }
 
@@ -50,18 +47,13 @@ export function recognizeNamed(
   const norms = tokens.map((t) => t.norm);
   // Word-only features are scored through the per-word cache, the rest per token.
   const feats = documentFeatures(norms, sentences, model, { omitWordFeatures: true });
-  let cache = wordScores.get(model);
-  if (!cache) {
-    cache = new Map();
-    wordScores.set(model, cache);
-  }
   const out: Omit<EntityMention, 'canonical'>[] = [];
   for (const s of sentences) {
     const em = emissions(model, feats, s.first, s.last);
     const L = NUM_LABELS;
     for (let t = s.first; t < s.last; t++) {
       // Token t contributes as itself to t, as the previous word to t + 1, as the next word to t - 1, ...
-      const v = wordScore(model, cache, norms[t]!);
+      const v = wordScore(model, feats.words[t]!, norms[t]!);
       const o = (t - s.first) * L;
       for (let j = 0; j < L; j++) em[o + j]! += v[j]!;
       if (t + 1 < s.last) for (let j = 0; j < L; j++) em[o + L + j]! += v[L + j]!;

@@ -20,6 +20,8 @@ const TYPE_NAMES: Record<string, EntityType> = {
  * two places before or after the labelled token), NUM_LABELS per role; kept on the shared per-word
  * facts object, for the model that computed it.
  */
+const ZERO = new Float64Array(WORD_ROLES.length * NUM_LABELS);
+
 function wordScore(model: NerModel, info: WordInfo, w: string): Float64Array {
   if (info.scoreOwner === model && info.score) return info.score;
   const L = NUM_LABELS;
@@ -51,15 +53,20 @@ export function recognizeNamed(
   for (const s of sentences) {
     const em = emissions(model, feats, s.first, s.last);
     const L = NUM_LABELS;
-    for (let t = s.first; t < s.last; t++) {
-      // Token t contributes as itself to t, as the previous word to t + 1, as the next word to t - 1, ...
-      const v = wordScore(model, feats.words[t]!, norms[t]!);
-      const o = (t - s.first) * L;
-      for (let j = 0; j < L; j++) em[o + j]! += v[j]!;
-      if (t + 1 < s.last) for (let j = 0; j < L; j++) em[o + L + j]! += v[L + j]!;
-      if (t - 1 >= s.first) for (let j = 0; j < L; j++) em[o - L + j]! += v[2 * L + j]!;
-      if (t + 2 < s.last) for (let j = 0; j < L; j++) em[o + 2 * L + j]! += v[3 * L + j]!;
-      if (t - 2 >= s.first) for (let j = 0; j < L; j++) em[o - 2 * L + j]! += v[4 * L + j]!;
+    const n = s.last - s.first;
+    const scores: Float64Array[] = new Array(n);
+    for (let t = 0; t < n; t++) scores[t] = wordScore(model, feats.words[s.first + t]!, norms[s.first + t]!);
+    for (let t = 0; t < n; t++) {
+      // Token t as itself, the word before it as prev1, after it as next1, two before or after.
+      const self = scores[t]!;
+      const p1 = t >= 1 ? scores[t - 1]! : ZERO;
+      const n1 = t + 1 < n ? scores[t + 1]! : ZERO;
+      const p2 = t >= 2 ? scores[t - 2]! : ZERO;
+      const n2 = t + 2 < n ? scores[t + 2]! : ZERO;
+      const o = t * L;
+      for (let j = 0; j < L; j++) {
+        em[o + j]! += self[j]! + p1[L + j]! + n1[2 * L + j]! + p2[3 * L + j]! + n2[4 * L + j]!;
+      }
     }
     const labels = viterbi(em, s.last - s.first, model.transitions);
     for (const sp of labelSpans(labels)) {

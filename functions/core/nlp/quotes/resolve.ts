@@ -342,6 +342,14 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
     comma = -1;
     // Another appositive before this one only if the phrase before the comma is itself set off.
   }
+  // "X, who said": the relative pronoun stands for the phrase before its comma.
+  if (
+    b - 1 > floor &&
+    (toks[b - 1]!.lower === 'who' || toks[b - 1]!.lower === 'which') &&
+    toks[b - 2]!.text === ','
+  ) {
+    return { a: b - 1, b };
+  }
   let a = b;
   while (a > floor && b - a < 8) {
     const t = toks[a - 1]!;
@@ -456,7 +464,14 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
     const mention = { text: m.text, start: m.start, end: m.end };
     return role ? { name, mention, type, role } : { name, mention, type };
   }
-  // 2. A pronoun.
+  // 2. A relative pronoun after a comma: the phrase before it, with "who" as the mention.
+  if (b - a === 1 && (head.lower === 'who' || head.lower === 'which') && toks[a - 1]?.text === ',') {
+    const inner = npBefore(ctx, a - 1, Math.max(0, a - 12));
+    const sp = inner && inner.b - 1 !== a ? resolveNp(ctx, d, inner) : null;
+    if (!sp) return null;
+    return { ...sp, mention: { text: head.text, start: head.start, end: head.end } };
+  }
+  // 3. A pronoun.
   if (b - a >= 1) {
     const kind = SPEAKER_PRONOUNS.get(head.lower.replace(/'(s|re|ve|d|ll|m)$/, ''));
     if (kind && b - 1 === a) return resolvePronoun(ctx, d, b - 1, kind);

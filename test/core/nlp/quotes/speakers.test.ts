@@ -106,6 +106,14 @@ describe('speaker attribution', () => {
     expect(b?.speaker?.name).toBe('Tom Casey');
   });
 
+  it('relative pronouns: X, who said "…"', () => {
+    const q = only('It was Jane Roe, who said "the vote is final and binding" on Monday.', [
+      ['Jane Roe', 'PERSON'],
+    ]);
+    expect(q.speaker?.name).toBe('Jane Roe');
+    expect(q.speaker?.mention.text).toBe('who');
+  });
+
   it('organisations speak too', () => {
     const q = only('"We regret the decision," the State Department said.', [
       ['State Department', 'ORGANIZATION'],

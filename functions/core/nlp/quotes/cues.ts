@@ -287,6 +287,8 @@ const NP_STOP_WORDS = new Set([
 /** Does token i end a sentence ("." not inside "(D-Wis.)" nor before a lowercase word)? */
 function isSentenceEnd(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!;
+  // "… at 7 p.m. He says": an abbreviation carrying its dot ends the sentence the splitter found.
+  if (t.word) return t.text.endsWith('.') && i + 1 < ctx.toks.length && ctx.sentOf[i + 1] !== ctx.sentOf[i];
   if (!TERMINAL.has(t.text)) return false;
   if (t.text !== '.') return true;
   const next = ctx.toks[i + 1];

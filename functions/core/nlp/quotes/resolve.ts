@@ -298,6 +298,8 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
   const { toks } = ctx;
   let b = end;
   let appositive: string | undefined;
+  // A whole name peeled off as an appositive ("…, her adviser, Jake Sullivan, said").
+  let named: Np | null = null;
   // "X (D-Mo.), a spokesman for Y, one of ..., said": skip parentheticals and appositives.
   // `b` is the exclusive end of the phrase; each round peels one trailing ", appositive,".
   let comma = b - 1 >= floor && toks[b - 1]!.text === ',' ? b - 1 : -1;
@@ -338,6 +340,9 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
       break;
     }
     if (role) appositive = role;
+    const sm = ctx.mentionOf[k + 1]!;
+    if (!named && sm >= 0 && isSpeakerType(ctx.mentions[sm]!.type) && ctx.mentionOf[end - 1] === sm)
+      named = { a: k + 1, b: end };
     b = k;
     comma = -1;
     // Another appositive before this one only if the phrase before the comma is itself set off.
@@ -379,7 +384,57 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
       if (inner) return appositive ? { ...inner, appositive } : inner;
     }
   }
+  // The object of a preposition is no subject: "In a statement to the Observer, her adviser, Jake
+  // Sullivan, said" (the name set off by commas), "Trump at the time said" (the name before it).
+  if (
+    prep &&
+    a - 1 > floor &&
+    PREPOSITIONS.has(prep.lower) &&
+    (pm < 0 || !isSpeakerType(ctx.mentions[pm]!.type))
+  ) {
+    if (named) return appositive ? { ...named, appositive } : named;
+    const om = ctx.mentionOf[a - 2]!;
+    if (om >= 0 && isSpeakerType(ctx.mentions[om]!.type)) {
+      let s0 = a - 2;
+      while (s0 > floor && ctx.mentionOf[s0 - 1] === om) s0--;
+      return appositive ? { a: s0, b: a - 1, appositive } : { a: s0, b: a - 1 };
+    }
+  }
   return appositive ? { a, b, appositive } : { a, b };
+}
+
+const PREPOSITIONS = new Set([
+  'at',
+  'in',
+  'on',
+  'to',
+  'for',
+  'from',
+  'with',
+  'by',
+  'of',
+  'during',
+  'after',
+  'before',
+  'about',
+  'into',
+  'near',
+  'under',
+  'over',
+  'through',
+  'since',
+  'via',
+  'among',
+  'across',
+  'toward',
+  'towards',
+  'against',
+  'without',
+  'within',
+]);
+
+function isSpeakerType(t: string): boolean {
+  return t === 'PERSON' || t === 'ORGANIZATION';
 }
 
 const APPOSITIVE_START = new Set([

@@ -165,7 +165,7 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
   // The quotation must end where the attribution starts: closing punctuation inside the marks,
   // or a comma or dash right after them.
   let k = q.end - 1;
-  while (k > q.start && /["”’'»›]/.test(ctx.text[k]!)) k--;
+  while (k > q.start && /["”’'»›\s]/.test(ctx.text[k]!)) k--;
   const inner = ctx.text[k] ?? '';
   const ended = /[,.!?…—–-]/.test(inner) || i > firstAfter || toks[i - 1]?.text === ',';
   const first = toks[i]!;

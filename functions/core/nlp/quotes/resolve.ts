@@ -24,7 +24,8 @@ export interface Resolved {
 const NP_STOP = new Set(
   `that which who whom whose when where while because as if after before since and but or nor so than
   though although unless until whether said says told added was were is are be been has have had will
-  would could should did does do not to by with from on in at of for about into during`.split(/\s+/),
+  would could should did does do not to by with from on in at of for about into during then meanwhile
+  however`.split(/\s+/),
 );
 
 /** Capitalised words that are never a speaker's name. */

@@ -329,6 +329,21 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
       if (sp) return { cue: span(ctx, i, i + 2), speaker: sp };
     }
   }
+  // "Said Dorothy Poynter, who grew up with Ali, “…”", "Continued Stone: “…”": a capitalised
+  // speech verb opening the sentence, its subject after it.
+  const first = toks[start]!;
+  if (
+    first.cap &&
+    start + 1 < open &&
+    SPEECH_VERBS.has(first.lower) &&
+    !first.lower.endsWith('ing') &&
+    ctx.mentionOf[start] === -1 &&
+    (open !== openTok || toks[open - 1]!.text === ':' || toks[open - 1]!.text === ',')
+  ) {
+    const np = npAfter(ctx, start + 1, open);
+    const sp = np ? resolveNp(ctx, d, np) : null;
+    if (sp) return { cue: span(ctx, start, start + 1), speaker: sp };
+  }
   for (let v = start; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;

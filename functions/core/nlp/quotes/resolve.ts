@@ -387,13 +387,15 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
   }
   // The object of a preposition is no subject: "In a statement to the Observer, her adviser, Jake
   // Sullivan, said" (the name set off by commas), "Trump at the time said" (the name before it).
+  if (prep && a - 1 > floor && PREPOSITIONS.has(prep.lower)) {
+    if (named) return appositive ? { ...named, appositive } : named;
+  }
   if (
     prep &&
     a - 1 > floor &&
     PREPOSITIONS.has(prep.lower) &&
     (pm < 0 || !isSpeakerType(ctx.mentions[pm]!.type))
   ) {
-    if (named) return appositive ? { ...named, appositive } : named;
     const om = ctx.mentionOf[a - 2]!;
     if (om >= 0 && isSpeakerType(ctx.mentions[om]!.type)) {
       let s0 = a - 2;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
+import type { EntityType, Quote } from '../../../../functions/core/types.ts';
+import { mentions } from './helpers.ts';
+
+function direct(text: string, names: readonly [string, EntityType, string?][] = []): Quote[] {
+  return findQuotes(text, mentions(text, names)).filter((q) => q.type === 'direct');
+}
+
+describe('cue subjects', () => {
+  it('an inverted cue opening the sentence: Said X, …: "…"', () => {
+    const [a] = direct(
+      'Ali grew up here. Said Dorothy Poynter, a neighbour, "We were all so proud of him."',
+      [['Dorothy Poynter', 'PERSON']],
+    );
+    expect(a?.speaker?.name).toBe('Dorothy Poynter');
+    expect(a?.cue?.text).toBe('Said');
+    const [b] = direct('Roger Stone spoke.\n\nContinued Stone:\n\n"It is a very real problem."', [
+      ['Roger Stone', 'PERSON'],
+      ['Stone', 'PERSON', 'Roger Stone'],
+    ]);
+    expect(b?.speaker?.name).toBe('Roger Stone');
+  });
+
+  it('a sentence ending in an abbreviation does not hide the next cue', () => {
+    const qs = direct('Jeb Bush voted. Polls close at 7 p.m. He says "it is interesting that people wait."', [
+      ['Jeb Bush', 'PERSON'],
+    ]);
+    expect(qs[0]?.cue?.text).toBe('says');
+    expect(qs[0]?.speaker?.mention.text).toBe('He');
+  });
+
+  it('the object of a preposition is not the subject', () => {
+    const text =
+      'In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: "Cooperation is essential."';
+    const [q] = direct(text, [
+      ['Observer', 'ORGANIZATION'],
+      ['Jake Sullivan', 'PERSON'],
+    ]);
+    expect(q?.speaker?.name).toBe('Jake Sullivan');
+    const [r] = direct('Mr. Trump at the time said he had asked his "people" to help.', [
+      ['Trump', 'PERSON'],
+    ]);
+    expect(r?.speaker?.name).toBe('Trump');
+  });
+
+  it('a tail cue after a nested closing mark and a space', () => {
+    const text = "Ms. Sherry spoke. ''I hate the term 'Manhattan poor,' '' she said.";
+    const [q] = direct(text, [['Sherry', 'PERSON', 'Maureen Sherry']]);
+    expect(q?.cue?.text).toBe('said');
+    expect(q?.speaker?.mention.text).toBe('she');
+  });
+
+  it('a sentence adverb before the pronoun: Then she added: "…"', () => {
+    const text = "''I hope so,'' Mrs. Clinton said. Then she added warily: ''There's always something.''";
+    const qs = direct(text, [['Clinton', 'PERSON', 'Hillary Clinton']]);
+    expect(qs[1]?.cue?.text).toBe('added');
+    expect(qs[1]?.speaker?.mention.text).toBe('she');
+  });
+});

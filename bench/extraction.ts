@@ -1,23 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { extract } from '#core/nlp/extract.ts';
-
-const POLNEAR_DEV = join(import.meta.dirname, '..', '..', 'shared', 'data', 'polnear', 'dev', 'text');
-const SAMPLES = join(import.meta.dirname, '..', 'events', 'articles');
-
-/** Whitespace-separated words: the token count used for throughput figures. */
-const countTokens = (text: string) => text.split(/\s+/).filter(Boolean).length;
-
-function corpus(): { name: string; texts: string[] } {
-  if (existsSync(POLNEAR_DEV)) {
-    const files = readdirSync(POLNEAR_DEV)
-      .filter((f) => f.endsWith('.txt'))
-      .sort();
-    return { name: 'PolNeAR dev texts', texts: files.map((f) => readFileSync(join(POLNEAR_DEV, f), 'utf8')) };
-  }
-  const files = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')) : [];
-  return { name: 'events/articles samples', texts: files.map((f) => readFileSync(join(SAMPLES, f), 'utf8')) };
-}
+import { benchCorpus as corpus, countTokens } from './corpus.ts';
 
 /** Extraction (entities and quotes) throughput on one core, after a warm-up pass. */
 export async function run(opts: { quick: boolean }): Promise<Record<string, number | string>> {

@@ -13,27 +13,10 @@ import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { decodeModel, type ModelArtifact } from '#core/model/format.ts';
 import { recognizeEntities } from '#core/nlp/entities/recognize.ts';
+import { benchCorpus as corpus, countTokens } from './corpus.ts';
 
 const MODEL = join(import.meta.dirname, '..', 'functions', 'core', 'model', 'ner-model.json');
-const POLNEAR_DEV = join(import.meta.dirname, '..', '..', 'shared', 'data', 'polnear', 'dev', 'text');
 const POLNEAR_TRAIN = join(import.meta.dirname, '..', '..', 'shared', 'data', 'polnear', 'train', 'text');
-const SEED = join(import.meta.dirname, '..', '..', 'shared', 'data', 'seed', '000_46fdc26a7eb5e5c7.txt');
-const SAMPLES = join(import.meta.dirname, '..', 'events', 'articles');
-
-/** Whitespace-separated words: the token count used for throughput figures. */
-const countTokens = (text: string) => text.split(/\s+/).filter(Boolean).length;
-
-function corpus(): { name: string; texts: string[] } {
-  if (existsSync(POLNEAR_DEV)) {
-    const files = readdirSync(POLNEAR_DEV)
-      .filter((f) => f.endsWith('.txt'))
-      .sort();
-    return { name: 'PolNeAR dev texts', texts: files.map((f) => readFileSync(join(POLNEAR_DEV, f), 'utf8')) };
-  }
-  if (existsSync(SEED)) return { name: 'seed article', texts: [readFileSync(SEED, 'utf8')] };
-  const files = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')) : [];
-  return { name: 'events/articles samples', texts: files.map((f) => readFileSync(join(SAMPLES, f), 'utf8')) };
-}
 
 function compromiseEntities(text: string): number {
   const doc = nlp(text);

@@ -2,25 +2,10 @@
  * Quote extraction cost: time of `findQuotes` as a share of `recognizeEntities` on the same texts
  * (PolNeAR dev when present, else the sample articles), one core, after a warm-up pass.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { recognizeEntities } from '#core/nlp/entities/recognize.ts';
 import { findQuotes } from '#core/nlp/quotes/find.ts';
 import type { EntityMention } from '#core/types.ts';
-
-const POLNEAR_DEV = join(import.meta.dirname, '..', '..', 'shared', 'data', 'polnear', 'dev', 'text');
-const SAMPLES = join(import.meta.dirname, '..', 'events', 'articles');
-
-function corpus(): { name: string; texts: string[] } {
-  const dir = existsSync(POLNEAR_DEV) ? POLNEAR_DEV : SAMPLES;
-  const name = existsSync(POLNEAR_DEV) ? 'PolNeAR dev texts' : 'events/articles samples';
-  const files = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.txt'))
-        .sort()
-    : [];
-  return { name, texts: files.map((f) => readFileSync(join(dir, f), 'utf8')) };
-}
+import { benchCorpus as corpus } from './corpus.ts';
 
 export async function run(opts: { quick: boolean }): Promise<Record<string, number | string>> {
   const { name, texts } = corpus();

@@ -17,6 +17,7 @@ import { S3ObjectSource } from '#adapters/aws/s3-object-source.ts';
 import { EXTRACTOR_VERSION } from '#core/nlp/version.ts';
 import { ingestObject } from '#ingest/ingest-object.ts';
 import type { ObjectEvent } from '#ingest/ports.ts';
+import { sqsClient } from '../../functions/adapters/aws/clients.ts';
 import {
   backfill,
   command,
@@ -24,7 +25,6 @@ import {
   readCheckpoint,
   UNSEEN_SEQUENCER,
 } from '../../functions/cli/commands/backfill.ts';
-import { sqsClient } from '../../functions/cli/commands/redrive.ts';
 import { parseSqsRecord } from '../../functions/handlers/s3-records.ts';
 import { type DynamoEmulator, startDynamo } from '../../local/emulators/dynamodb.ts';
 import { type S3SqsEmulator, startS3Sqs } from '../../local/emulators/s3-sqs.ts';
@@ -112,7 +112,7 @@ beforeAll(async () => {
   ]);
   const local = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
   s3 = new S3Client({ ...local, endpoint: s3e.endpoint, forcePathStyle: true });
-  sqs = sqsClient(s3e.endpoint, 'us-east-1');
+  sqs = sqsClient({ endpoint: s3e.endpoint, region: 'us-east-1' });
   dynamo = dynamoClient({ endpoint: ddb.endpoint, region: 'us-east-1' });
   dir = mkdtempSync(join(tmpdir(), 'backfill-test-'));
 });

@@ -8,7 +8,8 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { command, redrive, sqsClient } from '../../functions/cli/commands/redrive.ts';
+import { sqsClient } from '../../functions/adapters/aws/clients.ts';
+import { command, redrive } from '../../functions/cli/commands/redrive.ts';
 import { type S3SqsEmulator, startS3Sqs } from '../../local/emulators/s3-sqs.ts';
 
 /** `news-ingest redrive` against fauxqs (SQS emulator, in process): nothing lost, send before delete. */
@@ -75,7 +76,7 @@ function wrap(
 
 beforeAll(async () => {
   emulator = await startS3Sqs({ region: 'us-east-1' });
-  sqs = sqsClient(emulator.endpoint, 'us-east-1');
+  sqs = sqsClient({ endpoint: emulator.endpoint, region: 'us-east-1' });
 });
 
 afterAll(async () => {

@@ -2,14 +2,21 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import {
   SendMessageBatchCommand,
   type SendMessageBatchRequestEntry,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { documentClient, dynamoClient, soleTable } from '#adapters/aws/clients.ts';
+import {
+  connection,
+  documentClient,
+  dynamoClient,
+  s3Client,
+  soleTable,
+  sqsClient,
+} from '#adapters/aws/clients.ts';
 import { batchGet } from '#adapters/aws/dynamodb/batch.ts';
 import type { Item } from '#adapters/aws/dynamodb/items.ts';
 import { objectPk, STATE_SK } from '#adapters/aws/dynamodb/keys.ts';
@@ -18,7 +25,6 @@ import { EXTRACTOR_VERSION } from '#core/nlp/version.ts';
 import { parse } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
 import { Progress, positiveInt, readStackLine } from '../stack-line.ts';
-import { sqsClient } from './redrive.ts';
 
 const usage = `usage: news-ingest backfill --bucket B [--prefix P] [--outdated] [options]
 
@@ -369,21 +375,6 @@ export async function backfill(clients: BackfillClients, options: BackfillOption
   return summary;
 }
 
-function s3Client(endpoint: string | undefined, region: string | undefined): S3Client {
-  return new S3Client({
-    ...(region ? { region } : {}),
-    ...(endpoint
-      ? {
-          endpoint,
-          forcePathStyle: true,
-          region: region ?? 'us-east-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }
-      : {}),
-    maxAttempts: 6,
-  });
-}
-
 export const command: Command = {
   name: 'backfill',
   summary: 'enqueue existing objects of a bucket for (re)processing',
@@ -429,8 +420,8 @@ export const command: Command = {
       sqs: values['sqs-endpoint'] ?? values.endpoint ?? stack.sqsEndpoint,
       dynamodb: values['dynamodb-endpoint'] ?? values.endpoint ?? stack.dynamodbEndpoint,
     };
-    const s3 = s3Client(endpoints.s3, region);
-    const sqs = sqsClient(endpoints.sqs, region);
+    const s3 = s3Client(connection(endpoints.s3, region));
+    const sqs = sqsClient(connection(endpoints.sqs, region));
     const dynamo = dynamoClient({
       ...(endpoints.dynamodb ? { endpoint: endpoints.dynamodb } : {}),
       ...(region ? { region } : {}),

@@ -6,8 +6,9 @@ import {
   type MessageAttributeValue,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
-  SQSClient,
+  type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { connection, sqsClient } from '#adapters/aws/clients.ts';
 import { parseSqsRecord } from '../../handlers/s3-records.ts';
 import { parse } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
@@ -191,20 +192,6 @@ export async function redrive(sqs: SQSClient, options: RedriveOptions): Promise<
   return summary;
 }
 
-export function sqsClient(endpoint: string | undefined, region: string | undefined): SQSClient {
-  return new SQSClient({
-    ...(region ? { region } : {}),
-    ...(endpoint
-      ? {
-          endpoint,
-          region: region ?? 'us-east-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }
-      : {}),
-    maxAttempts: 6,
-  });
-}
-
 export const command: Command = {
   name: 'redrive',
   summary: 'move dead-letter messages back to the ingest queue',
@@ -237,7 +224,7 @@ export const command: Command = {
     if (dlq === queue) throw new UsageError('--dlq and --queue are the same queue');
     const max = values.max === undefined ? undefined : positiveInt(values.max, '--max', 1);
     const visibilitySeconds = positiveInt(values.visibility, '--visibility', 60);
-    const sqs = sqsClient(values.endpoint ?? stack.sqsEndpoint, values.region ?? stack.region);
+    const sqs = sqsClient(connection(values.endpoint ?? stack.sqsEndpoint, values.region ?? stack.region));
     const progress = new Progress(values['dry-run'] ? 'redrive (dry run)' : 'redrive');
     try {
       const summary = await redrive(sqs, {

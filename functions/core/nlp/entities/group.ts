@@ -144,33 +144,47 @@ export function canonicalize(mentions: readonly RawMention[]): EntityMention[] {
       } else full.set(k, newGroup('PERSON', ws.join(' '), i));
     }
   }
+  // Index the full names by their leading and trailing words (up to MAX_PART words), each with
+  // the sorted starts of its full-name mentions, so a surname finds its candidates and their
+  // nearest mention without scanning every name and mention (linear time on any document).
+  const MAX_PART = 4;
+  const byPart = new Map<string, { group: Group; starts: number[]; lastJoined: number }[]>();
+  for (const g of full.values()) {
+    const gw = g.name.toLowerCase().split(' ');
+    const entry = { group: g, starts: g.members.map((j) => mentions[j]!.start), lastJoined: -1 };
+    const parts = new Set<string>();
+    for (let k = 1; k < gw.length && k <= MAX_PART; k++) {
+      parts.add(gw.slice(gw.length - k).join(' '));
+      parts.add(gw.slice(0, k).join(' '));
+    }
+    for (const part of parts) {
+      const list = byPart.get(part);
+      if (list) list.push(entry);
+      else byPart.set(part, [entry]);
+    }
+  }
   for (const i of persons) {
     if (groupOf[i]) continue;
     const m = mentions[i]!;
     const ws = words(cleanName(m.text)).filter((w) => !TITLES.has(w.toLowerCase().replace(/\.$/, '')));
-    const lw = ws.map((w) => w.toLowerCase());
-    let best: Group | undefined;
+    if (ws.length === 0 || ws.length > MAX_PART) continue;
+    let best: { group: Group; lastJoined: number } | undefined;
     let bestDist = Number.POSITIVE_INFINITY;
-    if (lw.length > 0) {
-      for (const g of full.values()) {
-        const gw = g.name.toLowerCase().split(' ');
-        const suffix = lw.length < gw.length && lw.every((w, k) => gw[gw.length - lw.length + k] === w);
-        const prefix = lw.length < gw.length && lw.every((w, k) => gw[k] === w);
-        if (!suffix && !prefix) continue;
-        // Distance to the nearest member; preceding members are preferred over following ones.
-        for (const j of g.members) {
-          const o = mentions[j]!;
-          const d = o.start <= m.start ? m.start - o.start : 1e9 + (o.start - m.start);
-          if (d < bestDist) {
-            bestDist = d;
-            best = g;
-          }
-        }
+    for (const entry of byPart.get(ws.join(' ').toLowerCase()) ?? []) {
+      // Distance to the nearest member (surnames joined earlier included; persons are visited in
+      // text order, so those always precede); preceding members are preferred over following ones.
+      const before = lastAtOrBefore(entry.starts, m.start);
+      const nearest = Math.max(before >= 0 ? entry.starts[before]! : -1, entry.lastJoined);
+      const d = nearest >= 0 ? m.start - nearest : 1e9 + (entry.starts[0]! - m.start);
+      if (d < bestDist) {
+        bestDist = d;
+        best = entry;
       }
     }
     if (best) {
-      best.members.push(i);
-      groupOf[i] = best;
+      best.group.members.push(i);
+      best.lastJoined = m.start;
+      groupOf[i] = best.group;
     }
   }
   // Unmatched single names: grouped by their letters.
@@ -200,20 +214,20 @@ export function canonicalize(mentions: readonly RawMention[]): EntityMention[] {
       g.name = betterName(g.name, name);
     } else others.set(k, newGroup(m.type, name, i));
   });
+  // Full names by type and initials, for acronyms (first in document order wins).
+  const byInitials = new Map<string, Group>();
+  for (const o of groups) {
+    if (o.type === 'PERSON' || acronymLetters(o.name) || words(o.name).length <= 1) continue;
+    const k = `${o.type}\u0000${initials(o.name)}`;
+    if (!byInitials.has(k)) byInitials.set(k, o);
+  }
   for (const g of groups) {
     if (g.type === 'PERSON' || g.type === 'MONEY' || g.type === 'PERCENT' || g.type === 'DATE') continue;
     const letters = acronymLetters(g.name);
     if (!letters) continue;
     // A full name in the document whose initials spell the acronym.
-    const target = groups.find(
-      (o) =>
-        o !== g &&
-        o.type === g.type &&
-        o.members.length > 0 &&
-        !acronymLetters(o.name) &&
-        initials(o.name) === letters &&
-        words(o.name).length > 1,
-    );
+    const candidate = byInitials.get(`${g.type}\u0000${letters}`);
+    const target = candidate && candidate !== g && candidate.members.length > 0 ? candidate : undefined;
     const expansion = target?.name ?? ACRONYMS.get(letters);
     if (target) {
       target.members.push(...g.members);
@@ -251,4 +265,19 @@ export function groupEntities(mentions: readonly EntityMention[]): Entity[] {
     mentions: e.spans.length,
     spans: e.spans,
   }));
+}
+
+/** Index of the last value <= x in an ascending array, or -1. */
+function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

@@ -4,6 +4,10 @@
  * (time grows linearly with n) and `test/core/adversarial.test.ts` (results stay correct).
  */
 
+import { seeded } from '../scripts/random.ts';
+
+export { seeded };
+
 export interface Family {
   readonly name: string;
   readonly description: string;
@@ -12,18 +16,6 @@ export interface Family {
   /** The size at which the family is "as the issue states it" (a million marks, 1 MB...). */
   readonly fullSize: number;
   make(n: number): string;
-}
-
-/** A small deterministic generator (mulberry32), so every run builds the same inputs. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CAPITALISED = [

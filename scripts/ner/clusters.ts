@@ -12,23 +12,13 @@ import { buildClusters } from '../../functions/core/model/format.ts';
 import type { ConllDocument } from '../../functions/core/nlp/entities/conll.ts';
 import { type Clusters, fnv } from '../../functions/core/nlp/entities/features.ts';
 import { normalise, tokenize } from '../../functions/core/nlp/tokenize.ts';
+import { seeded as rng } from '../random.ts';
 
 const MIN_COUNT = 3;
 const CONTEXTS = 3000;
 const DIM = 192;
 const BRANCHES = [32, 8, 8];
 const ITERATIONS = 12;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentencesOf(train: ConllDocument[], polnear: string): string[][] {
   const out: string[][] = [];

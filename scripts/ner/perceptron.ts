@@ -10,18 +10,7 @@ import { type ConllDocument, ConllScorer, chunksOf } from '../../functions/core/
 import { documentFeatures, type FeatureContext } from '../../functions/core/nlp/entities/features.ts';
 import { bilouFromIob, labelSpans, NUM_LABELS, viterbi } from '../../functions/core/nlp/entities/model.ts';
 import { normalise } from '../../functions/core/nlp/tokenize.ts';
-
-/** mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as rng } from '../random.ts';
 
 interface Sent {
   feats: Int32Array[];

@@ -51,6 +51,22 @@ export function splitParagraphs(text: string): string[] {
   return out;
 }
 
+type Present<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
+
+/**
+ * The fields that carry a value: undefined, empty strings, empty lists and `false` are left out,
+ * so an Article never holds a field that says nothing.
+ */
+export function present<T extends Record<string, unknown>>(fields: T): Present<T> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined || value === '' || value === false) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    out[name] = value;
+  }
+  return out as Present<T>;
+}
+
 /** Trimmed string or undefined when empty. */
 export function clean(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);

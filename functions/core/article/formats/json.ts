@@ -1,7 +1,7 @@
 import { UnusableContentError } from '../../errors.ts';
 import type { Article } from '../../types.ts';
 import type { FormatResult, SkippedEntry } from '../parse.ts';
-import { clean, joinParagraphs, normalizeDate, splitParagraphs } from '../text-util.ts';
+import { clean, joinParagraphs, normalizeDate, present, splitParagraphs } from '../text-util.ts';
 import { htmlToParagraphs } from './html/index.ts';
 import { matchDateline } from './text.ts';
 
@@ -241,19 +241,21 @@ export function articleFromJson(input: Json, position?: number): Article {
   const id = typeof idValue === 'string' || typeof idValue === 'number' ? text(idValue) : undefined;
   return {
     format: 'json',
-    ...(id ? { id } : position !== undefined ? { id: String(position) } : {}),
-    ...(title ? { title } : {}),
-    ...(deck && deck !== body ? { deck } : {}),
-    ...(byline ? { byline } : {}),
-    ...(published ? { published } : {}),
-    ...(modified ? { modified } : {}),
-    ...(outlet ? { outlet } : {}),
-    ...(dateline ? { dateline } : {}),
-    ...(url ? { url } : {}),
-    ...(language ? { language } : {}),
-    ...(section ? { section } : {}),
-    ...(subjects.length > 0 ? { subjects } : {}),
-    ...(retracted ? { retracted: true } : {}),
+    ...present({
+      id: id || (position !== undefined ? String(position) : undefined),
+      title,
+      deck: deck !== body ? deck : undefined,
+      byline,
+      published,
+      modified,
+      outlet,
+      dateline,
+      url,
+      language,
+      section,
+      subjects,
+      retracted,
+    }),
     body,
   };
 }

@@ -1,7 +1,7 @@
 import { UnusableContentError } from '../../errors.ts';
 import type { Article } from '../../types.ts';
 import type { FormatResult, SkippedEntry } from '../parse.ts';
-import { joinParagraphs, normalizeDate, splitParagraphs, squeeze } from '../text-util.ts';
+import { joinParagraphs, normalizeDate, present, splitParagraphs, squeeze } from '../text-util.ts';
 import {
   attr,
   childElements,
@@ -132,18 +132,20 @@ export function articleFromNewsItem(item: ElementNode): Article {
   const guid = attr(item, 'guid');
   return {
     format: 'newsml-g2',
-    ...(guid ? { id: squeeze(guid) } : {}),
-    ...(title ? { title } : {}),
-    ...(deck ? { deck } : {}),
-    ...(byline ? { byline } : {}),
-    ...(published ? { published } : {}),
-    ...(modified ? { modified } : {}),
-    ...(outlet ? { outlet } : {}),
-    ...(dateline ? { dateline } : {}),
-    ...(url ? { url } : {}),
-    ...(language ? { language } : {}),
-    ...(subjects.length > 0 ? { subjects } : nitf?.subjects ? { subjects: nitf.subjects } : {}),
-    ...(retracted ? { retracted: true } : {}),
+    ...present({
+      id: guid ? squeeze(guid) : undefined,
+      title,
+      deck,
+      byline,
+      published,
+      modified,
+      outlet,
+      dateline,
+      url,
+      language,
+      subjects: subjects.length > 0 ? subjects : nitf?.subjects,
+      retracted,
+    }),
     body,
   };
 }

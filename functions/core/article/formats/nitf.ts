@@ -1,6 +1,6 @@
 import { UnusableContentError } from '../../errors.ts';
 import type { Article } from '../../types.ts';
-import { joinParagraphs, normalizeDate, squeeze } from '../text-util.ts';
+import { joinParagraphs, normalizeDate, present, squeeze } from '../text-util.ts';
 import {
   attr,
   childElements,
@@ -117,18 +117,20 @@ export function articleFromNitf(nitf: ElementNode, format: 'nitf' | 'newsml-g2' 
   const urlMeta = head ? metaContent(head, 'url') : undefined;
   return {
     format,
-    ...(id ? { id } : {}),
-    ...(title ? { title } : {}),
-    ...(deck ? { deck } : {}),
-    ...(byline ? { byline } : {}),
-    ...(published ? { published } : {}),
-    ...(outlet ? { outlet } : {}),
-    ...(dateline ? { dateline } : {}),
-    ...(urlMeta && /^https?:\/\//.test(urlMeta) ? { url: urlMeta } : {}),
-    ...(language ? { language } : {}),
-    ...(section ? { section } : {}),
-    ...(subjects.length > 0 ? { subjects } : {}),
-    ...(retracted ? { retracted: true } : {}),
+    ...present({
+      id,
+      title,
+      deck,
+      byline,
+      published,
+      outlet,
+      dateline,
+      url: urlMeta && /^https?:\/\//.test(urlMeta) ? urlMeta : undefined,
+      language,
+      section,
+      subjects,
+      retracted,
+    }),
     body,
   };
 }

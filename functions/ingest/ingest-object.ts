@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, parseObject } from '#core/article/parse.ts';
 import { UnusableContentError } from '#core/errors.ts';
+import { groupEntities } from '#core/nlp/entities/group.ts';
 import { EXTRACTOR_VERSION, extract } from '#core/nlp/extract.ts';
-import { groupEntities } from '#core/nlp/group-entities.ts';
 import { ObjectGoneError } from './errors.ts';
 import type {
   ArticleResult,

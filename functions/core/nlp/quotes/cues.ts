@@ -502,3 +502,77 @@ export function headlineSubject(ctx: Ctx, d: Discourse, paragraph: number): CueH
   }
   return null;
 }
+
+const SUBJECT_BLOCKERS = new Set([
+  'at',
+  'in',
+  'on',
+  'to',
+  'for',
+  'from',
+  'with',
+  'by',
+  'of',
+  'during',
+  'after',
+  'before',
+  'about',
+  'into',
+  'near',
+  'under',
+  'over',
+  'through',
+  'since',
+  'via',
+  'among',
+  'across',
+  'toward',
+  'towards',
+  'against',
+  'without',
+  'within',
+  'like',
+  'than',
+  'as',
+  'between',
+  'including',
+]);
+
+/**
+ * Wider last resort for a partial quotation (`Speaking to MSNBC, Bush referred to Rubio as “a
+ * bright, charismatic leader”`): the first person, organisation or personal pronoun of its
+ * sentence that is not the object of a preposition and is followed by a lowercase word (its verb,
+ * or the noun it possesses: `Rubio’s claim that Trump is “a con artist”`).
+ */
+export function clauseSubject(ctx: Ctx, d: Discourse, open: number): CueHit | null {
+  const { toks } = ctx;
+  if (open <= 0) return null;
+  const sent = ctx.sentOf[open]!;
+  const s0 = ctx.sentStart[sent]!;
+  if (toks[s0]!.para !== toks[open]!.para) return null;
+  for (let k = s0; k < open && k - s0 < 40; k++) {
+    if (ctx.quoteOf[k] !== -1) return null;
+    const t = toks[k]!;
+    const mi = ctx.mentionOf[k]!;
+    let e = k + 1;
+    if (mi >= 0) {
+      while (e < open && ctx.mentionOf[e] === mi) e++;
+      const m = ctx.mentions[mi]!;
+      const speakerLike = m.type === 'PERSON' || m.type === 'ORGANIZATION' || d.isPersonIndex(mi);
+      const prev = toks[k - 1];
+      const blocked =
+        k > s0 && prev && (SUBJECT_BLOCKERS.has(prev.lower) || (!prev.word && prev.text !== ','));
+      if (!speakerLike || blocked) {
+        k = e - 1;
+        continue;
+      }
+    } else if (!(t.lower === 'he' || t.lower === 'she' || t.lower === 'they' || t.lower === 'who')) {
+      continue;
+    }
+    const next = toks[e];
+    if (!next?.word || next.cap) continue;
+    const sp = resolveNp(ctx, d, { a: k, b: e });
+    return sp ? { cue: null, speaker: sp } : null;
+  }
+  return null;
+}

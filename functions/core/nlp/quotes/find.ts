@@ -11,7 +11,7 @@
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
 import { buildContext, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
-import { headCue, headlineSubject, sentenceEndCue, subjectCue, tailCue } from './cues.ts';
+import { clauseSubject, headCue, headlineSubject, sentenceEndCue, subjectCue, tailCue } from './cues.ts';
 import { isMarkup, isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import { Discourse, type Resolved } from './resolve.ts';
@@ -51,7 +51,9 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
   continueSpeakers(ctx, items);
   for (const it of items) {
     if (it.speaker) continue;
-    const hit = subjectCue(ctx, d, tokenAt(ctx, it.start)) ?? headlineSubject(ctx, d, it.paragraph);
+    const open = tokenAt(ctx, it.start);
+    const hit =
+      subjectCue(ctx, d, open) ?? headlineSubject(ctx, d, it.paragraph) ?? clauseSubject(ctx, d, open);
     if (hit) it.speaker = hit.speaker;
   }
   const out: Quote[] = [];

@@ -57,4 +57,22 @@ describe('cue subjects', () => {
     expect(qs[1]?.cue?.text).toBe('added');
     expect(qs[1]?.speaker?.mention.text).toBe('she');
   });
+
+  it('a partial quotation after an introductory clause credits the clause subject', () => {
+    const text =
+      'Speaking to reporters in Concord on Monday, Jeb Bush referred to Marco Rubio as “a bright, charismatic leader” but called his record “thin.”';
+    const qs = direct(text, [
+      ['Jeb Bush', 'PERSON'],
+      ['Marco Rubio', 'PERSON'],
+      ['Concord', 'LOCATION'],
+    ]);
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Jeb Bush', 'Jeb Bush']);
+    expect(qs[0]?.cue).toBeNull();
+  });
+
+  it('the object of a preposition is never the fallback subject', () => {
+    const text = 'The crowd at the rally with Marco Rubio cheered the “thin” record.';
+    const qs = direct(text, [['Marco Rubio', 'PERSON']]);
+    expect(qs.every((q) => q.speaker === null)).toBe(true);
+  });
 });

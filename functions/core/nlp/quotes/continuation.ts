@@ -19,6 +19,9 @@ export interface Attributed {
   continued: boolean;
 }
 
+/** What may stand between two quotations of one sentence credited together: `“A” and “B,” X said`. */
+const JOINED = /^\s*(?:[,;]\s*)?(?:(?:and|or|but)\s+)?$/;
+
 /** Fills in speakers of uncued quotations from their neighbours. `items` are in text order. */
 export function continueSpeakers(ctx: Ctx, items: Attributed[]): void {
   for (let i = 0; i < items.length; i++) {
@@ -37,13 +40,13 @@ export function continueSpeakers(ctx: Ctx, items: Attributed[]): void {
       q.continued = true;
     }
   }
-  // Backwards within a paragraph: `"A." "B," he said.`
+  // Backwards within a paragraph: `"A." "B," he said.`, `“A” and “B,” X said.`
   for (let i = items.length - 2; i >= 0; i--) {
     const q = items[i]!;
     const next = items[i + 1]!;
     if (q.speaker || !next.speaker || next.continued) continue;
     if (next.paragraph !== q.lastParagraph) continue;
-    if (ctx.text.slice(q.end, next.start).trim() !== '') continue;
+    if (!JOINED.test(ctx.text.slice(q.end, next.start))) continue;
     q.speaker = next.speaker;
     q.continued = true;
   }

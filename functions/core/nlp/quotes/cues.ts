@@ -404,30 +404,44 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
 export function sentenceEndCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: number): CueHit | null {
   const { toks } = ctx;
   const para = q.lastParagraph;
+  // Clauses set off by commas after the quotation, up to the end of its sentence or the next
+  // quotation (a clause running into a quotation introduces that one, not this).
+  const commas: number[] = [];
   let e = firstAfter;
   while (e < toks.length && e - firstAfter < 40 && toks[e]!.para === para && !isSentenceEnd(ctx, e)) {
-    if (ctx.quoteOf[e] !== -1) return null;
+    if (ctx.quoteOf[e] !== -1) break;
+    if (toks[e]!.text === ',') commas.push(e);
     e++;
   }
   if (e - firstAfter >= 40) return null;
-  let c = e - 1;
-  while (c >= firstAfter && toks[c]!.text !== ',') c--;
-  if (c < firstAfter || e - c > 12) return null;
-  const i = c + 1;
-  if (i >= e) return null;
+  const closed = !(e < toks.length && ctx.quoteOf[e] !== -1);
+  for (let n = 0; n < commas.length; n++) {
+    const i = commas[n]! + 1;
+    const segEnd = n + 1 < commas.length ? commas[n + 1]! : e;
+    if (segEnd === e && !closed) break;
+    if (i >= segEnd || e - commas[n]! > 24) continue;
+    const hit = clauseCue(ctx, d, i, segEnd, e);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** `said X` or `X said` opening the clause [i, segEnd) of a sentence ending at `e`. */
+function clauseCue(ctx: Ctx, d: Discourse, i: number, segEnd: number, e: number): CueHit | null {
+  const { toks } = ctx;
   if (toks[i]!.lower === 'according' && toks[i + 1]?.lower === 'to') {
-    const np = npAfter(ctx, i + 2, e);
+    const np = npAfter(ctx, i + 2, segEnd);
     const sp = np ? resolveNp(ctx, d, np) : null;
     return sp ? { cue: span(ctx, i, i + 2), speaker: sp } : null;
   }
   if (isCueVerb(ctx, i)) {
-    const np = npAfter(ctx, i + 1, e);
+    const np = npAfter(ctx, i + 1, segEnd);
     const sp = np ? resolveNp(ctx, d, np) : null;
-    return sp && np && e - np.b <= 6 ? { cue: span(ctx, i, i + 1), speaker: sp } : null;
+    return sp && np && segEnd - np.b <= 6 ? { cue: span(ctx, i, i + 1), speaker: sp } : null;
   }
   for (let v = i + 1; v < e; v++) {
     if (!isCueVerb(ctx, v)) continue;
-    if (e - v > 7) return null;
+    if (v - i > 7 && v >= segEnd) return null;
     let b = v;
     while (b > i && isAdverb(toks[b - 1]!.lower)) b--;
     const np = npBefore(ctx, b, i);

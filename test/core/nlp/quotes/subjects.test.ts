@@ -75,4 +75,33 @@ describe('cue subjects', () => {
     const qs = direct(text, [['Marco Rubio', 'PERSON']]);
     expect(qs.every((q) => q.speaker === null)).toBe(true);
   });
+
+  it('a cue in a later clause of the sentence: “…” about the decision, said X, …', () => {
+    const a = direct(
+      '“We’re extremely happy” about the decision, said RoseAnn DeMoro, executive director of National Nurses United, a union.',
+      [
+        ['RoseAnn DeMoro', 'PERSON'],
+        ['National Nurses United', 'ORGANIZATION'],
+      ],
+    );
+    expect(a[0]?.speaker?.name).toBe('RoseAnn DeMoro');
+    expect(a[0]?.cue?.text).toBe('said');
+    // The clause running into the next quotation belongs to that one.
+    const b = direct(
+      'Trump’s “excesses” are sickening, Hollande said in Paris, noting the nominee “makes you retch.”',
+      [
+        ['Hollande', 'PERSON', 'François Hollande'],
+        ['Trump', 'PERSON', 'Donald Trump'],
+        ['Paris', 'LOCATION'],
+      ],
+    );
+    expect(b.map((q) => q.speaker?.name)).toEqual(['François Hollande', 'François Hollande']);
+  });
+
+  it('two quotations joined by “and” share the cue of the second', () => {
+    const qs = direct('Guns are “a public health crisis” and “stunt growth,” Howard Dean proclaimed.', [
+      ['Howard Dean', 'PERSON'],
+    ]);
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Howard Dean', 'Howard Dean']);
+  });
 });

@@ -132,7 +132,7 @@ function isCueVerb(ctx: Ctx, i: number): boolean {
   if (!SPEECH_VERBS.has(t.lower)) return false;
   if (NOUNABLE.has(t.lower) && i > 0) {
     const prev = ctx.toks[i - 1]!.lower;
-    if (DETERMINERS.has(prev) || prev.endsWith("'s")) return false;
+    if (DETERMINERS.has(prev) || prev.endsWith("'s") || prev.endsWith('’s') || prev === 'of') return false;
   }
   return true;
 }

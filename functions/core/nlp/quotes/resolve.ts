@@ -294,9 +294,38 @@ export interface Np {
   readonly appositive?: string;
 }
 
+/**
+ * `Adam Green, co-founder of the Progressive Change Campaign Committee, said`: a person or
+ * organisation opening the frame at `floor`, then an appositive of any shape (commas included)
+ * running to the comma before the verb.
+ */
+function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
+  const { toks } = ctx;
+  if (toks[end - 1]?.text !== ',' || end - floor > 30) return null;
+  const mi = ctx.mentionOf[floor]!;
+  if (mi < 0 || !isSpeakerType(ctx.mentions[mi]!.type) || ctx.mentions[mi]!.start !== toks[floor]!.start)
+    return null;
+  let e = floor + 1;
+  while (e < end && ctx.mentionOf[e] === mi) e++;
+  if (toks[e]?.text !== ',' || e + 1 >= end - 1) return null;
+  for (let k = e + 1; k < end - 1; k++) {
+    if (ctx.quoteOf[k] !== -1 || isStop(toks[k]!.text) || toks[k]!.text === '.') return null;
+  }
+  const first = toks[e + 1]!;
+  if (!first.word || first.lower === 'who' || first.lower === 'which') return null;
+  let appositive = appositiveRole(ctx, e + 1);
+  if (!appositive && !first.cap && end - 1 - (e + 1) <= 12) {
+    const s = first.lower === 'a' || first.lower === 'an' || first.lower === 'the' ? e + 2 : e + 1;
+    if (s < end - 1) appositive = ctx.text.slice(toks[s]!.start, toks[end - 2]!.end);
+  }
+  return appositive ? { a: floor, b: e, appositive } : { a: floor, b: e };
+}
+
 /** Subject phrase ending right before token `end` (exclusive), walking back at most `limit` tokens. */
 export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
   const { toks } = ctx;
+  const setOff = nameSetOff(ctx, end, floor);
+  if (setOff) return setOff;
   let b = end;
   let appositive: string | undefined;
   // A whole name peeled off as an appositive ("…, her adviser, Jake Sullivan, said").

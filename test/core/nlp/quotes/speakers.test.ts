@@ -151,4 +151,19 @@ describe('speaker attribution', () => {
     const q = findQuotes(text, ents).find((x) => x.type === 'direct');
     expect(q?.speaker?.name).toBe('Robert Brown');
   });
+
+  it('a name set off by an appositive of any shape before its verb', () => {
+    const text =
+      '“We will not solve this challenge,” Anne Richards, assistant secretary of state for population, refugees, and migration, said on the call. “It is,” Adam Green, co-founder of the Progressive Change Campaign Committee, said.';
+    const qs = findQuotes(
+      text,
+      mentions(text, [
+        ['Anne Richards', 'PERSON'],
+        ['Adam Green', 'PERSON'],
+        ['Progressive Change Campaign Committee', 'ORGANIZATION'],
+      ]),
+    );
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Anne Richards', 'Adam Green']);
+    expect(qs[1]?.speaker?.role).toBe('co-founder of the Progressive Change Campaign Committee');
+  });
 });

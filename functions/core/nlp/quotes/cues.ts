@@ -358,6 +358,15 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     if (!sp && !participle) sp = sentenceSubject(ctx, d, start, v);
     if (sp) return { cue: span(ctx, v, v + 1), speaker: sp };
   }
+  // "Michael P. McDonald: “…”", "More from Jones: “…”": a named source and a colon, no verb.
+  if (toks[open - 1]!.text === ':' && open - 1 > start) {
+    const np = npBefore(ctx, open - 1, start);
+    const mi = np ? ctx.mentionOf[np.b - 1]! : -1;
+    if (np && mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION')) {
+      const sp = resolveNp(ctx, d, np);
+      if (sp) return { cue: null, speaker: sp };
+    }
+  }
   return null;
 }
 

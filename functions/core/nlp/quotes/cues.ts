@@ -20,6 +20,8 @@ export interface CueHit {
 
 /** Nouns that share a form with a speech verb: after a determiner they are not cues. */
 const NOUNABLE = new Set([
+  'praise',
+  'comment',
   'report',
   'reports',
   'comment',
@@ -72,6 +74,33 @@ const NOUNABLE = new Set([
   'demand',
   'demands',
 ]);
+
+/** Words before a noun-or-verb form that make it the noun. */
+const NOUN_BEFORE = new Set([
+  'in',
+  'for',
+  'with',
+  'by',
+  'to',
+  'conference',
+  'phone',
+  'press',
+  'news',
+  'twitter',
+  'facebook',
+  'public',
+  'recent',
+  'earlier',
+  'previous',
+  'latest',
+  'own',
+  'first',
+  'last',
+  'new',
+]);
+
+/** "-ed" words that are auxiliaries or adverbs, not participles modifying a noun. */
+const AUX_ED = new Set(['need', 'indeed', 'reportedly', 'allegedly']);
 
 /** Verb forms too ambiguous to cue a quotation from before it (they mostly have other senses). */
 const WEAK_BEFORE = new Set([
@@ -133,6 +162,8 @@ function isCueVerb(ctx: Ctx, i: number): boolean {
   if (NOUNABLE.has(t.lower) && i > 0) {
     const prev = ctx.toks[i - 1]!.lower;
     if (DETERMINERS.has(prev) || prev.endsWith("'s") || prev.endsWith('’s') || prev === 'of') return false;
+    // "in praise of", "a conference call", "his repeated calls", "a Twitter comment".
+    if (NOUN_BEFORE.has(prev) || (/^[a-z]+ed$/.test(prev) && !AUX_ED.has(prev))) return false;
   }
   return true;
 }

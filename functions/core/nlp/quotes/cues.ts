@@ -9,7 +9,7 @@ import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
-import type { Ctx } from './context.ts';
+import { type Ctx, tokenAt } from './context.ts';
 import type { MarkedQuote } from './marks.ts';
 import { type Discourse, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
 
@@ -206,6 +206,12 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
     return sp ? { cue: span(ctx, i, i + 2), speaker: sp } : null;
   }
   if (isCueVerb(ctx, i)) {
+    // `"…," saying …`: a participle continues the sentence's own subject; no inversion.
+    if (first.lower.endsWith('ing')) {
+      const open = tokenAt(ctx, q.start);
+      const sp = firstSubject(ctx, d, ctx.sentStart[ctx.sentOf[open]!]!, open);
+      return sp ? { cue: span(ctx, i, i + 1), speaker: sp } : null;
+    }
     // "said X" (inversion) — or "said" alone, which leaves the subject to the head.
     const np = npAfter(ctx, i + 1, end);
     const sp = np ? resolveNp(ctx, d, np) : null;
@@ -403,22 +409,30 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
 
 const COORD = new Set([',', 'and', 'but', 'then', 'also', 'or', 'yet']);
 
+/** The first person, organisation or personal pronoun in tokens [start, end), outside quotations. */
+function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number): Resolved | null {
+  const { toks } = ctx;
+  for (let k = start; k < end && k < start + 20; k++) {
+    if (ctx.quoteOf[k] !== -1) continue;
+    const mi = ctx.mentionOf[k]!;
+    const named =
+      mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
+    if (named || SPEAKER_PRONOUNS.has(toks[k]!.lower)) {
+      let e = k + 1;
+      while (mi >= 0 && e < end && ctx.mentionOf[e] === mi) e++;
+      return resolveNp(ctx, d, { a: k, b: e });
+    }
+  }
+  return null;
+}
+
 /** Subject of the sentence for a participle cue ("…, arguing that …"): its first speaker phrase. */
 function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Resolved | null {
   const { toks } = ctx;
   const prev = toks[v - 1];
   if (!prev || !(COORD.has(prev.lower) || toks[v]!.lower.endsWith('ing'))) return null;
-  for (let k = start; k < v && k < start + 20; k++) {
-    const t = toks[k]!;
-    const mi = ctx.mentionOf[k]!;
-    const named =
-      mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
-    if (named || SPEAKER_PRONOUNS.has(t.lower)) {
-      let e = k + 1;
-      while (mi >= 0 && e < v && ctx.mentionOf[e] === mi) e++;
-      return resolveNp(ctx, d, { a: k, b: e });
-    }
-  }
+  const subject = firstSubject(ctx, d, start, v);
+  if (subject) return subject;
   // "In an interview Thursday, the Wisconsin Republican criticized … and said …": the nominal
   // subject right after the introductory phrase.
   for (let k = start; k < v && k < start + 12; k++) {

@@ -699,9 +699,14 @@ export function resolvePronoun(
   const personal = kind === 'male' || kind === 'female';
   const maxBack = personal ? 5 : 2;
   let paraGap = 0;
-  for (let s = sent - 1; s >= 0 && s >= sent - maxBack; s--) {
+  // Sentences wholly inside quotations are skipped, not counted: "he" after a long quotation
+  // still reaches the narration before it.
+  let counted = 0;
+  for (let s = sent - 1; s >= 0 && counted < maxBack; s--) {
     const a = ctx.sentStart[s]!;
     const b = ctx.sentStart[s + 1]!;
+    if (ctx.quoteOf[a] !== -1 && ctx.quoteOf[b - 1] !== -1) continue;
+    counted++;
     if (toks[a]!.para !== toks[p]!.para) paraGap = toks[p]!.para - toks[a]!.para;
     if (paraGap > 3) break;
     if (p - a > 800) break;

@@ -166,4 +166,23 @@ describe('speaker attribution', () => {
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Anne Richards', 'Adam Green']);
     expect(qs[1]?.speaker?.role).toBe('co-founder of the Progressive Change Campaign Committee');
   });
+
+  it('a participle after the quotation continues the sentence subject, not the phrase after it', () => {
+    const text =
+      'President Obama rebuked critics who want terrorists called "radical Islamists," saying calling the Islamic State by another name will do nothing.';
+    const [q] = direct(text, [
+      ['Obama', 'PERSON', 'Barack Obama'],
+      ['Islamic State', 'ORGANIZATION'],
+    ]);
+    expect(q?.speaker?.name).toBe('Barack Obama');
+    expect(q?.cue?.text).toBe('saying');
+  });
+
+  it('"he said" after a quotation of many sentences still reaches the narration before it', () => {
+    const text =
+      'President Obama spoke on Monday.\n\n"Would it work? Would it change it? Would it help? Would it bring allies? Would it matter? Is there a strategy?" he said.';
+    const [q] = direct(text, [['Obama', 'PERSON', 'Barack Obama']]);
+    expect(q?.speaker?.name).toBe('Barack Obama');
+    expect(q?.speaker?.mention.text).toBe('he');
+  });
 });

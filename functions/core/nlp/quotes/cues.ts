@@ -75,6 +75,20 @@ const NOUNABLE = new Set([
   'demands',
 ]);
 
+/** Irregular past forms that attribute a quotation they follow: `"…," he went on`. */
+const IRREGULAR_PAST = new Set([
+  'went',
+  'shot',
+  'spoke',
+  'broke',
+  'began',
+  'swore',
+  'struck',
+  'shook',
+  'threw',
+  'sang',
+]);
+
 /** Words before a noun-or-verb form that make it the noun. */
 const NOUN_BEFORE = new Set([
   'in',
@@ -255,7 +269,7 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
     if (
       verb?.word &&
       !verb.cap &&
-      /^[a-z]{3,}(ed|s)$/.test(verb.lower) &&
+      (/^[a-z]{3,}(ed|s)$/.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)) &&
       !isCueVerb(ctx, e) &&
       (e + 1 >= end ||
         !toks[e + 1]!.word ||
@@ -394,6 +408,25 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     }
     if (!sp && !participle) sp = sentenceSubject(ctx, d, start, v);
     if (sp) return { cue: span(ctx, v, v + 1), speaker: sp };
+  }
+  // `he demurred: “…”`: a subject, any verb and a colon.
+  if (toks[open - 1]!.text === ':' && open - 3 >= start) {
+    const verb = toks[open - 2]!;
+    const subj = toks[open - 3]!;
+    const mi = ctx.mentionOf[open - 3]!;
+    const named =
+      mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
+    if (
+      verb.word &&
+      !verb.cap &&
+      (/^[a-z]{3,}ed$/.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)) &&
+      (named || SPEAKER_PRONOUNS.has(subj.lower))
+    ) {
+      let a = open - 3;
+      while (mi >= 0 && a > start && ctx.mentionOf[a - 1] === mi) a--;
+      const sp = resolveNp(ctx, d, { a, b: open - 2 });
+      if (sp) return { cue: span(ctx, open - 2, open - 1), speaker: sp };
+    }
   }
   // "Michael P. McDonald: “…”", "More from Jones: “…”": a named source and a colon, no verb.
   if (toks[open - 1]!.text === ':' && open - 1 > start) {

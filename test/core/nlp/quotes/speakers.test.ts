@@ -185,4 +185,20 @@ describe('speaker attribution', () => {
     expect(q?.speaker?.name).toBe('Barack Obama');
     expect(q?.speaker?.mention.text).toBe('he');
   });
+
+  it('any verb between a subject and a colon, and irregular pasts after a quotation, are cues', () => {
+    const text =
+      'Ted Cruz was asked about Iowa. “All of them,” Mr. Trump said. Asked which county was his favorite, Cruz demurred: “Whichever one I’m in.” “I think we ought to start,” he went on.';
+    const qs = direct(text, [
+      ['Ted Cruz', 'PERSON'],
+      ['Cruz', 'PERSON', 'Ted Cruz'],
+      ['Trump', 'PERSON', 'Donald Trump'],
+      ['Iowa', 'LOCATION'],
+    ]);
+    expect(qs.map((q) => [q.speaker?.name, q.cue?.text])).toEqual([
+      ['Donald Trump', 'said'],
+      ['Ted Cruz', 'demurred'],
+      ['Ted Cruz', 'went'],
+    ]);
+  });
 });

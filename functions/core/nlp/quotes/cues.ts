@@ -11,7 +11,7 @@ import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verb
 import type { Span } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
 import type { MarkedQuote } from './marks.ts';
-import { type Discourse, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
+import { type Discourse, type Np, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
 
 export interface CueHit {
   readonly cue: Span | null;
@@ -649,10 +649,11 @@ export function clauseSubject(ctx: Ctx, d: Discourse, open: number): CueHit | nu
   const { toks } = ctx;
   if (open <= 0) return null;
   const sent = ctx.sentOf[open]!;
-  const s0 = ctx.sentStart[sent]!;
+  const s0 = Math.max(ctx.sentStart[sent]!, open - 60);
   if (toks[s0]!.para !== toks[open]!.para) return null;
-  for (let k = s0; k < open && k - s0 < 40; k++) {
-    if (ctx.quoteOf[k] !== -1) return null;
+  let best: Np | null = null;
+  for (let k = s0; k < open; k++) {
+    if (ctx.quoteOf[k] !== -1) continue;
     const t = toks[k]!;
     const mi = ctx.mentionOf[k]!;
     let e = k + 1;
@@ -660,9 +661,11 @@ export function clauseSubject(ctx: Ctx, d: Discourse, open: number): CueHit | nu
       while (e < open && ctx.mentionOf[e] === mi) e++;
       const m = ctx.mentions[mi]!;
       const speakerLike = m.type === 'PERSON' || m.type === 'ORGANIZATION' || d.isPersonIndex(mi);
-      const prev = toks[k - 1];
-      const blocked =
-        k > s0 && prev && (SUBJECT_BLOCKERS.has(prev.lower) || (!prev.word && prev.text !== ','));
+      // The word before the name and its titles ("referred to President Barack Obama as").
+      let p = k - 1;
+      while (p >= s0 && toks[p]!.cap && toks[p]!.word && ctx.mentionOf[p] === -1 && p > s0) p--;
+      const prev = p >= s0 ? toks[p] : undefined;
+      const blocked = p >= s0 && prev && (SUBJECT_BLOCKERS.has(prev.lower) || (!prev.word && prev.text !== ','));
       if (!speakerLike || blocked) {
         k = e - 1;
         continue;
@@ -671,9 +674,9 @@ export function clauseSubject(ctx: Ctx, d: Discourse, open: number): CueHit | nu
       continue;
     }
     const next = toks[e];
-    if (!next?.word || next.cap) continue;
-    const sp = resolveNp(ctx, d, { a: k, b: e });
-    return sp ? { cue: null, speaker: sp } : null;
+    if (next?.word && !next.cap) best = { a: k, b: e };
+    k = e - 1;
   }
-  return null;
+  const sp = best ? resolveNp(ctx, d, best) : null;
+  return sp ? { cue: null, speaker: sp } : null;
 }

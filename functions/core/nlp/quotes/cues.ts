@@ -395,6 +395,7 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     const sp = np ? resolveNp(ctx, d, np) : null;
     if (sp) return { cue: span(ctx, start, start + 1), speaker: sp };
   }
+  let described: CueHit | null = null;
   for (let v = start; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
@@ -407,8 +408,12 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
       sp = np ? resolveNp(ctx, d, np) : null;
     }
     if (!sp && !participle) sp = sentenceSubject(ctx, d, start, v);
-    if (sp) return { cue: span(ctx, v, v + 1), speaker: sp };
+    if (!sp) continue;
+    // A description ("the number", "Last week") yields to a later verb whose subject is named.
+    if (sp.type) return { cue: span(ctx, v, v + 1), speaker: sp };
+    described ??= { cue: span(ctx, v, v + 1), speaker: sp };
   }
+  if (described) return described;
   // `he demurred: “…”`: a subject, any verb and a colon.
   if (toks[open - 1]!.text === ':' && open - 3 >= start) {
     const verb = toks[open - 2]!;
@@ -665,7 +670,8 @@ export function clauseSubject(ctx: Ctx, d: Discourse, open: number): CueHit | nu
       let p = k - 1;
       while (p >= s0 && toks[p]!.cap && toks[p]!.word && ctx.mentionOf[p] === -1 && p > s0) p--;
       const prev = p >= s0 ? toks[p] : undefined;
-      const blocked = p >= s0 && prev && (SUBJECT_BLOCKERS.has(prev.lower) || (!prev.word && prev.text !== ','));
+      const blocked =
+        p >= s0 && prev && (SUBJECT_BLOCKERS.has(prev.lower) || (!prev.word && prev.text !== ','));
       if (!speakerLike || blocked) {
         k = e - 1;
         continue;

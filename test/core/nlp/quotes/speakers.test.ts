@@ -201,4 +201,16 @@ describe('speaker attribution', () => {
       ['Ted Cruz', 'went'],
     ]);
   });
+
+  it('a verb whose subject is only a description yields to a later one with a named subject', () => {
+    const [q] = direct(
+      'Sheldon Adelson spoke. While the mega donor didn’t disclose his degree of backing, he did say he found Trump to be “very charming.”',
+      [
+        ['Sheldon Adelson', 'PERSON'],
+        ['Trump', 'PERSON', 'Donald Trump'],
+      ],
+    );
+    expect(q?.speaker?.name).toBe('Sheldon Adelson');
+    expect(q?.cue?.text).toBe('say');
+  });
 });

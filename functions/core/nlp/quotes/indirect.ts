@@ -164,8 +164,9 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       // X said (that) CONTENT.
       let b = v;
       while (b > s0 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
-      let sp = subjectOf(ctx, d, b, s0);
-      if (!sp && toks[v]!.lower.endsWith('ing') && toks[v - 1]?.text === ',')
+      const coordinated = b > s0 && /^(and|but|then)$/.test(toks[b - 1]!.lower);
+      let sp = coordinated ? null : subjectOf(ctx, d, b, s0);
+      if (!sp && ((toks[v]!.lower.endsWith('ing') && toks[v - 1]?.text === ',') || coordinated))
         sp = firstSubject(ctx, d, s0, v);
       if (!sp) continue;
       let a = v + 1;
@@ -218,7 +219,9 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           break;
         }
       }
-      if (cEnd < end) {
+      const own = clauseEnd(ctx, a, cEnd);
+      if (cEnd < end && own < cEnd) cEnd = own;
+      else if (cEnd < end) {
         while (cEnd > a && (!toks[cEnd - 1]!.word || CLAUSE_TAIL.has(toks[cEnd - 1]!.lower))) cEnd--;
         // A partial quotation inside the clause makes it a direct quote: only cut at a clause break.
         if (
@@ -229,6 +232,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           if (brk !== ',' && brk !== ';' && brk !== ':' && brk !== '—' && brk !== '--') continue;
         }
       }
+      cEnd = clauseEnd(ctx, a, cEnd);
       if (wordsIn(ctx, a, cEnd) < MIN_WORDS) continue;
       out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp));
       // "X says A and said B": a coordinated second verb shares the subject.
@@ -241,12 +245,54 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           // Shorten the first clause to end before the coordination.
           out[out.length - 1] = make(ctx, a, k, span(ctx, v, v + 1), sp);
           out.push(make(ctx, a2, end, span(ctx, v2, v2 + 1), sp));
+          break;
         }
       }
-      break;
+      // Another reporting verb after this clause may start an attribution of its own.
+      if (cEnd >= end) break;
+      v = cEnd;
     }
   }
   return out;
+}
+
+const NEW_SUBJECT = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const TRAILING_PARTICIPLES = new Set([
+  'adding',
+  'saying',
+  'noting',
+  'telling',
+  'arguing',
+  'calling',
+  'citing',
+]);
+
+/**
+ * End of a reported clause starting at a, at most b: before a coordinated clause with a subject
+ * of its own (`… computers and she accused …`) or a trailing participle (`…, adding …`).
+ */
+function clauseEnd(ctx: Ctx, a: number, b: number): number {
+  const { toks } = ctx;
+  for (let k = a + 2; k < b - 1; k++) {
+    const t = toks[k]!;
+    if (t.text === ',' && TRAILING_PARTICIPLES.has(toks[k + 1]!.lower)) return k;
+    if (t.lower !== 'and' && t.lower !== 'but') continue;
+    const n = toks[k + 1]!;
+    const mi = ctx.mentionOf[k + 1]!;
+    let e = k + 2;
+    if (mi >= 0) {
+      const type = ctx.mentions[mi]!.type;
+      if (type !== 'PERSON' && type !== 'ORGANIZATION') continue;
+      while (e < b && ctx.mentionOf[e] === mi) e++;
+    } else if (!NEW_SUBJECT.has(n.lower)) continue;
+    const verb = toks[e];
+    if (!verb?.word || verb.cap) continue;
+    if (!(isReportingVerb(ctx, e) || /^[a-z]+(ed|s)$/.test(verb.lower) || isAdverb(verb.lower))) continue;
+    let c = k;
+    while (c > a && !toks[c - 1]!.word) c--;
+    return c;
+  }
+  return b;
 }
 
 function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved): Reported {

@@ -47,4 +47,41 @@ describe('reported speech', () => {
     expect(q?.speaker?.name).toBe('Jane Roe');
     expect(q?.speaker?.mention.text).toBe('She');
   });
+
+  it('a reported clause ends before a coordinated clause with its own subject or a trailing participle', () => {
+    const [q] = indirect(
+      'Hillary Clinton said Russian intelligence services hacked into the committee computers and she accused Donald Trump of encouraging it.',
+      [
+        ['Hillary Clinton', 'PERSON'],
+        ['Donald Trump', 'PERSON'],
+      ],
+    );
+    expect(q?.text).toBe('Russian intelligence services hacked into the committee computers');
+    const [r] = indirect(
+      'Ben Carson said he saw no need to change his campaign, adding that the polls were wrong.',
+      [['Ben Carson', 'PERSON']],
+    );
+    expect(r?.text).toBe('he saw no need to change his campaign');
+  });
+
+  it('a coordinated verb shares the sentence subject; later attributions in the sentence are found too', () => {
+    const [q] = indirect(
+      'President Barack Obama met survivors of the massacre on Thursday and said the country must act on gun violence.',
+      [['Barack Obama', 'PERSON']],
+    );
+    expect(q?.speaker?.name).toBe('Barack Obama');
+    expect(q?.text).toBe('the country must act on gun violence');
+    const qs = indirect(
+      'Rubio said the real extremist is Hillary Clinton, and Cruz argued that the debate was rigged.',
+      [
+        ['Rubio', 'PERSON', 'Marco Rubio'],
+        ['Hillary Clinton', 'PERSON'],
+        ['Cruz', 'PERSON', 'Ted Cruz'],
+      ],
+    );
+    expect(qs.map((x) => [x.speaker?.name, x.text])).toEqual([
+      ['Marco Rubio', 'the real extremist is Hillary Clinton'],
+      ['Ted Cruz', 'that the debate was rigged'],
+    ]);
+  });
 });

@@ -278,6 +278,8 @@ detail details detailed detailing
 investigate investigates investigated investigating
 refuse refuses refused refusing
 decline declines declined declining
+talk talks talked talking
+speak speaks spoke speaking
 vote votes voted
 endorsing supporting opposing
 `);

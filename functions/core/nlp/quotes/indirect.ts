@@ -319,7 +319,32 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
     return { ...sp, mention };
   }
   const np = npBefore(ctx, b, floor);
-  return np ? resolveNp(ctx, d, np) : null;
+  if (!np) return null;
+  const sp = resolveNp(ctx, d, np);
+  if (sp) return sp;
+  // "Six in 10 say", "26 percent of Democrats say", "many economists say": a group described as
+  // written.
+  const head = toks[np.b - 1]!;
+  if (np.b - np.a > 8 || !head.word || ctx.quoteOf[np.a] !== -1) return null;
+  if (
+    !(
+      /^[0-9]/.test(head.text) ||
+      /^(percent|majority|majorities|half|most|many|some|others|voters|people)$/.test(head.lower) ||
+      (head.lower.endsWith('s') && !head.cap && !head.lower.endsWith("'s"))
+    )
+  )
+    return null;
+  let a = np.a;
+  // "About 4 in 10", "six in 10": the share, not its denominator.
+  const NUM = /^([0-9]+|one|two|three|four|five|six|seven|eight|nine)$/;
+  if (toks[a - 1]?.lower === 'in' && a - 2 >= floor && NUM.test(toks[a - 2]!.lower)) {
+    a -= 2;
+    if (a - 1 >= floor && /^(about|nearly|almost|only|roughly|some|over|under)$/.test(toks[a - 1]!.lower))
+      a--;
+  }
+  const start = toks[a]!.start;
+  const text = ctx.text.slice(start, head.end);
+  return { name: text, mention: { text, start, end: head.end } };
 }
 
 /** First person, organisation or personal pronoun of the sentence, before token v. */

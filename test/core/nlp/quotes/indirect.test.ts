@@ -84,4 +84,15 @@ describe('reported speech', () => {
       ['Ted Cruz', 'that the debate was rigged'],
     ]);
   });
+
+  it('groups and shares as sources, and talking about a topic', () => {
+    const [q] = indirect('About 4 in 10 say they want the next president to have more liberal policies.', []);
+    expect(q?.speaker?.name).toBe('About 4 in 10');
+    expect(q?.text).toBe('they want the next president to have more liberal policies');
+    const [r] = indirect('The billionaire Carl Icahn talked about the state of the drug crisis on Monday.', [
+      ['Carl Icahn', 'PERSON'],
+    ]);
+    expect(r?.speaker?.name).toBe('Carl Icahn');
+    expect(r?.text).toBe('the state of the drug crisis on Monday');
+  });
 });

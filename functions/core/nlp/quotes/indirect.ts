@@ -335,13 +335,13 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
   )
     return null;
   let a = np.a;
-  // "About 4 in 10", "six in 10": the share, not its denominator.
+  // "About 4 in 10", "six in 10": the share, not its denominator; a bare number is no source.
   const NUM = /^([0-9]+|one|two|three|four|five|six|seven|eight|nine)$/;
   if (toks[a - 1]?.lower === 'in' && a - 2 >= floor && NUM.test(toks[a - 2]!.lower)) {
     a -= 2;
     if (a - 1 >= floor && /^(about|nearly|almost|only|roughly|some|over|under)$/.test(toks[a - 1]!.lower))
       a--;
-  }
+  } else if (/^[0-9]/.test(head.text)) return null;
   const start = toks[a]!.start;
   const text = ctx.text.slice(start, head.end);
   return { name: text, mention: { text, start, end: head.end } };

@@ -104,4 +104,20 @@ describe('cue subjects', () => {
     ]);
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Howard Dean', 'Howard Dean']);
   });
+
+  it('a headline name run into its verb by the recogniser is cut before the verb', () => {
+    const text = '‘ISIS Truther’ Trump Is Like A Client, Trevor Noah Says.\n\nThe comedian spoke.';
+    const start = text.indexOf('Trevor');
+    const [q] = findQuotes(text, [
+      {
+        type: 'ORGANIZATION',
+        text: 'Trevor Noah Says',
+        start,
+        end: start + 16,
+        canonical: 'Trevor Noah Says',
+      },
+    ]).filter((x) => x.type === 'direct');
+    expect(q?.speaker?.name).toBe('Trevor Noah');
+    expect(q?.cue?.text).toBe('Says');
+  });
 });

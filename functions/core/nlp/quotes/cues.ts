@@ -414,6 +414,16 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     described ??= { cue: span(ctx, v, v + 1), speaker: sp };
   }
   if (described) return described;
+  // `as Tom Ridge, a former secretary, put it: “…”`.
+  const sep = toks[open - 1]!.text;
+  if ((sep === ':' || sep === ',') && open - 3 > start && toks[open - 2]!.lower === 'it') {
+    const put = toks[open - 3]!.lower;
+    if (put === 'put' || put === 'puts') {
+      const np = npBefore(ctx, open - 3, start);
+      const sp = np ? resolveNp(ctx, d, np) : null;
+      if (sp) return { cue: span(ctx, open - 3, open - 1), speaker: sp };
+    }
+  }
   // `he demurred: “…”`: a subject, any verb and a colon.
   if (toks[open - 1]!.text === ':' && open - 3 >= start) {
     const verb = toks[open - 2]!;

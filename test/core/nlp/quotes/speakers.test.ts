@@ -213,4 +213,13 @@ describe('speaker attribution', () => {
     expect(q?.speaker?.name).toBe('Sheldon Adelson');
     expect(q?.cue?.text).toBe('say');
   });
+
+  it('as X put it: “…”', () => {
+    const [q] = direct(
+      'Or, as Tom Ridge, a former secretary of homeland security, put it: "They are inside."',
+      [['Tom Ridge', 'PERSON']],
+    );
+    expect(q?.speaker?.name).toBe('Tom Ridge');
+    expect(q?.cue?.text).toBe('put it');
+  });
 });

@@ -458,7 +458,7 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
 const COORD = new Set([',', 'and', 'but', 'then', 'also', 'or', 'yet']);
 
 /** The first person, organisation or personal pronoun in tokens [start, end), outside quotations. */
-function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number): Resolved | null {
+export function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number): Resolved | null {
   const { toks } = ctx;
   for (let k = start; k < end && k < start + 20; k++) {
     if (ctx.quoteOf[k] !== -1) continue;
@@ -468,6 +468,12 @@ function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number): Resol
     if (named || SPEAKER_PRONOUNS.has(toks[k]!.lower)) {
       let e = k + 1;
       while (mi >= 0 && e < end && ctx.mentionOf[e] === mi) e++;
+      // "In an interview with CNN, Trump …": the object of a preposition is no subject, unless a
+      // participle follows it ("with Donald Trump tweeting …").
+      if (k > start && SUBJECT_BLOCKERS.has(toks[k - 1]!.lower) && !toks[e]?.lower.endsWith('ing')) {
+        k = e - 1;
+        continue;
+      }
       return resolveNp(ctx, d, { a: k, b: e });
     }
   }

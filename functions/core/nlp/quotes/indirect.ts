@@ -10,7 +10,7 @@ import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import type { Ctx } from './context.ts';
-import { isAdverb } from './cues.ts';
+import { firstSubject, isAdverb } from './cues.ts';
 import { type Discourse, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
 
 export interface Reported {
@@ -345,21 +345,4 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
   const start = toks[a]!.start;
   const text = ctx.text.slice(start, head.end);
   return { name: text, mention: { text, start, end: head.end } };
-}
-
-/** First person, organisation or personal pronoun of the sentence, before token v. */
-function firstSubject(ctx: Ctx, d: Discourse, s0: number, v: number): Resolved | null {
-  const { toks } = ctx;
-  for (let k = s0; k < v && k < s0 + 20; k++) {
-    if (ctx.quoteOf[k] !== -1) continue;
-    const mi = ctx.mentionOf[k]!;
-    const named =
-      mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
-    if (named || /^(he|she)$/.test(toks[k]!.lower)) {
-      let e = k + 1;
-      while (mi >= 0 && e < v && ctx.mentionOf[e] === mi) e++;
-      return resolveNp(ctx, d, { a: k, b: e });
-    }
-  }
-  return null;
 }

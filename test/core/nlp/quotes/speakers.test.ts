@@ -222,4 +222,23 @@ describe('speaker attribution', () => {
     expect(q?.speaker?.name).toBe('Tom Ridge');
     expect(q?.cue?.text).toBe('put it');
   });
+
+  it('the subject of a participle cue is not the object of a preposition', () => {
+    const [q] = direct(
+      'In an interview with CNN, Trump continued to question the senator, saying he could not "make deals" as president.',
+      [
+        ['CNN', 'ORGANIZATION'],
+        ['Trump', 'PERSON', 'Donald Trump'],
+      ],
+    );
+    expect(q?.speaker?.name).toBe('Donald Trump');
+    const [r] = direct(
+      'Republicans chimed in, with Donald Trump tweeting that it was a "disaster" for Clinton.',
+      [
+        ['Donald Trump', 'PERSON'],
+        ['Clinton', 'PERSON', 'Hillary Clinton'],
+      ],
+    );
+    expect(r?.speaker?.name).toBe('Donald Trump');
+  });
 });

@@ -301,25 +301,33 @@ export interface Np {
  */
 function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
   const { toks } = ctx;
-  if (toks[end - 1]?.text !== ',' || end - floor > 30) return null;
-  const mi = ctx.mentionOf[floor]!;
-  if (mi < 0 || !isSpeakerType(ctx.mentions[mi]!.type) || ctx.mentions[mi]!.start !== toks[floor]!.start)
-    return null;
-  let e = floor + 1;
-  while (e < end && ctx.mentionOf[e] === mi) e++;
-  if (toks[e]?.text !== ',' || e + 1 >= end - 1) return null;
-  for (let k = e + 1; k < end - 1; k++) {
-    if (ctx.quoteOf[k] !== -1 || isStop(toks[k]!.text) || toks[k]!.text === '.') return null;
+  if (toks[end - 1]?.text !== ',') return null;
+  // The comma closing the name: the nearest one, within 25 tokens, right after a speaker mention
+  // that opens the frame or follows a clause word ("in what Bay Buchanan, …, called").
+  for (let c = end - 2; c > floor && end - c <= 25; c--) {
+    const t = toks[c]!;
+    if (ctx.quoteOf[c] !== -1 || isStop(t.text) || t.text === '.') return null;
+    if (t.text !== ',') continue;
+    const mi = ctx.mentionOf[c - 1]!;
+    if (mi < 0 || !isSpeakerType(ctx.mentions[mi]!.type)) continue;
+    let a = c - 1;
+    while (a > floor && ctx.mentionOf[a - 1] === mi) a--;
+    if (ctx.mentions[mi]!.start !== toks[a]!.start) continue;
+    if (a !== floor && !SET_OFF_OPENERS.has(toks[a - 1]!.lower)) continue;
+    const first = toks[c + 1]!;
+    if (c + 1 >= end - 1 || !first.word || first.lower === 'who' || first.lower === 'which') return null;
+    let appositive = appositiveRole(ctx, c + 1);
+    if (!appositive && !first.cap && end - 1 - (c + 1) <= 12) {
+      const s = first.lower === 'a' || first.lower === 'an' || first.lower === 'the' ? c + 2 : c + 1;
+      if (s < end - 1) appositive = ctx.text.slice(toks[s]!.start, toks[end - 2]!.end);
+    }
+    return appositive ? { a, b: c, appositive } : { a, b: c };
   }
-  const first = toks[e + 1]!;
-  if (!first.word || first.lower === 'who' || first.lower === 'which') return null;
-  let appositive = appositiveRole(ctx, e + 1);
-  if (!appositive && !first.cap && end - 1 - (e + 1) <= 12) {
-    const s = first.lower === 'a' || first.lower === 'an' || first.lower === 'the' ? e + 2 : e + 1;
-    if (s < end - 1) appositive = ctx.text.slice(toks[s]!.start, toks[end - 2]!.end);
-  }
-  return appositive ? { a: floor, b: e, appositive } : { a: floor, b: e };
+  return null;
 }
+
+/** Words after which a name set off by commas starts a clause of its own. */
+const SET_OFF_OPENERS = new Set(['what', 'as', 'and', 'but', 'that', 'while', 'whom', ',', ':', '—', '--']);
 
 /** Subject phrase ending right before token `end` (exclusive), walking back at most `limit` tokens. */
 export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {

@@ -239,7 +239,9 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
     if (sp && end === toks.length) return { cue: null, speaker: sp };
     if (sp && (toks[end]?.para !== para || toks[end]?.text === '.')) return { cue: null, speaker: sp };
   }
-  if (!ended) return null;
+  // A quotation with no closing punctuation takes only a short clause ending the sentence
+  // (`"…" the Post's editor Steven Ginsberg responded.`).
+  if (!ended && !(end - i <= 10 && (end >= toks.length || isSentenceEnd(ctx, end)))) return null;
   // A quotation closing its sentence ("….”) is followed by a new sentence: only a short cue that
   // ends that sentence ("…." Smith said.) belongs to it, not the next sentence's own cue.
   if (/[.!?…]/.test(inner) && first.cap && !SPEAKER_PRONOUNS.has(first.lower)) {
@@ -521,13 +523,13 @@ export function sentenceEndCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfte
     if (toks[e]!.text === ',') commas.push(e);
     e++;
   }
-  if (e - firstAfter >= 40) return null;
-  const closed = !(e < toks.length && ctx.quoteOf[e] !== -1);
+  // A sentence running on past the window, or into a quotation, leaves its last clause open.
+  const closed = e - firstAfter < 40 && !(e < toks.length && ctx.quoteOf[e] !== -1);
   for (let n = 0; n < commas.length; n++) {
     const i = commas[n]! + 1;
     const segEnd = n + 1 < commas.length ? commas[n + 1]! : e;
     if (segEnd === e && !closed) break;
-    if (i >= segEnd || e - commas[n]! > 24) continue;
+    if (i >= segEnd || (e - commas[n]! > 24 && segEnd - i > 12)) continue;
     const hit = clauseCue(ctx, d, i, segEnd, e);
     if (hit) return hit;
   }

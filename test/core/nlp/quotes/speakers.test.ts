@@ -241,4 +241,24 @@ describe('speaker attribution', () => {
     );
     expect(r?.speaker?.name).toBe('Donald Trump');
   });
+
+  it('a quotation with no closing punctuation takes a short cue ending its sentence', () => {
+    const [q] = direct(
+      '"Dr. Carson invited both Bob and me to his house today" editor Steven Ginsberg responded.',
+      [
+        ['Steven Ginsberg', 'PERSON'],
+        ['Carson', 'PERSON', 'Ben Carson'],
+      ],
+    );
+    expect(q?.speaker?.name).toBe('Steven Ginsberg');
+    expect(q?.cue?.text).toBe('responded');
+  });
+
+  it('a cue clause after a partial quotation in a long sentence', () => {
+    const [q] = direct(
+      "Any ''cleareyed'' interpretation of the actions, said Michael Kofman, an expert on Russia at the Woodrow Wilson Center in Washington, would read this as a public rebuke of the policy and a sign of weakness.",
+      [['Michael Kofman', 'PERSON']],
+    );
+    expect(q?.speaker?.name).toBe('Michael Kofman');
+  });
 });

@@ -283,12 +283,13 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
   }
   for (let v = i + 1; v < end && v - i <= 30; v++) {
     if (!isCueVerb(ctx, v)) continue;
+    if (!ended && (toks[v]!.lower.endsWith('ing') || end - v > 4)) return null;
     let b = v;
     while (b > i && isAdverb(toks[b - 1]!.lower)) b--;
     const np = npBefore(ctx, b, i);
     if (!np || np.a > i + 3) return null;
     const sp = resolveNp(ctx, d, np);
-    if (sp && lowerStart && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') return null;
+    if (sp && (lowerStart || !ended) && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') return null;
     return sp ? { cue: span(ctx, v, v + 1), speaker: sp } : null;
   }
   return null;

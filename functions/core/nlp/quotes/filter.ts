@@ -45,6 +45,20 @@ const TITLE_BEFORE = new Set([
   'column',
   'article',
   'headline',
+  'podcast',
+  'play',
+  'musical',
+  'thriller',
+  'drama',
+  'comedy',
+  'documentary',
+  'sitcom',
+  'novel',
+  'memoir',
+  'magazine',
+  'blog',
+  'initiative',
+  'hashtag',
 ]);
 
 function words(ctx: Ctx, start: number, end: number): string[] {
@@ -69,7 +83,10 @@ export function isTitle(ctx: Ctx, start: number, end: number): boolean {
   const ws = words(ctx, start, end);
   if (!titleCase(ws)) return false;
   const open = tokenAt(ctx, start);
-  const prev = ctx.toks[open - 1];
+  // "the Netflix thriller, “Bloodline,”": a comma may stand between the noun and its title.
+  let p = open - 1;
+  if (ctx.toks[p]?.text === ',' && TITLE_BEFORE.has(ctx.toks[p - 1]?.lower ?? '')) p--;
+  const prev = ctx.toks[p];
   if (!prev || prev.para !== ctx.toks[open]?.para) return false;
   const pl = prev.lower;
   return (

@@ -5,19 +5,23 @@
  *   3. cues.ts          speech verbs and "according to" before or after each quotation
  *   4. resolve.ts       the cue's noun phrase -> canonical speaker (names, pronouns, nominals)
  *   5. continuation.ts  uncued quotations continue their neighbour's speaker
+ *   5b. rank.ts         a learned choice among an uncued quotation's candidate speakers
  *   6. indirect.ts      reported speech: "X said (that) …", "according to X, …"
  */
 
+import { SPEAKER_MODEL } from '../../model/speakers.ts';
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
-import { buildContext, tokenAt } from './context.ts';
+import { buildContext, type Ctx, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
 import { clauseSubject, headCue, headlineSubject, sentenceEndCue, subjectCue, tailCue } from './cues.ts';
 import { isMarkup, isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
+import { type Candidate, chooseSpeaker, type How, speakerCandidates } from './rank.ts';
 import { Discourse, type Resolved } from './resolve.ts';
 
 interface Item extends Attributed {
   cue: Span | null;
+  how: How;
 }
 
 function toSpeaker(r: Resolved | null): Speaker | null {
@@ -28,8 +32,11 @@ function toSpeaker(r: Resolved | null): Speaker | null {
   return s;
 }
 
-/** Direct and indirect quotations with their speakers. Pure; linear in the text length. */
-export function findQuotes(text: string, entities: readonly EntityMention[]): Quote[] {
+/** Quotations with the rules' speakers (steps 1–5), and the document context they came from. */
+function attribute(
+  text: string,
+  entities: readonly EntityMention[],
+): { ctx: Ctx; d: Discourse; items: Item[] } {
   const ctx = buildContext(text, entities);
   const d = new Discourse(ctx);
   const items: Item[] = [];
@@ -46,16 +53,49 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
       speaker: hit?.speaker ?? null,
       cue: hit?.cue ?? null,
       continued: false,
+      how: hit?.speaker ? 'cue' : 'none',
     });
   }
   continueSpeakers(ctx, items);
   for (const it of items) {
+    if (it.continued) it.how = 'continued';
     if (it.speaker) continue;
     const open = tokenAt(ctx, it.start);
     const hit =
       subjectCue(ctx, d, open) ?? headlineSubject(ctx, d, it.paragraph) ?? clauseSubject(ctx, d, open);
-    if (hit) it.speaker = hit.speaker;
+    if (hit) {
+      it.speaker = hit.speaker;
+      it.how = 'subject';
+    }
   }
+  return { ctx, d, items };
+}
+
+/** Every uncued quotation's speaker candidates: what scripts/train-speakers.ts learns from. */
+export function uncuedCandidates(
+  text: string,
+  entities: readonly EntityMention[],
+): { start: number; end: number; candidates: Candidate[] }[] {
+  const { ctx, d, items } = attribute(text, entities);
+  const out: { start: number; end: number; candidates: Candidate[] }[] = [];
+  items.forEach((it, i) => {
+    if (it.how === 'cue') return;
+    out.push({ start: it.start, end: it.end, candidates: speakerCandidates(ctx, d, items, i) });
+  });
+  return out;
+}
+
+/** Direct and indirect quotations with their speakers. Pure; linear in the text length. */
+export function findQuotes(text: string, entities: readonly EntityMention[]): Quote[] {
+  const { ctx, d, items } = attribute(text, entities);
+  // Step 5b: the learned choice among an uncued quotation's candidates. Candidates are computed
+  // from the rules' picks before any is replaced, so the order of quotations does not matter.
+  const chosen = items.map((it, i) =>
+    it.how === 'cue' ? it.speaker : chooseSpeaker(SPEAKER_MODEL, speakerCandidates(ctx, d, items, i)).speaker,
+  );
+  items.forEach((it, i) => {
+    it.speaker = chosen[i]!;
+  });
   const out: Quote[] = [];
   for (const it of items) {
     if (isTitle(ctx, it.start, it.end) || isMarkup(ctx, it.start, it.end)) continue;

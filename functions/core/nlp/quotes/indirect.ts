@@ -136,10 +136,19 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       used = true;
     }
     if (used) continue;
+    const before = out.length;
     for (let v = s0; v < end; v++) {
       if (ctx.quoteOf[v] !== -1 || !isReportingVerb(ctx, v)) continue;
       // CONTENT, X said.  /  CONTENT, said X.
-      if (end - v <= 8 && v - s0 >= 4) {
+      // Not when the verb opens a reported clause of its own ("In a speech Friday, Clinton said she
+      // hopes …": the introductory phrase is no content).
+      const after = toks[v + 1];
+      const opensClause =
+        after !== undefined &&
+        v + 1 < end &&
+        toks[v - 1]?.text !== ',' &&
+        /^(that|he|she|they|we|i|it|there)$/.test(after.lower);
+      if (end - v <= 8 && v - s0 >= 4 && !opensClause) {
         let c = v - 1;
         while (c > s0 && toks[c]!.text !== ',' && v - c <= 12) c--;
         if (toks[c]!.text === ',') {
@@ -233,7 +242,18 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         }
       }
       cEnd = clauseEnd(ctx, a, cEnd);
-      if (wordsIn(ctx, a, cEnd) < MIN_WORDS) continue;
+      // A relative clause ("The union, which endorsed Clinton in November, met …") ends at its comma.
+      if (/^(who|which)$/.test(toks[b - 1]?.lower ?? '') && toks[b - 2]?.text === ',') {
+        for (let k = a + 1; k < cEnd; k++) {
+          if (toks[k]!.text === ',') {
+            cEnd = k;
+            break;
+          }
+        }
+      }
+      // A stance verb's object may be a bare name ("endorsed Clinton", "backed Mr. Sanders").
+      const min = STANCE_VERBS.has(toks[v]!.lower) && !SPEECH_VERBS.has(toks[v]!.lower) ? 1 : MIN_WORDS;
+      if (wordsIn(ctx, a, cEnd) < min) continue;
       out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp));
       // "X says A and said B": a coordinated second verb shares the subject.
       let k = a;
@@ -252,8 +272,49 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       if (cEnd >= end) break;
       v = cEnd;
     }
+    if (out.length === before) topicOf(ctx, d, s0, end, out);
   }
   return out;
+}
+
+/**
+ * Words whose preposition introduces what a source said or holds: "raised questions about X",
+ * "warned of X", "called for X", "railed against X", "agreed with X", "weighed in on X".
+ */
+const TOPIC_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    about: `talked talks talk talking spoke speaks speak speaking spoken asked asks ask asking questions
+      question concerns concern concerned worried worries misgivings reservations doubts complained
+      complains joked jokes bragged brag boasted warned warns comments remarks rhetoric claims debate
+      discussion coy vague unknowns illusions skepticism disagreements ideas answer answers wrote writes
+      written`,
+    of: `warned warns warning spoke speaks critical supportive skeptical sceptical wary dismissive
+      accused accusing accuses convinced`,
+    for: `called calls calling pushed pushing advocated advocates advocating argued argues argue voted
+      votes praised praising criticized criticizing blamed blaming`,
+    against: `argued argues warned warns warning voted votes railed rails campaigned spoke speaks
+      lashed ruled`,
+    on: `focused focuses campaigned weighed commented comments insisted insists views stance positions
+      position`,
+    with: `agreed agrees disagreed disagrees sided sides`,
+  }).map(([prep, heads]) => [prep, new Set(heads.trim().split(/\s+/))]),
+);
+
+/** `X raised questions about CONTENT`, `X warned of CONTENT`: the topic, credited to X. */
+function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[]): void {
+  const { toks } = ctx;
+  for (let k = s0 + 2; k + 1 < end; k++) {
+    const heads = TOPIC_HEADS.get(toks[k]!.lower);
+    if (!heads || ctx.quoteOf[k] !== -1 || !heads.has(toks[k - 1]!.lower)) continue;
+    const sp = firstSubject(ctx, d, s0, k - 1);
+    if (!sp) return;
+    let b = k + 1;
+    while (b < end && ctx.quoteOf[b] === -1 && !/^[,;:]$/.test(toks[b]!.text)) b++;
+    b = clauseEnd(ctx, k + 1, b);
+    if (b <= k + 1 || hasQuote(ctx, k + 1, b)) return;
+    out.push(make(ctx, k + 1, b, span(ctx, k - 1, k + 1), sp));
+    return;
+  }
 }
 
 const NEW_SUBJECT = new Set(['he', 'she', 'they', 'it', 'we', 'i']);

@@ -95,4 +95,25 @@ describe('reported speech', () => {
     expect(r?.speaker?.name).toBe('Carl Icahn');
     expect(r?.text).toBe('the state of the drug crisis on Monday');
   });
+
+  it('a stance verb’s bare object, and the topic of questions raised about something', () => {
+    const [q] = indirect('The union, which endorsed Hillary Clinton in November, met on Friday.', [
+      ['Hillary Clinton', 'PERSON'],
+    ]);
+    expect(q?.text).toBe('Hillary Clinton in November');
+    const [r] = indirect(
+      'Donald Trump is raising questions about his microphone problems during the debate.',
+      [['Donald Trump', 'PERSON']],
+    );
+    expect(r?.speaker?.name).toBe('Donald Trump');
+    expect(r?.text).toBe('his microphone problems during the debate');
+    expect(r?.cue?.text).toBe('questions about');
+  });
+
+  it('an introductory phrase is no content when the verb opens a clause of its own', () => {
+    const qs = indirect('In a speech in Fort Pierce on Friday, Clinton said she hopes to win.', [
+      ['Clinton', 'PERSON', 'Hillary Clinton'],
+    ]);
+    expect(qs.map((q) => q.text)).toEqual(['she hopes to win']);
+  });
 });

@@ -100,6 +100,11 @@ function headlineVerb(word: string): boolean {
 function splitAtVerbs(given: readonly EntityMention[]): EntityMention[] {
   const out: EntityMention[] = [];
   for (const m of given) {
+    // Cheap test first: a later word ending in "s" (every headline verb form does).
+    if (!m.text.includes('s ') && !m.text.endsWith('s')) {
+      out.push(m);
+      continue;
+    }
     const words = [...m.text.matchAll(/\S+/g)];
     const cut = words.findIndex((w, i) => i > 0 && headlineVerb(w[0]));
     if (cut < 0) {

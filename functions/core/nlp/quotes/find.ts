@@ -90,15 +90,18 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
   const { ctx, d, items } = attribute(text, entities);
   // Step 5b: the learned choice among an uncued quotation's candidates. Candidates are computed
   // from the rules' picks before any is replaced, so the order of quotations does not matter.
+  const dropped = items.map((it) => isTitle(ctx, it.start, it.end) || isMarkup(ctx, it.start, it.end));
   const chosen = items.map((it, i) =>
-    it.how === 'cue' ? it.speaker : chooseSpeaker(SPEAKER_MODEL, speakerCandidates(ctx, d, items, i)).speaker,
+    it.how === 'cue' || dropped[i]
+      ? it.speaker
+      : chooseSpeaker(SPEAKER_MODEL, speakerCandidates(ctx, d, items, i)).speaker,
   );
   items.forEach((it, i) => {
     it.speaker = chosen[i]!;
   });
   const out: Quote[] = [];
-  for (const it of items) {
-    if (isTitle(ctx, it.start, it.end) || isMarkup(ctx, it.start, it.end)) continue;
+  for (const [i, it] of items.entries()) {
+    if (dropped[i]) continue;
     if (!it.speaker && !keepUnattributed(ctx, it.start, it.end)) continue;
     out.push({
       type: 'direct',

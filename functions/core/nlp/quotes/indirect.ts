@@ -43,10 +43,12 @@ const NOUNISH_BEFORE = new Set([
   'can',
 ]);
 
+/** Every verb form that can report speech or stance, in one set (one lookup per token). */
+const INDIRECT_VERBS: ReadonlySet<string> = new Set([...REPORTING_VERBS, ...SPEECH_VERBS, ...STANCE_VERBS]);
+
 function isReportingVerb(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!;
-  if (!t.word || !(REPORTING_VERBS.has(t.lower) || SPEECH_VERBS.has(t.lower) || STANCE_VERBS.has(t.lower)))
-    return false;
+  if (!t.word || !INDIRECT_VERBS.has(t.lower)) return false;
   if (
     t.cap &&
     (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap || ctx.mentionOf[i] !== -1)

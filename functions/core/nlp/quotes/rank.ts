@@ -41,7 +41,7 @@ const PREPOSITIONS = new Set(
     ' ',
   ),
 );
-const CANDIDATE_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'who']);
+const CANDIDATE_PRONOUNS = new Set(['he', 'she', 'they', 'who']);
 const WINDOW_TOKENS = 160;
 
 interface Group {
@@ -58,9 +58,40 @@ interface Group {
   subject: boolean;
 }
 
+/** Bucket names for a count: "≤1", "≤3", …, ">25" (strings made once per edge list). */
+const bucketNames = new WeakMap<readonly number[], readonly string[]>();
+
 function bucket(n: number, edges: readonly number[]): string {
-  for (const e of edges) if (n <= e) return `${e}`;
-  return `${edges[edges.length - 1]}+`;
+  let names = bucketNames.get(edges);
+  if (!names) {
+    names = [...edges.map((e) => `${e}`), `${edges[edges.length - 1]}+`];
+    bucketNames.set(edges, names);
+  }
+  for (let k = 0; k < edges.length; k++) if (n <= edges[k]!) return names[k]!;
+  return names[edges.length]!;
+}
+
+const DIST_BEFORE = [1, 3, 6, 12, 25];
+const DIST_AFTER = [1, 3, 6, 12];
+const COUNT = [1, 2, 4];
+const DOC_COUNT = [1, 2, 4, 8];
+const CANDIDATES = [0, 1, 3, 6];
+
+const interned = new Map<string, Map<string, string>>();
+
+/** `${a}|${b}`, interned: feature names repeat, so each is built (and hashed) once. */
+function cat(a: string, b: string): string {
+  let m = interned.get(a);
+  if (!m) {
+    m = new Map();
+    interned.set(a, m);
+  }
+  let out = m.get(b);
+  if (out === undefined) {
+    out = `${a}|${b}`;
+    m.set(b, out);
+  }
+  return out;
 }
 
 /** The candidates for item i (which has no cue). Pure; bounded by WINDOW_TOKENS. */
@@ -134,7 +165,7 @@ export function speakerCandidates(
     } else if (CANDIDATE_PRONOUNS.has(t.lower)) {
       pronoun = true;
     } else continue;
-    const sp = resolveNp(ctx, d, { a: k, b: e });
+    const sp = resolvedAt(ctx, d, k, e);
     if (sp) {
       const g = add(sp, k, e, pronoun);
       if (subjectSeen !== ctx.sentOf[k]) {
@@ -160,7 +191,7 @@ export function speakerCandidates(
           : toks[pe]!.para === para - 1
             ? 'prevPara'
             : 'far';
-    prevRel += `|${prevItem.how}`;
+    prevRel = cat(prevRel, prevItem.how);
   }
   const nextItem = items[i + 1];
   let nextRel = '';
@@ -177,11 +208,11 @@ export function speakerCandidates(
   const opensPara = ctx.paras[toks[open]!.para]!.start === item.start;
   const words = item.end - item.start < 25 ? 'short' : item.end - item.start < 120 ? 'mid' : 'long';
   const q = [
-    `qp=${partial ? 'partial' : 'full'}`,
-    `qpara=${opensPara ? 'opens' : 'inside'}`,
-    `qlen=${words}`,
+    partial ? 'qp=partial' : 'qp=full',
+    opensPara ? 'qpara=opens' : 'qpara=inside',
+    cat('qlen', words),
   ];
-  const how = `how=${item.how}`;
+  const how = cat('how', item.how);
 
   const inner = ctx.text.slice(Math.max(item.start, item.end - 3), item.end);
   const qEnd = /[.!?]/.test(inner) ? 'sentence' : /,/.test(inner) ? 'comma' : 'bare';
@@ -194,25 +225,33 @@ export function speakerCandidates(
       tok = g.before;
       const s = ctx.sentOf[g.before]!;
       pos =
-        s === sent ? 'before' : toks[g.before]!.para !== para ? 'prevPara' : `back${Math.min(sent - s, 2)}`;
-      f.push(`dist=${bucket(open - g.beforeEnd, [1, 3, 6, 12, 25])}`);
+        s === sent
+          ? 'before'
+          : toks[g.before]!.para !== para
+            ? 'prevPara'
+            : sent - s === 1
+              ? 'back1'
+              : 'back2';
+      f.push(cat('dist', bucket(open - g.beforeEnd, DIST_BEFORE)));
     } else if (g.after >= 0) {
       tok = g.after;
       pos = ctx.sentOf[g.after] === lastSent ? 'after' : 'afterNext';
-      f.push(`dist=a${bucket(g.after - close, [1, 3, 6, 12])}`);
+      f.push(cat('distAfter', bucket(g.after - close, DIST_AFTER)));
     } else pos = 'none';
-    f.push(`pos=${pos}`);
-    for (const x of q) f.push(`pos=${pos}|${x}`);
-    f.push(`type=${g.speaker.type ?? 'desc'}`);
-    f.push(`count=${bucket(g.count, [1, 2, 4])}`);
-    if (g.pronoun) f.push('pron', `pron|pos=${pos}`);
-    if (g.subject) f.push('subject', `subject|${q[0]}`);
-    f.push(`type=${g.speaker.type ?? 'desc'}|pos=${pos}`);
-    if (g.prev) f.push('prev', `prev|${q[1]}`, `prev|${q[0]}`, `prev|pos=${pos}`, `prev|${prevRel}`);
-    if (g.next) f.push('next', `next|${q[0]}`, `next|${nextRel}`);
-    f.push(`doc=${bucket(salience.get(g.speaker.name) ?? 0, [1, 2, 4, 8])}`);
-    if (g.subject) f.push(`subject|pos=${pos}`);
-    if (g.rule) f.push('rule', `rule|${how}`, `rule|${how}|${q[0]}`);
+    const p = cat('pos', pos);
+    f.push(p);
+    for (const x of q) f.push(cat(p, x));
+    const type = cat('type', g.speaker.type ?? 'desc');
+    f.push(type);
+    f.push(cat('count', bucket(g.count, COUNT)));
+    if (g.pronoun) f.push('pron', cat('pron', p));
+    if (g.subject) f.push('subject', cat('subject', q[0]!));
+    f.push(cat(type, p));
+    if (g.prev) f.push('prev', cat('prev', q[1]!), cat('prev', q[0]!), cat('prev', p), cat('prev', prevRel));
+    if (g.next) f.push('next', cat('next', q[0]!), cat('next', nextRel));
+    f.push(cat('doc', bucket(salience.get(g.speaker.name) ?? 0, DOC_COUNT)));
+    if (g.subject) f.push(cat('subject', p));
+    if (g.rule) f.push('rule', cat('rule', how), cat(cat('rule', how), q[0]!));
     if (tok >= 0) {
       const prev = toks[tok - 1];
       if (prev && PREPOSITIONS.has(prev.lower)) f.push('prep');
@@ -223,12 +262,12 @@ export function speakerCandidates(
       while (mi >= 0 && e < toks.length && ctx.mentionOf[e] === mi) e++;
       const next = toks[e];
       if (next?.word && !next.cap) {
-        if (SPEECH_VERBS.has(next.lower)) f.push('nextSpeech', `nextSpeech|pos=${pos}`);
-        else if (STANCE_VERBS.has(next.lower)) f.push('nextStance', `nextStance|pos=${pos}`);
-        else if (/^[a-z]+(ed|s)$/.test(next.lower)) f.push('nextVerbish', `nextVerbish|pos=${pos}`);
+        if (SPEECH_VERBS.has(next.lower)) f.push('nextSpeech', cat('nextSpeech', p));
+        else if (STANCE_VERBS.has(next.lower)) f.push('nextStance', cat('nextStance', p));
+        else if (/^[a-z]+(ed|s)$/.test(next.lower)) f.push('nextVerbish', cat('nextVerbish', p));
       } else if (next?.text === ',') f.push('nextComma');
     }
-    if (d.lastSpeakers.some((s) => s.name === g.speaker.name)) f.push('spoke');
+    if (speakers(ctx, d).has(g.speaker.name)) f.push('spoke');
     out.push({ speaker: g.speaker, features: f });
   }
   const n = out.length;
@@ -236,36 +275,77 @@ export function speakerCandidates(
     speaker: null,
     features: [
       'null',
-      `null|${how}`,
-      `null|${q[0]}`,
-      `null|${q[2]}`,
-      `null|n=${bucket(n, [0, 1, 3, 6])}`,
-      `null|end=${qEnd}`,
-      `null|${q[1]}`,
+      cat('null', how),
+      cat('null', q[0]!),
+      cat('null', q[2]!),
+      cat('null', cat('n', bucket(n, CANDIDATES))),
+      cat('null', cat('end', qEnd)),
+      cat('null', q[1]!),
     ],
   });
   return out;
 }
 
-const counts = new WeakMap<Ctx, Map<string, number>>();
+interface DocCache {
+  readonly resolved: Map<number, Resolved | null>;
+  speakers?: Set<string>;
+  counts?: Map<string, number>;
+}
+
+const caches = new WeakMap<Ctx, DocCache>();
+
+function cacheOf(ctx: Ctx): DocCache {
+  let c = caches.get(ctx);
+  if (!c) {
+    c = { resolved: new Map() };
+    caches.set(ctx, c);
+  }
+  return c;
+}
+
+/** resolveNp for tokens [a, b), memoised per document: neighbouring quotations share windows. */
+function resolvedAt(ctx: Ctx, d: Discourse, a: number, b: number): Resolved | null {
+  const memo = cacheOf(ctx).resolved;
+  const key = a * 64 + Math.min(b - a, 63);
+  let r = memo.get(key);
+  if (r === undefined) {
+    r = resolveNp(ctx, d, { a, b });
+    memo.set(key, r);
+  }
+  return r;
+}
+
+/** Names credited through a cue anywhere in the document. */
+function speakers(ctx: Ctx, d: Discourse): Set<string> {
+  const c = cacheOf(ctx);
+  c.speakers ??= new Set(d.lastSpeakers.map((s) => s.name));
+  return c.speakers;
+}
 
 /** Mentions per canonical name in the whole document (salience), computed once per document. */
 function documentCounts(ctx: Ctx, d: Discourse): Map<string, number> {
-  let m = counts.get(ctx);
-  if (m) return m;
-  m = new Map();
+  const c = cacheOf(ctx);
+  if (c.counts) return c.counts;
+  const m = new Map<string, number>();
   ctx.mentions.forEach((x, i) => {
     if (x.type !== 'PERSON' && x.type !== 'ORGANIZATION' && !d.isPersonIndex(i)) return;
     const name = d.canonical(x);
-    m!.set(name, (m!.get(name) ?? 0) + 1);
+    m.set(name, (m.get(name) ?? 0) + 1);
   });
-  counts.set(ctx, m);
+  c.counts = m;
   return m;
 }
 
+const tables = new WeakMap<SpeakerModel, Map<string, number>>();
+
 function score(model: SpeakerModel, c: Candidate): number {
+  let w = tables.get(model);
+  if (!w) {
+    w = new Map(Object.entries(model.weights));
+    tables.set(model, w);
+  }
   let s = 0;
-  for (const f of c.features) s += model.weights[f] ?? 0;
+  for (const f of c.features) s += w.get(f) ?? 0;
   return s;
 }
 

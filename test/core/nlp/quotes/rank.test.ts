@@ -28,7 +28,7 @@ describe('learned speaker choice for uncued quotations', () => {
     expect(second!.candidates.at(-1)?.speaker).toBeNull();
     expect(second!.candidates.at(-1)?.features).toContain('null');
     const doe = byName(third!.candidates, 'John Doe');
-    expect(doe?.features).toContain('pos=before');
+    expect(doe?.features).toContain('pos|before');
     expect(doe?.features).toContain('prep');
   });
 

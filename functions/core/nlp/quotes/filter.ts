@@ -97,9 +97,15 @@ export function isTitle(ctx: Ctx, start: number, end: number): boolean {
   );
 }
 
-/** Is the quoted span markup or a handle: `author="x"`, `"@handle"`, `"pic.twitter.com/"`? */
+/**
+ * Is the quoted span markup, a handle or a transcript block: `author="x"`, `"@handle"`,
+ * `"pic.twitter.com/"`, `"WALLACE: Let's start …` (a transcript quoted whole, speaker turns
+ * inside), `"(CROSSTALK.)`?
+ */
 export function isMarkup(ctx: Ctx, start: number, end: number): boolean {
   if (start > 0 && ctx.text[start - 1] === '=') return true;
+  const head = ctx.text.slice(start + 1, Math.min(end, start + 40));
+  if (/^\s*(\p{Lu}[\p{Lu} .'’-]{1,30}:\s|\(\p{Lu}+\.?\))/u.test(head)) return true;
   const inner = ctx.text.slice(start + 1, end - 1).trim();
   return inner.length > 0 && !/\s/.test(inner) && (/^[@#]/.test(inner) || /[/.]\w/.test(inner));
 }

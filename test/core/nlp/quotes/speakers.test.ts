@@ -140,6 +140,9 @@ describe('speaker attribution', () => {
   it('drops titles of shows and scare quotes with no speaker', () => {
     const text = 'She appeared on "Fox and Friends" and mentioned "synergy" twice.';
     expect(direct(text, [])).toEqual([]);
+    const transcript =
+      'Part of the interview:\n\n"WALLACE: Let us start with the debate. Why?\n\n"PENCE: Well, the question is why."';
+    expect(direct(transcript, [])).toEqual([]);
     const works =
       'The actor Chris Cooper, who stars in the Netflix thriller, “Bloodline,” and the podcast “So, That Happened,” said he was tired.';
     expect(direct(works, [['Chris Cooper', 'PERSON']])).toEqual([]);

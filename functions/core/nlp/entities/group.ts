@@ -10,6 +10,8 @@
  * - The canonical name is the fullest, best-cased form seen in the document.
  */
 import { ACRONYMS } from '../../lexicon/acronyms.ts';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
+import { FEMALE_HONORIFICS, MALE_HONORIFICS } from '../../lexicon/honorifics.ts';
 import type { Entity, EntityMention, EntityType } from '../../types.ts';
 
 type RawMention = Omit<EntityMention, 'canonical'>;
@@ -114,8 +116,31 @@ interface Group {
   members: number[];
 }
 
-/** Assigns each mention the canonical name of its in-document entity. Input and output sorted by start. */
-export function canonicalize(mentions: readonly RawMention[]): EntityMention[] {
+type Gender = 'male' | 'female';
+
+/** Gender shown by an honorific written right before offset `start` ("Mrs. Clinton"), if any. */
+function honorificBefore(text: string, start: number): Gender | null {
+  const before = text.slice(Math.max(0, start - 10), start).trimEnd();
+  const w = (before.split(/\s+/).pop() ?? '').toLowerCase();
+  if (MALE_HONORIFICS.has(w)) return 'male';
+  if (FEMALE_HONORIFICS.has(w)) return 'female';
+  return null;
+}
+
+/** Gender of a full name's first word, when it is a known first name. */
+function firstNameGender(name: string): Gender | null {
+  const first = name.split(' ')[0]!.toLowerCase();
+  if (MALE_FIRST_NAMES.has(first)) return 'male';
+  if (FEMALE_FIRST_NAMES.has(first)) return 'female';
+  return null;
+}
+
+/**
+ * Assigns each mention the canonical name of its in-document entity. Input and output sorted by
+ * start. With the text, an honorific before a surname keeps it from joining a full name of the
+ * other gender ("Mrs. Clinton" is not "Bill Clinton").
+ */
+export function canonicalize(mentions: readonly RawMention[], text?: string): EntityMention[] {
   const groupOf = new Array<Group | undefined>(mentions.length);
   const groups: Group[] = [];
   const newGroup = (type: EntityType, name: string, i: number) => {
@@ -170,7 +195,12 @@ export function canonicalize(mentions: readonly RawMention[]): EntityMention[] {
     if (ws.length === 0 || ws.length > MAX_PART) continue;
     let best: { group: Group; lastJoined: number } | undefined;
     let bestDist = Number.POSITIVE_INFINITY;
+    const gender = text === undefined ? null : honorificBefore(text, m.start);
     for (const entry of byPart.get(ws.join(' ').toLowerCase()) ?? []) {
+      if (gender) {
+        const g = firstNameGender(entry.group.name);
+        if (g && g !== gender) continue;
+      }
       // Distance to the nearest member (surnames joined earlier included; persons are visited in
       // text order, so those always precede); preceding members are preferred over following ones.
       const before = lastAtOrBefore(entry.starts, m.start);

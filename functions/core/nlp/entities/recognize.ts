@@ -93,5 +93,5 @@ export function recognizeEntities(text: string): EntityMention[] {
     if (!overlaps) all.push(n);
   }
   all.sort((a, b) => a.start - b.start || a.end - b.end);
-  return canonicalize(all);
+  return canonicalize(all, text);
 }

@@ -101,7 +101,7 @@ function splitAtVerbs(given: readonly EntityMention[]): EntityMention[] {
   const out: EntityMention[] = [];
   for (const m of given) {
     // Cheap test first: a later word ending in "s" (every headline verb form does).
-    if (!m.text.includes('s ') && !m.text.endsWith('s')) {
+    if (!m.text.includes(' ') || (!m.text.includes('s ') && !m.text.endsWith('s'))) {
       out.push(m);
       continue;
     }

@@ -80,21 +80,22 @@ function titleCase(ws: readonly string[]): boolean {
 /** Is the quotation a title in running text ("on “Fox and Friends”")? */
 export function isTitle(ctx: Ctx, start: number, end: number): boolean {
   if (end - start > 120) return false; // titles are short
-  const ws = words(ctx, start, end);
-  if (!titleCase(ws)) return false;
   const open = tokenAt(ctx, start);
+  // A title's first word is capitalised or a small word: a cheap test before splitting the words.
+  const first = ctx.toks[open + 1];
+  if (!first || !(first.cap || SMALL.has(first.lower) || !first.word)) return false;
   // "the Netflix thriller, “Bloodline,”": a comma may stand between the noun and its title.
   let p = open - 1;
   if (ctx.toks[p]?.text === ',' && TITLE_BEFORE.has(ctx.toks[p - 1]?.lower ?? '')) p--;
   const prev = ctx.toks[p];
   if (!prev || prev.para !== ctx.toks[open]?.para) return false;
   const pl = prev.lower;
-  return (
+  const titlePlace =
     TITLE_BEFORE.has(pl) ||
     pl.endsWith("'s") ||
     pl === "'" ||
-    (prev.cap && prev.word && ctx.paras[prev.para]!.start !== 0 && prev.para > 0 && !SPEECH_VERBS.has(pl))
-  );
+    (prev.cap && prev.word && ctx.paras[prev.para]!.start !== 0 && prev.para > 0 && !SPEECH_VERBS.has(pl));
+  return titlePlace && titleCase(words(ctx, start, end));
 }
 
 /**

@@ -64,8 +64,8 @@ const MALE_WORDS = new Set([
 
 export class Discourse {
   private readonly genders = new Map<string, 'male' | 'female' | null>();
-  /** Roles found for a canonical name, first first. */
-  readonly roles = new Map<string, string[]>();
+  private readonly roleMap = new Map<string, string[]>();
+  private rolesScanned = false;
   /** Canonical PERSON names by their last word, for linking bare surnames. */
   private readonly bySurname = new Map<string, string>();
   private readonly personLike: Uint8Array;
@@ -79,7 +79,7 @@ export class Discourse {
     ctx.mentions.forEach((m, i) => {
       if (this.isPersonMention(m)) this.personLike[i] = 1;
     });
-    // Pre-pass: surnames, roles and gender evidence of every person mention.
+    // Pre-pass: the surnames of every person mention.
     ctx.mentions.forEach((m, i) => {
       if (!this.personLike[i]) return;
       const canon = this.canonical(m);
@@ -89,6 +89,23 @@ export class Discourse {
         if (!this.bySurname.has(last)) this.bySurname.set(last, canon);
       }
     });
+  }
+
+  /** Roles found for a canonical name, first first (scanned on first use: many texts need none). */
+  get roles(): Map<string, string[]> {
+    this.ensureRoles();
+    return this.roleMap;
+  }
+
+  private ensureRoles(): void {
+    if (this.rolesScanned) return;
+    this.rolesScanned = true;
+    this.scanRoles();
+  }
+
+  /** Roles and gender evidence (honorifics) of every person mention. */
+  private scanRoles(): void {
+    const { ctx } = this;
     ctx.mentions.forEach((m, i) => {
       if (!this.personLike[i]) return;
       const canon = this.canonical(m);
@@ -103,9 +120,9 @@ export class Discourse {
       }
       const role = this.roleAround(m);
       if (role) {
-        const list = this.roles.get(canon) ?? [];
+        const list = this.roleMap.get(canon) ?? [];
         if (!list.includes(role)) list.push(role);
-        this.roles.set(canon, list);
+        this.roleMap.set(canon, list);
       }
     });
   }
@@ -148,7 +165,10 @@ export class Discourse {
     const first = canon.split(/\s+/)[0]!.toLowerCase();
     if (MALE_FIRST_NAMES.has(first)) g = 'male';
     else if (FEMALE_FIRST_NAMES.has(first)) g = 'female';
-    if (!g) g = this.honorificGender.get(canon) ?? null;
+    if (!g) {
+      this.ensureRoles();
+      g = this.honorificGender.get(canon) ?? null;
+    }
     if (!g) {
       for (const r of this.roles.get(canon) ?? []) {
         for (const w of r.toLowerCase().split(/\s+/)) {

@@ -398,6 +398,19 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     const sp = np ? resolveNp(ctx, d, np) : null;
     if (sp) return { cue: span(ctx, start, start + 1), speaker: sp };
   }
+  // "X said …, which he called “…”", "though he said, “…”": a verb right before the quotation
+  // whose subject is a pronoun is the nearer attribution.
+  let near = open - 1;
+  while (near > start && /^(,|:|that)$/.test(toks[near]!.lower)) near--;
+  if (near > start && near >= open - 3 && isCueVerb(ctx, near) && !toks[near]!.lower.endsWith('ing')) {
+    let b = near;
+    while (b > start && isAdverb(toks[b - 1]!.lower)) b--;
+    const subj = toks[b - 1];
+    if (subj && /^(he|she|they|who|whom)$/.test(subj.lower)) {
+      const sp = resolveNp(ctx, d, { a: b - 1, b });
+      if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
+    }
+  }
   let described: CueHit | null = null;
   for (let v = start; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;

@@ -267,4 +267,14 @@ describe('speaker attribution', () => {
     );
     expect(q?.speaker?.name).toBe('Michael Kofman');
   });
+
+  it('a pronoun and its verb right before the quotation are the nearer attribution', () => {
+    const [q] = direct(
+      'Ron DeSantis said he has supported a bill against accreditation bodies, which he called “a cartel for higher education.”',
+      [['Ron DeSantis', 'PERSON']],
+    );
+    expect(q?.speaker?.name).toBe('Ron DeSantis');
+    expect(q?.speaker?.mention.text).toBe('he');
+    expect(q?.cue?.text).toBe('called');
+  });
 });

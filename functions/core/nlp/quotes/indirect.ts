@@ -172,6 +172,23 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           }
         }
       }
+      // A, X said, B.  The attribution set off inside its content: the whole sentence is reported.
+      if (v - s0 >= 4 && end - v > 4 && !opensClause) {
+        let c = v - 1;
+        while (c > s0 && toks[c]!.text !== ',' && v - c <= 6) c--;
+        let k = v + 1;
+        while (k < end && toks[k]!.text !== ',' && k - v <= 6) k++;
+        if (toks[c]!.text === ',' && toks[k]?.text === ',' && k < end - 3 && c - s0 >= 3) {
+          let b = v;
+          while (b > c + 1 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+          const np = c === v - 1 ? npAfter(ctx, v + 1, k) : npBefore(ctx, b, c + 1);
+          const sp = np && (c === v - 1 || np.a === c + 1) ? resolveNp(ctx, d, np) : null;
+          if (sp && !hasQuote(ctx, s0, end) && wordsIn(ctx, k + 1, end) >= MIN_WORDS) {
+            out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp));
+            break;
+          }
+        }
+      }
       // X said (that) CONTENT.
       let b = v;
       while (b > s0 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;

@@ -116,4 +116,15 @@ describe('reported speech', () => {
     ]);
     expect(qs.map((q) => q.text)).toEqual(['she hopes to win']);
   });
+
+  it('an attribution set off inside its content reports the whole sentence', () => {
+    const [q] = indirect(
+      'If only a few delegates are at stake, the campaign said, it may not bother asking for a recount.',
+      [],
+    );
+    expect(q?.text).toBe(
+      'If only a few delegates are at stake, the campaign said, it may not bother asking for a recount',
+    );
+    expect(q?.speaker?.mention.text).toBe('the campaign');
+  });
 });

@@ -6,6 +6,7 @@
  */
 
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
+import { NOT_SUBJECT_AFTER } from '../../lexicon/prepositions.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
@@ -486,7 +487,7 @@ export function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number)
       while (mi >= 0 && e < end && ctx.mentionOf[e] === mi) e++;
       // "In an interview with CNN, Trump …": the object of a preposition is no subject, unless a
       // participle follows it ("with Donald Trump tweeting …").
-      if (k > start && SUBJECT_BLOCKERS.has(toks[k - 1]!.lower) && !toks[e]?.lower.endsWith('ing')) {
+      if (k > start && NOT_SUBJECT_AFTER.has(toks[k - 1]!.lower) && !toks[e]?.lower.endsWith('ing')) {
         k = e - 1;
         continue;
       }
@@ -641,41 +642,6 @@ export function headlineSubject(ctx: Ctx, d: Discourse, paragraph: number): CueH
   return null;
 }
 
-const SUBJECT_BLOCKERS = new Set([
-  'at',
-  'in',
-  'on',
-  'to',
-  'for',
-  'from',
-  'with',
-  'by',
-  'of',
-  'during',
-  'after',
-  'before',
-  'about',
-  'into',
-  'near',
-  'under',
-  'over',
-  'through',
-  'since',
-  'via',
-  'among',
-  'across',
-  'toward',
-  'towards',
-  'against',
-  'without',
-  'within',
-  'like',
-  'than',
-  'as',
-  'between',
-  'including',
-]);
-
 /**
  * Wider last resort for a partial quotation (`Speaking to MSNBC, Bush referred to Rubio as “a
  * bright, charismatic leader”`): the first person, organisation or personal pronoun of its
@@ -703,7 +669,7 @@ export function clauseSubject(ctx: Ctx, d: Discourse, open: number): CueHit | nu
       while (p >= s0 && toks[p]!.cap && toks[p]!.word && ctx.mentionOf[p] === -1 && p > s0) p--;
       const prev = p >= s0 ? toks[p] : undefined;
       const blocked =
-        p >= s0 && prev && (SUBJECT_BLOCKERS.has(prev.lower) || (!prev.word && prev.text !== ','));
+        p >= s0 && prev && (NOT_SUBJECT_AFTER.has(prev.lower) || (!prev.word && prev.text !== ','));
       if (!speakerLike || blocked) {
         k = e - 1;
         continue;

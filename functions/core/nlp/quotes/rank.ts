@@ -8,6 +8,7 @@
  * Bounded work per quotation (a window of a few sentences), so linear in the text.
  */
 
+import { NOT_SUBJECT_AFTER } from '../../lexicon/prepositions.ts';
 import { SPEECH_VERBS, STANCE_VERBS } from '../../lexicon/speech-verbs.ts';
 import { type Ctx, tokenAt } from './context.ts';
 import type { Discourse, Resolved } from './resolve.ts';
@@ -36,11 +37,6 @@ export interface SpeakerModel {
 
 export const SPEAKER_MODEL_FORMAT = 'news-ingest-speakers/1';
 
-const PREPOSITIONS = new Set(
-  'at in on to for from with by of during after before about into near under over through since via among across toward towards against without within like than as between including'.split(
-    ' ',
-  ),
-);
 const CANDIDATE_PRONOUNS = new Set(['he', 'she', 'they', 'who']);
 const WINDOW_TOKENS = 160;
 
@@ -170,7 +166,7 @@ export function speakerCandidates(
       const g = add(sp, k, e, pronoun);
       if (subjectSeen !== ctx.sentOf[k]) {
         const prev = toks[k - 1];
-        if (!prev || ctx.sentOf[k - 1] !== ctx.sentOf[k] || !PREPOSITIONS.has(prev.lower)) {
+        if (!prev || ctx.sentOf[k - 1] !== ctx.sentOf[k] || !NOT_SUBJECT_AFTER.has(prev.lower)) {
           if (k < open) g.subject = g.subject || g.before === k;
           subjectSeen = ctx.sentOf[k]!;
         }
@@ -254,7 +250,7 @@ export function speakerCandidates(
     if (g.rule) f.push('rule', cat('rule', how), cat(cat('rule', how), q[0]!));
     if (tok >= 0) {
       const prev = toks[tok - 1];
-      if (prev && PREPOSITIONS.has(prev.lower)) f.push('prep');
+      if (prev && NOT_SUBJECT_AFTER.has(prev.lower)) f.push('prep');
       const last = toks[tok]!;
       if (/['’]s$/.test(last.text)) f.push('poss');
       let e = tok + 1;

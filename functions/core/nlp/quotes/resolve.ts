@@ -9,6 +9,7 @@
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, TITLES } from '../../lexicon/honorifics.ts';
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
+import { PREPOSITIONS } from '../../lexicon/prepositions.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import type { EntityMention, EntityType, Span } from '../../types.ts';
 import type { Ctx } from './context.ts';
@@ -462,36 +463,6 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
   }
   return appositive ? { a, b, appositive } : { a, b };
 }
-
-const PREPOSITIONS = new Set([
-  'at',
-  'in',
-  'on',
-  'to',
-  'for',
-  'from',
-  'with',
-  'by',
-  'of',
-  'during',
-  'after',
-  'before',
-  'about',
-  'into',
-  'near',
-  'under',
-  'over',
-  'through',
-  'since',
-  'via',
-  'among',
-  'across',
-  'toward',
-  'towards',
-  'against',
-  'without',
-  'within',
-]);
 
 function isSpeakerType(t: string): boolean {
   return t === 'PERSON' || t === 'ORGANIZATION';

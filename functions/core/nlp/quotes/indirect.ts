@@ -293,6 +293,47 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     }
     if (out.length === before) topicOf(ctx, d, s0, end, out);
   }
+  const labelled = labelledParagraphs(ctx, d);
+  if (labelled.length === 0) return out;
+  return [...out, ...labelled].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A paragraph opening with its source and a colon: the headline `Lynch: No outside influence on
+ * FBI probe` or a transcript turn `FALLIN: Well, I think …` (a name in capitals). The rest of the
+ * paragraph is what the source said; a paragraph holding a quotation mark is left to the direct
+ * quotes.
+ */
+function labelledParagraphs(ctx: Ctx, d: Discourse): Reported[] {
+  const { toks } = ctx;
+  const out: Reported[] = [];
+  let k = 0;
+  for (let p = 0; p < ctx.paras.length; p++) {
+    while (k < toks.length && toks[k]!.para < p) k++;
+    const p0 = k;
+    if (p0 >= toks.length || toks[p0]!.para !== p) continue;
+    let colon = -1;
+    for (let j = p0; j < toks.length && toks[j]!.para === p && j - p0 <= 6; j++) {
+      if (toks[j]!.text === ':') {
+        colon = j;
+        break;
+      }
+    }
+    if (colon <= p0) continue;
+    const label = toks.slice(p0, colon);
+    const capitals = label.every((t) => !t.word || (t.cap && t.text === t.text.toUpperCase()));
+    const titled = label.every((t) => !t.word || t.cap || /^(to|at|of|on|in|for|and)$/.test(t.lower));
+    if (!(capitals && label.some((t) => t.word && t.text.length > 1)) && !(p === 0 && titled)) continue;
+    let e = colon + 1;
+    while (e < toks.length && toks[e]!.para === p) e++;
+    const end = trimEnd(ctx, colon + 1, e);
+    if (wordsIn(ctx, colon + 1, end) < MIN_WORDS || hasQuote(ctx, colon + 1, end)) continue;
+    const sp = resolveNp(ctx, d, { a: p0, b: colon }) ?? {
+      name: ctx.text.slice(toks[p0]!.start, toks[colon - 1]!.end),
+      mention: span(ctx, p0, colon),
+    };
+    out.push(make(ctx, colon + 1, end, span(ctx, colon, colon + 1), sp));
+  }
   return out;
 }
 

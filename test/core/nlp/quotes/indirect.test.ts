@@ -127,4 +127,14 @@ describe('reported speech', () => {
     );
     expect(q?.speaker?.mention.text).toBe('the campaign');
   });
+
+  it('a headline or a transcript turn opening with its source and a colon', () => {
+    const text =
+      'Lynch: No outside influence on the FBI probe into the emails.\n\nThe attorney general spoke.\n\nFALLIN: Well, I think the whole nation needs to work together.';
+    const qs = indirect(text, [['Lynch', 'PERSON', 'Loretta Lynch']]);
+    expect(qs.map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['Loretta Lynch', 'No outside influence on the FBI probe into the emails'],
+      ['FALLIN', 'Well, I think the whole nation needs to work together'],
+    ]);
+  });
 });

@@ -11,8 +11,7 @@
 import { NOT_SUBJECT_AFTER } from '../../lexicon/prepositions.ts';
 import { SPEECH_VERBS, STANCE_VERBS } from '../../lexicon/speech-verbs.ts';
 import { type Ctx, tokenAt } from './context.ts';
-import type { Discourse, Resolved } from './resolve.ts';
-import { resolveNp } from './resolve.ts';
+import { type Discourse, type Resolved, resolveNp } from './resolve.ts';
 
 /** How the rules reached a quotation's speaker. */
 export type How = 'cue' | 'continued' | 'subject' | 'none';
@@ -54,7 +53,7 @@ interface Group {
   subject: boolean;
 }
 
-/** Bucket names for a count: "≤1", "≤3", …, ">25" (strings made once per edge list). */
+/** Bucket names for a count: the first edge it does not exceed ("3"), or the last edge and "+" ("25+"). */
 const bucketNames = new WeakMap<readonly number[], readonly string[]>();
 
 function bucket(n: number, edges: readonly number[]): string {

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConll } from '../functions/core/nlp/entities/conll.ts';
 import type { Clusters, FeatureContext, Lexicon } from '../functions/core/nlp/entities/features.ts';
+import { eachFlag } from './args.ts';
 import { learnClusters } from './ner/clusters.ts';
 import { buildGazetteer, GAZETTEER_SOURCES } from './ner/gazetteer.ts';
 import { trainModel } from './ner/perceptron.ts';
@@ -39,13 +40,7 @@ function parseArgs(argv: string[]): Options {
     gazetteer: GAZETTEER_SOURCES,
     seed: 20030601,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = () => {
-      const x = argv[++i];
-      if (x === undefined) throw new Error(`${a} needs a value`);
-      return x;
-    };
+  eachFlag(argv, (a, v) => {
     if (a === '--epochs') o.epochs = Number(v());
     else if (a === '--data') o.data = resolve(v());
     else if (a === '--out') o.out = resolve(v());
@@ -54,8 +49,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--min-count') o.minCount = Number(v());
     else if (a === '--gazetteer') o.gazetteer = new Set(v().split(','));
     else if (a === '--seed') o.seed = Number(v());
-    else throw new Error(`unknown argument ${a}`);
-  }
+    else return false;
+    return true;
+  });
   return o;
 }
 

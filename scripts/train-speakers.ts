@@ -18,6 +18,7 @@ import { uncuedCandidates } from '../functions/core/nlp/quotes/find.ts';
 import type { Candidate } from '../functions/core/nlp/quotes/rank.ts';
 import { SPEAKER_MODEL_FORMAT } from '../functions/core/nlp/quotes/rank.ts';
 import type { Quote } from '../functions/core/types.ts';
+import { eachFlag } from './args.ts';
 import { seeded } from './random.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,33 +29,31 @@ interface Example {
   readonly right: readonly boolean[];
 }
 
-function parseArgs(argv: string[]): {
+interface Options {
   epochs: number;
   data: string;
   out: string;
   seed: number;
+  /** Features left out (ablation, judged by the cross-validation). */
   drop?: RegExp;
-} {
-  const o: { epochs: number; data: string; out: string; seed: number; drop?: RegExp } = {
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = {
     epochs: 6,
     data: join(root, '..', 'shared', 'data', 'polnear'),
     out: join(root, 'functions', 'core', 'model', 'speaker-model.json'),
     seed: 20160101,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = () => {
-      const x = argv[++i];
-      if (x === undefined) throw new Error(`${a} needs a value`);
-      return x;
-    };
+  eachFlag(argv, (a, v) => {
     if (a === '--epochs') o.epochs = Number(v());
     else if (a === '--data') o.data = resolve(v());
     else if (a === '--out') o.out = resolve(v());
     else if (a === '--seed') o.seed = Number(v());
     else if (a === '--drop') o.drop = new RegExp(v());
-    else throw new Error(`unknown argument ${a}`);
-  }
+    else return false;
+    return true;
+  });
   return o;
 }
 

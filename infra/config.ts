@@ -50,6 +50,11 @@ export interface NewsIngestConfig {
   readonly logLevel: LogLevel;
   /** Alarm threshold on the age of the oldest message in the ingest queue, in seconds. */
   readonly oldestMessageAlarmSeconds: number;
+  /**
+   * An SNS topic you own (paging, chat, e-mail) that every alarm notifies on ALARM and OK; none
+   * by default. The stack only refers to it: it creates no topic and no subscription.
+   */
+  readonly alarmTopicArn?: string;
 }
 
 /** Anything with `tryGetContext`: a construct node (`app.node`), or a plain lookup in tests. */
@@ -74,6 +79,7 @@ export const CONTEXT_KEYS = [
   'maxDecompressedBytes',
   'logLevel',
   'oldestMessageAlarmSeconds',
+  'alarmTopicArn',
 ] as const;
 
 /** Raised when a context value is missing its type or range; the message names the key. */
@@ -175,6 +181,16 @@ export function loadConfig(ctx: ContextSource): NewsIngestConfig {
     );
   }
 
+  const alarmTopicArn = readString(ctx, 'alarmTopicArn');
+  if (
+    alarmTopicArn !== undefined &&
+    !/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/.test(alarmTopicArn)
+  ) {
+    throw new ConfigError(
+      `context "alarmTopicArn" must be an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME), got ${describe(alarmTopicArn)}`,
+    );
+  }
+
   return {
     stage,
     isProduction,
@@ -193,5 +209,6 @@ export function loadConfig(ctx: ContextSource): NewsIngestConfig {
     maxDecompressedBytes,
     logLevel: readEnum<LogLevel>(ctx, 'logLevel', ['DEBUG', 'INFO', 'WARN', 'ERROR'], 'INFO'),
     oldestMessageAlarmSeconds: readInt(ctx, 'oldestMessageAlarmSeconds', 900, 60, 1_209_600),
+    ...(alarmTopicArn === undefined ? {} : { alarmTopicArn }),
   };
 }

@@ -1,6 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -13,12 +15,14 @@ export interface IngestAlarmsProps {
   readonly deadLetterQueue: sqs.IQueue;
   /** Threshold on the age of the oldest message in the queue. */
   readonly oldestMessageAge: Duration;
+  /** Topic every alarm notifies on ALARM and on OK; none when absent. */
+  readonly topic?: sns.ITopic;
 }
 
 /**
  * Alarms on the ingest path: a message in the dead-letter queue, a backlog whose oldest message is
- * too old, function errors, function throttles. No alarm action is attached: wire the alarms to
- * your paging or chat tool (an SNS topic) where you deploy.
+ * too old, function errors, function throttles. With a topic (context `alarmTopicArn`) each alarm
+ * notifies it when it fires and when it clears.
  */
 export class IngestAlarms extends Construct {
   /** At least one message in the dead-letter queue. */
@@ -69,5 +73,17 @@ export class IngestAlarms extends Construct {
       metric: props.function.metricThrottles({ period, statistic: cloudwatch.Stats.SUM }),
       threshold: 1,
     });
+    if (props.topic) {
+      const action = new actions.SnsAction(props.topic);
+      for (const alarm of [
+        this.deadLetterQueueNotEmpty,
+        this.oldestMessageAge,
+        this.functionErrors,
+        this.functionThrottles,
+      ]) {
+        alarm.addAlarmAction(action);
+        alarm.addOkAction(action);
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { type NewsIngestConfig, VISIBILITY_TIMEOUT_FACTOR } from '../config.ts';
 import { ArticlesBucket } from '../constructs/articles-bucket.ts';
@@ -83,6 +84,9 @@ export class NewsIngestStack extends Stack {
       queue: this.queues.queue,
       deadLetterQueue: this.queues.deadLetterQueue,
       oldestMessageAge: Duration.seconds(config.oldestMessageAlarmSeconds),
+      ...(config.alarmTopicArn
+        ? { topic: sns.Topic.fromTopicArn(this, 'AlarmTopic', config.alarmTopicArn) }
+        : {}),
     });
 
     new CfnOutput(this, 'BucketName', { value: this.articles.bucket.bucketName });

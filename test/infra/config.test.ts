@@ -89,9 +89,17 @@ describe('loadConfig', () => {
       { maxObjectBytes: 20 * MIB, maxDecompressedBytes: 10 * MIB },
       /"maxDecompressedBytes" .* must be at least/,
     ],
+    [{ alarmTopicArn: 'arn:aws:sqs:eu-west-1:123456789012:q' }, /"alarmTopicArn" must be an SNS topic ARN/],
+    [{ alarmTopicArn: 'pager' }, /"alarmTopicArn" must be an SNS topic ARN/],
   ])('rejects %j with a clear error', (context, message) => {
     expect(() => load(context)).toThrow(ConfigError);
     expect(() => load(context)).toThrow(message);
+  });
+
+  it('takes an alarm topic ARN, and none by default', () => {
+    expect(load({}).alarmTopicArn).toBeUndefined();
+    const arn = 'arn:aws:sns:us-east-1:123456789012:news-pager';
+    expect(load({ alarmTopicArn: arn }).alarmTopicArn).toBe(arn);
   });
 
   it('raises the decompressed cap along with a large object cap', () => {

@@ -278,6 +278,13 @@ describe('NewsIngestStack (default dev config)', () => {
       });
     });
 
+    it('notifies nobody unless a topic is configured', () => {
+      for (const alarm of Object.values(built.template.findResources('AWS::CloudWatch::Alarm'))) {
+        expect(alarm.Properties.AlarmActions).toBeUndefined();
+        expect(alarm.Properties.OKActions).toBeUndefined();
+      }
+    });
+
     it.each(['Errors', 'Throttles'])('alarms on function %s', (metric) => {
       built.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         ...common,
@@ -334,6 +341,18 @@ describe('NewsIngestStack (configured)', () => {
         Rules: [Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 7 } })],
       },
     });
+  });
+
+  it('sends every alarm, on ALARM and on OK, to the configured topic and creates no topic', () => {
+    const arn = 'arn:aws:sns:eu-west-1:123456789012:news-ingest-pager';
+    const built = buildStack({ alarmTopicArn: arn });
+    const alarms = Object.values(built.template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(4);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual([arn]);
+      expect(alarm.Properties.OKActions).toEqual([arn]);
+    }
+    built.template.resourceCountIs('AWS::SNS::Topic', 0);
   });
 
   it('destroys (and empties) the buckets when removalPolicy=destroy', () => {

@@ -3,6 +3,7 @@ import type { EntityMention, EntityType } from '../../types.ts';
 import { splitSentencesOfTokens, tokenize } from '../tokenize.ts';
 import { documentFeatures, hashRow, WORD_ROLES, type WordInfo, wordFeatures } from './features.ts';
 import { canonicalize } from './group.ts';
+import { cutAtHeadlineVerbs } from './headline.ts';
 import { emissions, labelSpans, type NerModel, NUM_LABELS, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
 
@@ -84,7 +85,7 @@ export function recognizeNamed(
  * of its in-document entity.
  */
 export function recognizeEntities(text: string): EntityMention[] {
-  const named = recognizeNamed(text);
+  const named = cutAtHeadlineVerbs(text, recognizeNamed(text));
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {

@@ -3,7 +3,6 @@
  * and the entity mention covering each token. Built once per document in linear time.
  */
 
-import { SPEECH_VERBS, STANCE_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { EntityMention } from '../../types.ts';
 import { type MarkedQuote, scanQuoteMarks } from './marks.ts';
 import { type Paragraph, sentenceStarts, splitParagraphs, type Tok, tokenizeLight } from './text.ts';
@@ -57,8 +56,7 @@ export function buildContext(text: string, entities: readonly EntityMention[]): 
       m.end - m.start === m.text.length &&
       text.startsWith(m.text, m.start),
   );
-  const split = splitAtVerbs(given);
-  const mentions = [...split, ...missedNames(toks, split)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions = [...given, ...missedNames(toks, given)].sort((a, b) => a.start - b.start || b.end - a.end);
   const mentionOf = new Int32Array(toks.length).fill(-1);
   {
     let m = 0;
@@ -71,50 +69,6 @@ export function buildContext(text: string, entities: readonly EntityMention[]): 
   }
   const untyped = !mentions.some((m) => m.type === 'PERSON' || m.type === 'ORGANIZATION');
   return { text, paras, toks, sentOf, sentStart, quotes, quoteOf, mentions, mentionOf, untyped };
-}
-
-/** Capitalised verb forms that end a name in a title-cased headline, not part of it. */
-const NAME_FORMS = new Set([
-  'states',
-  'reports',
-  'posts',
-  'times',
-  'calls',
-  'notes',
-  'points',
-  'shows',
-  'news',
-  'claims',
-]);
-
-function headlineVerb(word: string): boolean {
-  if (!/^\p{Lu}\p{Ll}{2,}s$/u.test(word)) return false;
-  const lower = word.toLowerCase();
-  return !NAME_FORMS.has(lower) && (SPEECH_VERBS.has(lower) || STANCE_VERBS.has(lower));
-}
-
-/**
- * A recogniser reading a title-cased headline runs the name into its verb ("Trevor Noah Says",
- * "Howard Dean Tells Democratic Convention"): such a mention is cut before the verb.
- */
-function splitAtVerbs(given: readonly EntityMention[]): EntityMention[] {
-  const out: EntityMention[] = [];
-  for (const m of given) {
-    // Cheap test first: a later word ending in "s" (every headline verb form does).
-    if (!m.text.includes(' ') || (!m.text.includes('s ') && !m.text.endsWith('s'))) {
-      out.push(m);
-      continue;
-    }
-    const words = [...m.text.matchAll(/\S+/g)];
-    const cut = words.findIndex((w, i) => i > 0 && headlineVerb(w[0]));
-    if (cut < 0) {
-      out.push(m);
-      continue;
-    }
-    const text = m.text.slice(0, words[cut]!.index).trimEnd();
-    out.push({ ...m, text, end: m.start + text.length, canonical: text });
-  }
-  return out;
 }
 
 /** Index of the first token starting at or after `offset` (binary search). */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalize } from '../../../../functions/core/nlp/entities/group.ts';
+import { cutAtHeadlineVerbs } from '../../../../functions/core/nlp/entities/headline.ts';
 import { findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
 import type { EntityType, Quote } from '../../../../functions/core/types.ts';
 import { mentions } from './helpers.ts';
@@ -108,15 +110,10 @@ describe('cue subjects', () => {
   it('a headline name run into its verb by the recogniser is cut before the verb', () => {
     const text = '‘ISIS Truther’ Trump Is Like A Client, Trevor Noah Says.\n\nThe comedian spoke.';
     const start = text.indexOf('Trevor');
-    const [q] = findQuotes(text, [
-      {
-        type: 'ORGANIZATION',
-        text: 'Trevor Noah Says',
-        start,
-        end: start + 16,
-        canonical: 'Trevor Noah Says',
-      },
-    ]).filter((x) => x.type === 'direct');
+    const raw = [{ type: 'ORGANIZATION' as const, text: 'Trevor Noah Says', start, end: start + 16 }];
+    const [q] = findQuotes(text, canonicalize(cutAtHeadlineVerbs(text, raw), text)).filter(
+      (x) => x.type === 'direct',
+    );
     expect(q?.speaker?.name).toBe('Trevor Noah');
     expect(q?.cue?.text).toBe('Says');
   });

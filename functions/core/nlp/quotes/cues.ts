@@ -384,6 +384,16 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
       if (sp) return { cue: span(ctx, i, i + 2), speaker: sp };
     }
   }
+  // "As Ms. Simonyan put it in a statement, RT is “…”": a fronted `as X put it`.
+  for (let i = start; i + 3 < open; i++) {
+    if (toks[i]!.lower !== 'as') continue;
+    let p = i + 2;
+    while (p < i + 8 && p + 1 < open && !/^puts?$/.test(toks[p]!.lower)) p++;
+    const put = toks[p]!.lower;
+    if (!(put === 'put' || put === 'puts') || toks[p + 1]!.lower !== 'it') continue;
+    const sp = resolveNp(ctx, d, { a: i + 1, b: p });
+    if (sp) return { cue: span(ctx, p, p + 2), speaker: sp };
+  }
   // "Said Dorothy Poynter, who grew up with Ali, “…”", "Continued Stone: “…”": a capitalised
   // speech verb opening the sentence, its subject after it.
   const first = toks[start]!;
@@ -410,6 +420,15 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     if (subj && /^(he|she|they|who|whom)$/.test(subj.lower)) {
       const sp = resolveNp(ctx, d, { a: b - 1, b });
       if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
+    }
+    // `…, Mr. Barrett said, “…”`: a named person or organisation right before that verb.
+    const mi = b - 1 > start ? ctx.mentionOf[b - 1]! : -1;
+    const type = mi >= 0 ? ctx.mentions[mi]!.type : undefined;
+    if ((type === 'PERSON' || type === 'ORGANIZATION') && toks[near + 1]?.text === ',') {
+      let a = b - 1;
+      while (a > start && ctx.mentionOf[a - 1] === mi) a--;
+      const sp = resolveNp(ctx, d, { a, b });
+      if (sp?.type) return { cue: span(ctx, near, near + 1), speaker: sp };
     }
   }
   let described: CueHit | null = null;

@@ -229,6 +229,33 @@ describe('speaker attribution', () => {
     expect(q?.cue?.text).toBe('put it');
   });
 
+  it('a fronted `as X put it` credits X, not a later name in the clause', () => {
+    const [q] = direct(
+      'As Ms. Simonyan put it in a statement to my colleague Michael Grynbaum in July, RT is "providing a perspective you won\'t get."',
+      [
+        ['Simonyan', 'PERSON', 'Margarita Simonyan'],
+        ['Michael Grynbaum', 'PERSON'],
+        ['RT', 'ORGANIZATION'],
+      ],
+    );
+    expect(q?.speaker?.name).toBe('Margarita Simonyan');
+    expect(q?.cue?.text).toBe('put it');
+  });
+
+  it('a named speaker and verb right before the quotation win over an earlier verb', () => {
+    const [q] = direct(
+      'So when Patriot signaled that it would deal with Mr. Clarke, Mr. Barrett said, "we were floored."',
+      [
+        ['Patriot', 'ORGANIZATION'],
+        ['Mr. Clarke', 'PERSON', 'Tom Clarke'],
+        ['Mr. Barrett', 'PERSON', 'Bill Barrett'],
+      ],
+    );
+    expect(q?.speaker?.name).toBe('Bill Barrett');
+    expect(q?.speaker?.mention.text).toBe('Mr. Barrett');
+    expect(q?.cue?.text).toBe('said');
+  });
+
   it('the subject of a participle cue is not the object of a preposition', () => {
     const [q] = direct(
       'In an interview with CNN, Trump continued to question the senator, saying he could not "make deals" as president.',

@@ -121,6 +121,57 @@ guess guesses guessed guessing
 show shows showed shown showing
 find finds found finding
 conclude concludes concluded concluding
+bark barks barked barking
+boom booms boomed booming
+thunder thunders thundered thundering
+roar roars roared roaring
+bellow bellows bellowed bellowing
+holler hollers hollered hollering
+shriek shrieks shrieked shrieking
+growl growls growled growling
+snarl snarls snarled snarling
+hiss hisses hissed hissing
+chant chants chanted chanting
+sing sings sang sung singing
+preach preaches preached preaching
+tease teases teased teasing
+taunt taunts taunted taunting
+deadpan deadpans deadpanned deadpanning
+interject interjects interjected interjecting
+chime chimes chimed chiming
+plead pleads pleaded pled pleading
+beg begs begged begging
+implore implores implored imploring
+confide confides confided confiding
+confess confesses confessed confessing
+reminisce reminisces reminisced reminiscing
+marvel marvels marveled marvelled marveling marvelling
+gush gushes gushed gushing
+rave raves raved raving
+rant rants ranted ranting
+grumble grumbles grumbled grumbling
+groan groans groaned groaning
+gripe gripes griped griping
+grouse grouses groused grousing
+fret frets fretted fretting
+opine opines opined opining
+answer answers answered answering
+rebut rebuts rebutted rebutting
+inquire inquires inquired inquiring enquire enquires enquired enquiring
+query queries queried querying
+scold scolds scolded scolding
+rebuke rebukes rebuked rebuking
+admonish admonishes admonished admonishing
+sneer sneers sneered sneering
+laugh laughs laughed laughing
+chuckle chuckles chuckled chuckling
+exult exults exulted exulting
+murmur murmurs murmured murmuring
+stammer stammers stammered stammering
+sob sobs sobbed sobbing
+wail wails wailed wailing
+recite recites recited reciting
+summarize summarizes summarized summarizing summarise summarises summarised summarising
 `;
 
 /** Forms that need care: "told" needs an object, "according" needs "to". */

@@ -229,6 +229,17 @@ describe('speaker attribution', () => {
     expect(q?.cue?.text).toBe('put it');
   });
 
+  it('manner-of-speaking verbs cue a quotation: barked, laughed, deadpanned', () => {
+    for (const verb of ['barked', 'laughed', 'deadpanned', 'pleaded']) {
+      const q = only(`"Go back to Univision," Trump ${verb} as a guard escorted him out.`, [
+        ['Univision', 'ORGANIZATION'],
+        ['Trump', 'PERSON', 'Donald Trump'],
+      ]);
+      expect(q.speaker?.name).toBe('Donald Trump');
+      expect(q.cue?.text).toBe(verb);
+    }
+  });
+
   it('a fronted `as X put it` credits X, not a later name in the clause', () => {
     const [q] = direct(
       'As Ms. Simonyan put it in a statement to my colleague Michael Grynbaum in July, RT is "providing a perspective you won\'t get."',

@@ -347,7 +347,7 @@ export function scoreDoc(
     if (speakerCorrect(doc.text, q, gold.sources)) counts.correct++;
     else
       log?.(
-        `ATT ${doc.name} ${snip(q)} pred=${q.speaker ? `${q.speaker.name} [${q.speaker.mention.text}]` : 'null'} gold=${gold.sources.map(snip).join('|')}`,
+        `ATT ${doc.name} ${snip(q)} pred=${q.speaker ? `${q.speaker.name} [${q.speaker.mention.text}]` : 'null'} cue=${q.cue?.text ?? '-'} gold=${gold.sources.map(snip).join('|')}`,
       );
   });
   direct.forEach((g, i) => {

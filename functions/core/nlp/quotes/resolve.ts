@@ -559,7 +559,7 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   }
   // 3. A pronoun.
   if (b - a >= 1) {
-    const kind = SPEAKER_PRONOUNS.get(head.lower.replace(/'(s|re|ve|d|ll|m)$/, ''));
+    const kind = SPEAKER_PRONOUNS.get(head.lower.replace(/['’](s|re|ve|d|ll|m)$/, ''));
     if (kind && b - 1 === a) return resolvePronoun(ctx, d, b - 1, kind);
     if (kind) return null;
   }

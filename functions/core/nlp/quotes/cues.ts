@@ -191,6 +191,22 @@ function span(ctx: Ctx, a: number, b: number): Span {
 
 const TERMINAL = new Set(['.', '!', '?', ';']);
 
+/** Speech verbs whose following noun phrase is their object, never an inverted subject. */
+const NO_INVERSION = new Set(
+  `describe describes described call calls called dub dubs dubbed label labels labeled labelled
+  characterize characterizes characterized charge charges charged accuse accuses accused blast blasts
+  blasted slam slams slammed mock mocks mocked praise praises praised urge urges urged demand demands
+  demanded inform informs informed advise advises advised assure assures assured reassure reassures
+  reassured tell tells told recommend recommends recommended propose proposes proposed believe
+  believes believed think thinks thought feel feels felt hope hopes hoped fear fears feared expect
+  expects expected know knows knew figure figures figured guess guesses guessed show shows showed
+  find finds found reveal reveals revealed disclose discloses disclosed indicate indicates indicated
+  signal signals signaled signalled hint hints hinted deny denies denied confirm confirms confirmed
+  estimate estimates estimated rebut rebuts rebutted scold scolds scolded rebuke rebukes rebuked
+  admonish admonishes admonished beg begs begged implore implores implored taunt taunts taunted
+  tease teases teased chide chides chided tout touts touted`.split(/\s+/),
+);
+
 /** Cue after the quotation. */
 export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: number): CueHit | null {
   const { toks } = ctx;
@@ -227,7 +243,9 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
       const sp = firstSubject(ctx, d, ctx.sentStart[ctx.sentOf[open]!]!, open);
       return sp ? { cue: span(ctx, i, i + 1), speaker: sp } : null;
     }
-    // "said X" (inversion) — or "said" alone, which leaves the subject to the head.
+    // "said X" (inversion) — or "said" alone, which leaves the subject to the head. A verb
+    // that takes an object ("described the impact as") is not inverted: what follows is its object.
+    if (NO_INVERSION.has(first.lower)) return null;
     const np = npAfter(ctx, i + 1, end);
     const sp = np ? resolveNp(ctx, d, np) : null;
     if (sp) return { cue: span(ctx, i, i + 1), speaker: sp };
@@ -351,10 +369,13 @@ function isSentenceEnd(ctx: Ctx, i: number): boolean {
   return !(next.text === ')' || next.text === ',' || (next.word && !next.cap));
 }
 
-/** Cue before the quotation, in the same sentence. */
-export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null {
+/**
+ * The tokens [start, open) of the quotation's sentence before it, in its paragraph (or the
+ * previous paragraph's "X said:" when the quotation opens its own); null when there are none.
+ */
+function headFrame(ctx: Ctx, openTok: number): { start: number; open: number } | null {
   const { toks } = ctx;
-  let open = openTok;
+  const open = openTok;
   if (open <= 0) return null;
   let para = toks[open]!.para;
   let limit = open;
@@ -375,7 +396,55 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     start--;
   }
   if (start >= limit) return null;
-  open = limit;
+  return { start, open: limit };
+}
+
+/**
+ * A speech verb right before the quotation with a pronoun or a named subject: "which he called
+ * “…”", "though he said, “…”", "…, Mr. Barrett said, “…”". The nearest attribution, so it wins
+ * over an earlier verb in the sentence and over a cue after the quotation.
+ */
+function nearCue(ctx: Ctx, d: Discourse, start: number, open: number): CueHit | null {
+  const { toks } = ctx;
+  let near = open - 1;
+  while (near > start && /^(,|:|that)$/.test(toks[near]!.lower)) near--;
+  if (!(near > start && near >= open - 3 && isCueVerb(ctx, near) && !toks[near]!.lower.endsWith('ing')))
+    return null;
+  let b = near;
+  while (b > start && isAdverb(toks[b - 1]!.lower)) b--;
+  const subj = toks[b - 1];
+  if (subj && /^(he|she|they|who|whom)$/.test(subj.lower)) {
+    const sp = resolveNp(ctx, d, { a: b - 1, b });
+    if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
+  }
+  // `…, Mr. Barrett said, “…”`, `what Mr. Hedge called “…”`: a named person or organisation
+  // right before that verb.
+  const mi = b - 1 > start ? ctx.mentionOf[b - 1]! : -1;
+  const type = mi >= 0 ? ctx.mentions[mi]!.type : undefined;
+  if (
+    (type === 'PERSON' || type === 'ORGANIZATION') &&
+    (toks[near + 1]?.text === ',' || /^(call|calls|called|dubbed|labeled|labelled)$/.test(toks[near]!.lower))
+  ) {
+    let a = b - 1;
+    while (a > start && ctx.mentionOf[a - 1] === mi) a--;
+    const sp = resolveNp(ctx, d, { a, b });
+    if (sp?.type) return { cue: span(ctx, near, near + 1), speaker: sp };
+  }
+  return null;
+}
+
+/** nearCue for the quotation opening at token openTok. */
+export function nearHeadCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null {
+  const f = headFrame(ctx, openTok);
+  return f ? nearCue(ctx, d, f.start, f.open) : null;
+}
+
+/** Cue before the quotation, in the same sentence. */
+export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null {
+  const { toks } = ctx;
+  const f = headFrame(ctx, openTok);
+  if (!f) return null;
+  const { start, open } = f;
   // "According to X, ..." anywhere in the frame.
   for (let i = start; i + 1 < open; i++) {
     if (toks[i]!.lower === 'according' && toks[i + 1]!.lower === 'to') {
@@ -409,28 +478,8 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     const sp = np ? resolveNp(ctx, d, np) : null;
     if (sp) return { cue: span(ctx, start, start + 1), speaker: sp };
   }
-  // "X said …, which he called “…”", "though he said, “…”": a verb right before the quotation
-  // whose subject is a pronoun is the nearer attribution.
-  let near = open - 1;
-  while (near > start && /^(,|:|that)$/.test(toks[near]!.lower)) near--;
-  if (near > start && near >= open - 3 && isCueVerb(ctx, near) && !toks[near]!.lower.endsWith('ing')) {
-    let b = near;
-    while (b > start && isAdverb(toks[b - 1]!.lower)) b--;
-    const subj = toks[b - 1];
-    if (subj && /^(he|she|they|who|whom)$/.test(subj.lower)) {
-      const sp = resolveNp(ctx, d, { a: b - 1, b });
-      if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
-    }
-    // `…, Mr. Barrett said, “…”`: a named person or organisation right before that verb.
-    const mi = b - 1 > start ? ctx.mentionOf[b - 1]! : -1;
-    const type = mi >= 0 ? ctx.mentions[mi]!.type : undefined;
-    if ((type === 'PERSON' || type === 'ORGANIZATION') && toks[near + 1]?.text === ',') {
-      let a = b - 1;
-      while (a > start && ctx.mentionOf[a - 1] === mi) a--;
-      const sp = resolveNp(ctx, d, { a, b });
-      if (sp?.type) return { cue: span(ctx, near, near + 1), speaker: sp };
-    }
-  }
+  const near = nearCue(ctx, d, start, open);
+  if (near) return near;
   let described: CueHit | null = null;
   for (let v = start; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;

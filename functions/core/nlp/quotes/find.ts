@@ -13,7 +13,15 @@ import { SPEAKER_MODEL } from '../../model/speakers.ts';
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
 import { buildContext, type Ctx, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
-import { clauseSubject, headCue, headlineSubject, sentenceEndCue, subjectCue, tailCue } from './cues.ts';
+import {
+  clauseSubject,
+  headCue,
+  headlineSubject,
+  nearHeadCue,
+  sentenceEndCue,
+  subjectCue,
+  tailCue,
+} from './cues.ts';
 import { isMarkup, isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import { type Candidate, chooseSpeaker, type How, speakerCandidates } from './rank.ts';
@@ -43,7 +51,11 @@ function attribute(
   for (const q of ctx.quotes) {
     const open = tokenAt(ctx, q.start);
     const after = tokenAt(ctx, q.end);
-    const hit = tailCue(ctx, d, q, after) ?? headCue(ctx, d, open) ?? sentenceEndCue(ctx, d, q, after);
+    const hit =
+      nearHeadCue(ctx, d, open) ??
+      tailCue(ctx, d, q, after) ??
+      headCue(ctx, d, open) ??
+      sentenceEndCue(ctx, d, q, after);
     if (hit?.speaker) d.lastSpeakers.push({ name: hit.speaker.name, tok: open, type: hit.speaker.type });
     items.push({
       start: q.start,

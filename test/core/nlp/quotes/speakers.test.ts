@@ -240,6 +240,26 @@ describe('speaker attribution', () => {
     }
   });
 
+  it('a verb with an object after the quotation is not inverted: "…" described the impact', () => {
+    const [q] = direct(
+      'Roffman, who estimates that his legal costs were "in the seven figures," described the emotional impact as severe.',
+      [['Roffman', 'PERSON', 'Marvin Roffman']],
+    );
+    expect(q?.speaker?.name).not.toBe('the emotional impact');
+  });
+
+  it('a pronoun or name with a verb right before the quotation wins over a cue after it', () => {
+    const [q] = direct(
+      "In 2009, under what Mr. Hedge called ''the prior economy model,'' the Marsh Landing Country Club charged a $100,000 fee.",
+      [
+        ['Mr. Hedge', 'PERSON', 'Greg Hedge'],
+        ['Marsh Landing Country Club', 'ORGANIZATION'],
+      ],
+    );
+    expect(q?.speaker?.name).toBe('Greg Hedge');
+    expect(q?.cue?.text).toBe('called');
+  });
+
   it('a fronted `as X put it` credits X, not a later name in the clause', () => {
     const [q] = direct(
       'As Ms. Simonyan put it in a statement to my colleague Michael Grynbaum in July, RT is "providing a perspective you won\'t get."',

@@ -179,6 +179,9 @@ function isCueVerb(ctx: Ctx, i: number): boolean {
     if (DETERMINERS.has(prev) || prev.endsWith("'s") || prev.endsWith('’s') || prev === 'of') return false;
     // "in praise of", "a conference call", "his repeated calls", "a Twitter comment".
     if (NOUN_BEFORE.has(prev) || (/^[a-z]+ed$/.test(prev) && !AUX_ED.has(prev))) return false;
+    // "of Republican claims": after a nationality or party adjective it is the noun.
+    const mi = ctx.mentionOf[i - 1]!;
+    if (mi >= 0 && ctx.mentions[mi]!.type === 'MISC') return false;
   }
   return true;
 }
@@ -491,6 +494,9 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     if (!sp) {
       const np = npBefore(ctx, b, start);
       sp = np ? resolveNp(ctx, d, np) : null;
+      // "at one point even admonishing": the object of a preposition is no speaker.
+      const before = np ? toks[np.a - 1] : undefined;
+      if (participle && sp && !sp.type && before && NOT_SUBJECT_AFTER.has(before.lower)) sp = null;
     }
     if (!sp && !participle) sp = sentenceSubject(ctx, d, start, v);
     if (!sp) continue;

@@ -260,6 +260,23 @@ describe('speaker attribution', () => {
     expect(q?.cue?.text).toBe('called');
   });
 
+  it('a speech noun after a party adjective is no cue: "of Republican claims as “false”"', () => {
+    const [q] = direct('PolitiFact rated 32% of Republican claims as "false" or "pants on fire."', [
+      ['PolitiFact', 'ORGANIZATION'],
+      ['Republican', 'MISC'],
+    ]);
+    expect(q?.speaker?.name).not.toBe('Republican');
+    expect(q?.cue?.text).not.toBe('claims');
+  });
+
+  it('a participle cue never takes the object of a preposition as its subject', () => {
+    const [q] = direct(
+      'She recalls the partner being supportive - at one point even admonishing the client: "You have to look at her."',
+      [],
+    );
+    expect(q?.speaker?.name).not.toBe('one point');
+  });
+
   it('a fronted `as X put it` credits X, not a later name in the clause', () => {
     const [q] = direct(
       'As Ms. Simonyan put it in a statement to my colleague Michael Grynbaum in July, RT is "providing a perspective you won\'t get."',

@@ -48,6 +48,19 @@ const FEMALE_WORDS = new Set([
   'sister',
   'queen',
   'actress',
+  'widow',
+  'grandmother',
+  'aunt',
+  'niece',
+  'girlfriend',
+  'princess',
+  'duchess',
+  'mom',
+  'stepmother',
+  'councilwoman',
+  'assemblywoman',
+  'anchorwoman',
+  'sportswoman',
 ]);
 const MALE_WORDS = new Set([
   'spokesman',
@@ -61,6 +74,19 @@ const MALE_WORDS = new Set([
   'brother',
   'king',
   'actor',
+  'widower',
+  'grandfather',
+  'uncle',
+  'nephew',
+  'boyfriend',
+  'prince',
+  'duke',
+  'dad',
+  'stepfather',
+  'councilman',
+  'assemblyman',
+  'anchorman',
+  'sportsman',
 ]);
 
 export class Discourse {
@@ -162,14 +188,10 @@ export class Discourse {
 
   gender(canon: string): 'male' | 'female' | null {
     if (this.genders.has(canon)) return this.genders.get(canon)!;
-    let g: 'male' | 'female' | null = null;
-    const first = canon.split(/\s+/)[0]!.toLowerCase();
-    if (MALE_FIRST_NAMES.has(first)) g = 'male';
-    else if (FEMALE_FIRST_NAMES.has(first)) g = 'female';
-    if (!g) {
-      this.ensureRoles();
-      g = this.honorificGender.get(canon) ?? null;
-    }
+    // What the text says (an honorific, a gendered role: "widow Terry Strada") outweighs what
+    // the first name suggests.
+    this.ensureRoles();
+    let g: 'male' | 'female' | null = this.honorificGender.get(canon) ?? null;
     if (!g) {
       for (const r of this.roles.get(canon) ?? []) {
         for (const w of r.toLowerCase().split(/\s+/)) {
@@ -178,6 +200,11 @@ export class Discourse {
         }
         if (g) break;
       }
+    }
+    if (!g) {
+      const first = canon.split(/\s+/)[0]!.toLowerCase();
+      if (MALE_FIRST_NAMES.has(first)) g = 'male';
+      else if (FEMALE_FIRST_NAMES.has(first)) g = 'female';
     }
     this.genders.set(canon, g);
     return g;
@@ -252,7 +279,12 @@ export function premodifierStart(ctx: Ctx, i: number): number {
     const t = toks[k - 1]!;
     if (t.para !== toks[i]!.para || !t.word || ctx.quoteOf[k - 1] !== -1) break;
     const lw = t.lower.replace(/\.$/, '');
-    const role = TITLES.has(lw) || TITLES.has(t.lower) || NOMINAL_HEADS.get(lw) === 'person';
+    const role =
+      TITLES.has(lw) ||
+      TITLES.has(t.lower) ||
+      NOMINAL_HEADS.get(lw) === 'person' ||
+      FEMALE_WORDS.has(lw) ||
+      MALE_WORDS.has(lw);
     if (DETERMINERS.has(t.lower) || NP_STOP.has(t.lower)) break;
     if (
       !(
@@ -276,7 +308,16 @@ export function premodifierStart(ctx: Ctx, i: number): number {
   while (k < i) {
     const t = toks[k]!;
     const lw = t.lower.replace(/\.$/, '');
-    if (t.cap || TITLES.has(lw) || NOMINAL_HEADS.has(lw) || lw === 'former' || lw === 'deputy') break;
+    if (
+      t.cap ||
+      TITLES.has(lw) ||
+      NOMINAL_HEADS.has(lw) ||
+      FEMALE_WORDS.has(lw) ||
+      MALE_WORDS.has(lw) ||
+      lw === 'former' ||
+      lw === 'deputy'
+    )
+      break;
     k++;
   }
   return k;
@@ -330,7 +371,8 @@ function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
     if (ctx.quoteOf[c] !== -1 || isStop(t.text) || t.text === '.') return null;
     if (t.text !== ',') continue;
     const mi = ctx.mentionOf[c - 1]!;
-    if (mi < 0 || !isSpeakerType(ctx.mentions[mi]!.type)) continue;
+    // Countries speak too: "China, Pyongyang's only ally, said".
+    if (mi < 0 || !(isSpeakerType(ctx.mentions[mi]!.type) || ctx.mentions[mi]!.type === 'LOCATION')) continue;
     let a = c - 1;
     while (a > floor && ctx.mentionOf[a - 1] === mi) a--;
     if (ctx.mentions[mi]!.start !== toks[a]!.start) continue;
@@ -501,14 +543,11 @@ export function npAfter(ctx: Ctx, start: number, ceil: number): Np | null {
     const t = toks[b]!;
     if (ctx.quoteOf[b] !== -1) break;
     if (!t.word) {
-      if (
-        (t.text === '.' || t.text === '-') &&
-        b > start &&
-        toks[b - 1]!.word &&
-        toks[b + 1]?.word &&
-        toks[b + 1]!.cap
-      )
-        b++;
+      const joins =
+        ((t.text === '.' || t.text === '-') && toks[b + 1]?.cap) ||
+        // "said 9/11 widow Terry Strada"
+        (t.text === '/' && /^\d/.test(toks[b - 1]?.text ?? '') && /^\d/.test(toks[b + 1]?.text ?? ''));
+      if (joins && b > start && toks[b - 1]!.word && toks[b + 1]?.word) b++;
       else break;
       continue;
     }

@@ -277,6 +277,27 @@ describe('speaker attribution', () => {
     expect(q?.speaker?.name).not.toBe('one point');
   });
 
+  it('a country set off by an appositive speaks: "China, Pyongyang\'s only ally, said"', () => {
+    const [q] = direct('China, Pyongyang\'s only ally, said it was "resolutely opposed" to the test.', [
+      ['China', 'LOCATION'],
+      ['Pyongyang', 'LOCATION'],
+    ]);
+    expect(q?.speaker?.name).toBe('China');
+    expect(q?.cue?.text).toBe('said');
+  });
+
+  it('a gendered role outweighs the first name: "widow Terry Strada" is "she"', () => {
+    const qs = direct(
+      '"The rationales don\'t hold weight," said 9/11 widow Terry Strada.\n\nShe continued, "All we are asking for is a day in court."',
+      [['Terry Strada', 'PERSON']],
+    );
+    expect(qs).toHaveLength(2);
+    expect(qs[0]!.cue?.text).toBe('said');
+    expect(qs[0]!.speaker?.role).toBe('widow');
+    expect(qs[1]!.speaker?.name).toBe('Terry Strada');
+    expect(qs[1]!.speaker?.mention.text).toBe('She');
+  });
+
   it('a fronted `as X put it` credits X, not a later name in the clause', () => {
     const [q] = direct(
       'As Ms. Simonyan put it in a statement to my colleague Michael Grynbaum in July, RT is "providing a perspective you won\'t get."',

@@ -29,14 +29,17 @@ function isSpace(c: number): boolean {
   );
 }
 
-function isWordCode(c: number, ch: string): boolean {
+/** Is the UTF-16 unit `c` at `text[i]` part of a word? The character string is built only for rare scripts. */
+function isWordCode(c: number, text: string, i: number): boolean {
   if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
   if (c < 128) return false;
   // General punctuation (curly quotes, dashes, spaces) and Latin-1 symbols: never word characters.
   if ((c >= 0x2000 && c <= 0x206f) || (c >= 0xa0 && c <= 0xbf && c !== 0xaa && c !== 0xba)) return false;
   if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) return true;
-  return /[\p{L}\p{N}\p{M}]/u.test(ch);
+  return WORD_CHAR.test(text[i]!);
 }
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /**
  * Paragraphs: separated by line breaks (a blank line or a single newline both end a paragraph;
@@ -78,13 +81,12 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
         i++;
         continue;
       }
-      const ch = text[i]!;
-      if (isWordCode(c, ch)) {
+      if (isWordCode(c, text, i)) {
         let j = i + 1;
         let lastJoin = i;
         while (j < pe && j - i < 200) {
           const d = text.charCodeAt(j);
-          if (isWordCode(d, text[j]!)) {
+          if (isWordCode(d, text, j)) {
             j++;
             continue;
           }
@@ -93,7 +95,7 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
             const e = text.charCodeAt(j + 1);
             // A dot joins only abbreviations ("U.S", "a.m"), not "said.Trump".
             const dotOk = d !== 46 || j - lastJoin <= 1 || (e >= 48 && e <= 57);
-            if (dotOk && isWordCode(e, text[j + 1]!)) {
+            if (dotOk && isWordCode(e, text, j + 1)) {
               lastJoin = j + 1;
               j += 2;
               continue;
@@ -113,13 +115,14 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
           text: t,
           lower: t.includes('’') ? t.toLowerCase().replaceAll('’', "'") : t.toLowerCase(),
           word: true,
-          cap: c >= 65 && c <= 90 ? true : c > 127 ? ch !== ch.toLowerCase() : false,
+          cap: c >= 65 && c <= 90 ? true : c > 127 ? t[0] !== t[0]!.toLowerCase() : false,
           para: p,
         });
         i = j;
         continue;
       }
       // Punctuation: one character, except `` '' -- ...
+      const ch = text[i]!;
       let j = i + 1;
       if ((ch === '`' || ch === "'" || ch === '-' || ch === '.') && text[i + 1] === ch) {
         j = i + 2;

@@ -209,6 +209,8 @@ export function speakerCandidates(
   ];
   const how = cat('how', item.how);
 
+  const quoted = ctx.text.slice(item.start, item.end);
+  const firstPerson = /\b(I|I'm|I’m|me|my|we|our|us)\b/.test(quoted);
   const inner = ctx.text.slice(Math.max(item.start, item.end - 3), item.end);
   const qEnd = /[.!?]/.test(inner) ? 'sentence' : /,/.test(inner) ? 'comma' : 'bare';
   const out: Candidate[] = [];
@@ -263,6 +265,10 @@ export function speakerCandidates(
       } else if (next?.text === ',') f.push('nextComma');
     }
     if (speakers(ctx, d).has(g.speaker.name)) f.push('spoke');
+    // People rarely name themselves in what they say: "Not only can Ted Cruz win …".
+    const last = g.speaker.name.slice(g.speaker.name.lastIndexOf(' ') + 1);
+    if (g.speaker.type && last.length > 2 && quoted.includes(last)) f.push('namedInside');
+    if (firstPerson) f.push(cat('firstPerson', type));
     out.push({ speaker: g.speaker, features: f });
   }
   const n = out.length;

@@ -243,7 +243,7 @@ export const SPEECH_PHRASES: readonly string[] = PHRASES;
 /** Words a cue may carry before the verb ("also said", "later told"). */
 export const CUE_ADVERBS: ReadonlySet<string> = forms(`
 also later then again once previously earlier recently repeatedly further further
-has have had was is were be been will would could might may did does do not never
+has have had was is were be been will would could might may can should must did does do not never
 reportedly allegedly publicly privately frequently often simply just only still even now long already since first
 `);
 

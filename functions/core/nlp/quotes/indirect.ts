@@ -31,17 +31,7 @@ const INFINITIVE = new Set(
 const ADJUNCT_PREPS = new Set(['in', 'at', 'on', 'during', 'while', 'after', 'before', 'via', 'through']);
 const PREP_OBJECT = new Set(['about', 'for', 'of', 'on', 'over', 'against']);
 
-const NOUNISH_BEFORE = new Set([
-  ...DETERMINERS,
-  'to',
-  'will',
-  'would',
-  'could',
-  'should',
-  'might',
-  'must',
-  'can',
-]);
+const NOUNISH_BEFORE = new Set([...DETERMINERS]);
 
 /** Every verb form that can report speech or stance, in one set (one lookup per token). */
 const INDIRECT_VERBS: ReadonlySet<string> = new Set([...REPORTING_VERBS, ...SPEECH_VERBS, ...STANCE_VERBS]);
@@ -139,6 +129,16 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     }
     if (used) continue;
     const before = out.length;
+    // "Asked whether …, X said": the question opening the sentence is reported on its own and is
+    // not the content of the later verb.
+    const askAt =
+      toks[s0]!.lower === 'asked'
+        ? s0
+        : /^(when|if|once)$/.test(toks[s0]!.lower) && toks[s0 + 1]?.lower === 'asked'
+          ? s0 + 1
+          : -1;
+    const asked = askAt >= 0 ? askedQuestion(ctx, d, askAt, end) : null;
+    if (asked) out.push(asked);
     for (let v = s0; v < end; v++) {
       if (ctx.quoteOf[v] !== -1 || !isReportingVerb(ctx, v)) continue;
       // CONTENT, X said.  /  CONTENT, said X.
@@ -150,14 +150,16 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         v + 1 < end &&
         toks[v - 1]?.text !== ',' &&
         /^(that|he|she|they|we|i|it|there)$/.test(after.lower);
-      if (end - v <= 8 && v - s0 >= 4 && !opensClause) {
+      if (end - v <= 8 && v - s0 >= 4 && !opensClause && askAt < 0) {
         let c = v - 1;
         while (c > s0 && toks[c]!.text !== ',' && v - c <= 12) c--;
         if (toks[c]!.text === ',') {
           let sp: Resolved | null = null;
           if (c === v - 1) {
             const np = npAfter(ctx, v + 1, end);
-            sp = np && end - np.b <= 4 ? resolveNp(ctx, d, np) : null;
+            // "…, said he also may campaign": a pronoun with more after it opens a clause.
+            const clause = np !== null && np.b - np.a > 1 && SPEAKER_PRONOUN_WORDS.has(toks[np.a]!.lower);
+            sp = np && end - np.b <= 4 && !clause ? resolveNp(ctx, d, np) : null;
           } else {
             let b = v;
             while (b > c + 1 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
@@ -194,9 +196,19 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       while (b > s0 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
       const coordinated = b > s0 && /^(and|but|then)$/.test(toks[b - 1]!.lower);
       let sp = coordinated ? null : subjectOf(ctx, d, b, s0);
-      if (!sp && ((toks[v]!.lower.endsWith('ing') && toks[v - 1]?.text === ',') || coordinated))
+      // "…, saying", "and said", "are more likely to say", "took to Twitter to say": the sentence's subject.
+      if (
+        !sp &&
+        ((toks[v]!.lower.endsWith('ing') && toks[v - 1]?.text === ',') ||
+          coordinated ||
+          (toks[v - 1]?.lower === 'to' && v - 1 > s0))
+      )
         sp = firstSubject(ctx, d, s0, v);
-      if (!sp) continue;
+      if (!sp) {
+        const q = askedQuestion(ctx, d, v, end);
+        if (q) out.push(q);
+        continue;
+      }
       let a = v + 1;
       // "told reporters", "told CNN": skip the hearer.
       if (/^(tell|tells|told)$/.test(toks[v]!.lower)) {
@@ -273,6 +285,8 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       // A stance verb's object may be a bare name ("endorsed Clinton", "backed Mr. Sanders").
       const min = STANCE_VERBS.has(toks[v]!.lower) && !SPEECH_VERBS.has(toks[v]!.lower) ? 1 : MIN_WORDS;
       if (wordsIn(ctx, a, cEnd) < min) continue;
+      // A lone determiner is no content ("endorsed the").
+      if (cEnd - a === 1 && DETERMINERS.has(toks[a]!.lower)) continue;
       out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp));
       // "X says A and said B": a coordinated second verb shares the subject.
       let k = a;
@@ -324,6 +338,8 @@ function labelledParagraphs(ctx: Ctx, d: Discourse): Reported[] {
     const capitals = label.every((t) => !t.word || (t.cap && t.text === t.text.toUpperCase()));
     const titled = label.every((t) => !t.word || t.cap || /^(to|at|of|on|in|for|and)$/.test(t.lower));
     if (!(capitals && label.some((t) => t.word && t.text.length > 1)) && !(p === 0 && titled)) continue;
+    // A series slug is no source: "The Latest: 3 NH towns cast first votes".
+    if (!capitals && DETERMINERS.has(label[0]!.lower)) continue;
     let e = colon + 1;
     while (e < toks.length && toks[e]!.para === p) e++;
     const end = trimEnd(ctx, colon + 1, e);
@@ -398,6 +414,12 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
     const t = toks[k]!;
     if (t.text === ',' && TRAILING_PARTICIPLES.has(toks[k + 1]!.lower)) return k;
     if (t.lower !== 'and' && t.lower !== 'but') continue;
+    // ", and more than 4 in 10 said …": a second attribution with its own subject.
+    if (toks[k - 1]!.text === ',') {
+      let r = k + 2;
+      while (r < b && r - k <= 8 && toks[r]!.text !== ',' && !isReportingVerb(ctx, r)) r++;
+      if (r < b && r - k <= 8 && toks[r]!.text !== ',' && REPORTING_VERBS.has(toks[r]!.lower)) return k - 1;
+    }
     const n = toks[k + 1]!;
     const mi = ctx.mentionOf[k + 1]!;
     let e = k + 2;
@@ -416,7 +438,35 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
   return b;
 }
 
-function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved): Reported {
+const SPEAKER_PRONOUN_WORDS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+
+const ASK = new Set(['ask', 'asks', 'asked', 'asking']);
+const WH = new Set(['whether', 'if', 'what', 'who', 'why', 'how', 'when', 'where', 'which']);
+
+/**
+ * "Asked whether he would run, …", "When asked by Stephanopoulos to respond, …": a question put to
+ * someone, with no asker in subject position. The content is the question (to its comma); the
+ * speaker is the asker after "by", or nobody.
+ */
+function askedQuestion(ctx: Ctx, d: Discourse, v: number, end: number): Reported | null {
+  const { toks } = ctx;
+  if (!ASK.has(toks[v]!.lower)) return null;
+  let a = v + 1;
+  let sp: Resolved | null = null;
+  if (toks[a]?.lower === 'by') {
+    const np = npAfter(ctx, a + 1, end);
+    if (!np) return null;
+    sp = resolveNp(ctx, d, np);
+    a = np.b;
+  } else if (/^(him|her|them|me|us)$/.test(toks[a]?.lower ?? '')) a++;
+  if (a >= end || !(WH.has(toks[a]!.lower) || (toks[a]!.lower === 'to' && sp))) return null;
+  let b = a + 1;
+  while (b < end && toks[b]!.text !== ',' && ctx.quoteOf[b] === -1) b++;
+  if (wordsIn(ctx, a, b) < MIN_WORDS || hasQuote(ctx, a, b)) return null;
+  return make(ctx, a, b, span(ctx, v, v + 1), sp);
+}
+
+function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved | null): Reported {
   return {
     start: ctx.toks[a]!.start,
     end: ctx.toks[b - 1]!.end,
@@ -462,6 +512,12 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
     a -= 2;
     if (a - 1 >= floor && /^(about|nearly|almost|only|roughly|some|over|under)$/.test(toks[a - 1]!.lower))
       a--;
+    else if (
+      a - 2 >= floor &&
+      toks[a - 1]!.lower === 'than' &&
+      /^(more|less|fewer)$/.test(toks[a - 2]!.lower)
+    )
+      a -= 2;
   } else if (/^[0-9]/.test(head.text)) return null;
   const start = toks[a]!.start;
   const text = ctx.text.slice(start, head.end);

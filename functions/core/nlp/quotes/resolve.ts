@@ -376,9 +376,14 @@ function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
     let a = c - 1;
     while (a > floor && ctx.mentionOf[a - 1] === mi) a--;
     if (ctx.mentions[mi]!.start !== toks[a]!.start) continue;
+    // "Florida delegate John Archer, wearing …, said": role words may open the frame before the name.
+    const pre = a > floor ? premodifierStart(ctx, a) : a;
+    if (pre < a && (pre === floor || SET_OFF_OPENERS.has(toks[pre - 1]!.lower))) a = pre;
     if (a !== floor && !SET_OFF_OPENERS.has(toks[a - 1]!.lower)) continue;
     const first = toks[c + 1]!;
-    if (c + 1 >= end - 1 || !first.word || first.lower === 'who' || first.lower === 'which') return null;
+    if (c + 1 >= end - 1 || !first.word) return null;
+    // "Sanders, who has already sent pleas on Canova's behalf, said": the relative clause is set off.
+    if (first.lower === 'who' || first.lower === 'which') return { a, b: c };
     let appositive = appositiveRole(ctx, c + 1);
     if (!appositive && !first.cap && end - 1 - (c + 1) <= 12) {
       const s = first.lower === 'a' || first.lower === 'an' || first.lower === 'the' ? c + 2 : c + 1;

@@ -22,6 +22,60 @@ describe('reported speech', () => {
     expect(r?.speaker?.type).toBe('ORGANIZATION');
   });
 
+  it('an infinitive or modal reporting verb takes the sentence subject: took to Twitter to say', () => {
+    const [q] = indirect(
+      'Hillary Clinton took to Twitter to say she was grateful to her supporters in Nevada.',
+      [
+        ['Hillary Clinton', 'PERSON'],
+        ['Twitter', 'ORGANIZATION'],
+        ['Nevada', 'LOCATION'],
+      ],
+    );
+    expect(q?.text).toBe('she was grateful to her supporters in Nevada');
+    expect(q?.speaker?.name).toBe('Hillary Clinton');
+    const [r] = indirect('Cook did not say when the practice stopped, but Cook can say that it did.', [
+      ['Cook', 'PERSON', 'Peter Cook'],
+    ]);
+    expect(r?.speaker?.name).toBe('Peter Cook');
+  });
+
+  it('a question put to someone: "Asked whether …" and "asked by X to …"', () => {
+    const [q] = indirect('Asked whether he was ever bullied, Trump said no.', [['Trump', 'PERSON']]);
+    expect(q?.text).toBe('whether he was ever bullied');
+    expect(q?.speaker).toBeNull();
+    const [r] = indirect("Asked by Stephanopoulos to respond to Trump's criticism, Carson demurred.", [
+      ['Stephanopoulos', 'PERSON', 'George Stephanopoulos'],
+      ['Trump', 'PERSON'],
+      ['Carson', 'PERSON'],
+    ]);
+    expect(r?.text).toBe("to respond to Trump's criticism");
+    expect(r?.speaker?.name).toBe('George Stephanopoulos');
+  });
+
+  it('a second attribution after ", and" ends the first: "…, and more than 4 in 10 said …"', () => {
+    const qs = indirect(
+      'Three-quarters of the voters said they were very worried, and more than 4 in 10 said Donald Trump would be best at handling the economy.',
+      [['Donald Trump', 'PERSON']],
+    );
+    expect(qs.map((q) => q.text)).toEqual([
+      'they were very worried',
+      'Donald Trump would be best at handling the economy',
+    ]);
+    expect(qs[1]!.speaker?.name).toBe('more than 4 in 10');
+  });
+
+  it('a name set off by a relative clause is the subject; a pronoun clause is not an inverted subject', () => {
+    const [q] = indirect(
+      "Sanders, who has already sent fundraising pleas on Canova's behalf, said he also may campaign for him.",
+      [
+        ['Sanders', 'PERSON', 'Bernie Sanders'],
+        ['Canova', 'PERSON', 'Tim Canova'],
+      ],
+    );
+    expect(q?.text).toBe('he also may campaign for him');
+    expect(q?.speaker?.name).toBe('Bernie Sanders');
+  });
+
   it('According to X, …', () => {
     const [q] = indirect('According to Jane Roe, the bridge will close in May.', [['Jane Roe', 'PERSON']]);
     expect(q?.text).toBe('the bridge will close in May');

@@ -11,7 +11,7 @@ import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../l
 import type { Span } from '../../types.ts';
 import type { Ctx } from './context.ts';
 import { firstSubject, isAdverb } from './cues.ts';
-import { type Discourse, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
+import { type Discourse, npAfter, npBefore, type Resolved, resolveNp, resolvePronoun } from './resolve.ts';
 
 export interface Reported {
   readonly start: number;
@@ -109,11 +109,14 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     for (let i = s0; i + 1 < end && !used; i++) {
       if (toks[i]!.lower !== 'according' || toks[i + 1]!.lower !== 'to' || ctx.quoteOf[i] !== -1) continue;
       const np = npAfter(ctx, i + 2, end);
-      const sp = np ? resolveNp(ctx, d, np) : null;
+      // Any source phrase will do after "according to": "a CNN tally", "state law", "him".
+      const sp = np ? (resolveNp(ctx, d, np) ?? objectPronoun(ctx, d, np) ?? describeNp(ctx, np)) : null;
       if (!np || !sp) continue;
       let a: number;
       let b: number;
-      if (i === s0 || (i > s0 && toks[i - 1]!.text !== ',' && i - s0 <= 2)) {
+      // "In addition, according to the department, …": a short opener is no content.
+      const opener = i > s0 && i - s0 <= 4 && toks[i - 1]!.text === ',' && toks[np.b]?.text === ',';
+      if (i === s0 || opener || (i > s0 && toks[i - 1]!.text !== ',' && i - s0 <= 2)) {
         // Content after the source phrase and its comma.
         a = np.b;
         while (a < end && !toks[a]!.word) a++;
@@ -269,7 +272,13 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           !/^[,;:—–-]$/.test(ctx.text.slice(toks[cEnd]!.start, toks[cEnd]!.end).trim() || 'x')
         ) {
           const brk = toks[cEnd]?.text;
-          if (brk !== ',' && brk !== ';' && brk !== ':' && brk !== '—' && brk !== '--') continue;
+          if (brk !== ',' && brk !== ';' && brk !== ':' && brk !== '—' && brk !== '--') {
+            // "She says people may not like the answer, but insists X is mounting a “…”": the
+            // reported clause ends at the last break before the quotation's clause.
+            const cut = lastBreak(ctx, a, cEnd);
+            if (cut < 0) continue;
+            cEnd = cut;
+          }
         }
       }
       cEnd = clauseEnd(ctx, a, cEnd);
@@ -414,6 +423,14 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
     const t = toks[k]!;
     if (t.text === ',' && TRAILING_PARTICIPLES.has(toks[k + 1]!.lower)) return k;
     if (t.lower !== 'and' && t.lower !== 'but') continue;
+    // ", but for Republicans, it is …": a coordinated clause with its own pronoun subject.
+    if (toks[k - 1]!.text === ',') {
+      for (let r = k + 1; r < b - 1 && r - k <= 8 && ctx.quoteOf[r] === -1; r++) {
+        if (!NEW_SUBJECT.has(toks[r]!.lower) || toks[r - 1]!.text !== ',') continue;
+        const verb = toks[r + 1]!;
+        if (verb.word && !verb.cap) return k - 1;
+      }
+    }
     // ", and more than 4 in 10 said …": a second attribution with its own subject.
     if (toks[k - 1]!.text === ',') {
       let r = k + 2;
@@ -436,6 +453,32 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
     return c;
   }
   return b;
+}
+
+const OBJECT_PRONOUNS = new Map<string, 'male' | 'female' | 'plural'>([
+  ['him', 'male'],
+  ['her', 'female'],
+  ['them', 'plural'],
+]);
+
+/** "according to him": an object pronoun resolved like its subject form. */
+function objectPronoun(ctx: Ctx, d: Discourse, np: { a: number; b: number }): Resolved | null {
+  const kind = np.b - np.a === 1 ? OBJECT_PRONOUNS.get(ctx.toks[np.a]!.lower) : undefined;
+  return kind ? resolvePronoun(ctx, d, np.a, kind) : null;
+}
+
+/** A source phrase described as written ("a CNN tally", "state law"); never a bare pronoun. */
+function describeNp(ctx: Ctx, np: { a: number; b: number }): Resolved | null {
+  const { toks } = ctx;
+  if (
+    np.b - np.a === 1 &&
+    (SPEAKER_PRONOUN_WORDS.has(toks[np.a]!.lower) || OBJECT_PRONOUNS.has(toks[np.a]!.lower))
+  )
+    return null;
+  const start = toks[np.a]!.start;
+  const end = toks[np.b - 1]!.end;
+  const text = ctx.text.slice(start, end);
+  return { name: text, mention: { text, start, end } };
 }
 
 const SPEAKER_PRONOUN_WORDS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
@@ -464,6 +507,26 @@ function askedQuestion(ctx: Ctx, d: Discourse, v: number, end: number): Reported
   while (b < end && toks[b]!.text !== ',' && ctx.quoteOf[b] === -1) b++;
   if (wordsIn(ctx, a, b) < MIN_WORDS || hasQuote(ctx, a, b)) return null;
   return make(ctx, a, b, span(ctx, v, v + 1), sp);
+}
+
+/**
+ * The last clause break in [a + MIN_WORDS, b): a comma, semicolon or dash, or "and"/"but" before a
+ * verb ("respects Clinton and calls her"); -1 when there is none.
+ */
+function lastBreak(ctx: Ctx, a: number, b: number): number {
+  const { toks } = ctx;
+  for (let k = b - 1; k >= a + MIN_WORDS; k--) {
+    const t = toks[k]!.text;
+    if (t === ',' || t === ';' || t === '—' || t === '--') return k;
+    const l = toks[k]!.lower;
+    const next = toks[k + 1];
+    if ((l === 'and' || l === 'but') && next?.word && !next.cap && /^[a-z]+(ed|s)$/.test(next.lower)) {
+      let c = k;
+      while (c > a && !toks[c - 1]!.word) c--;
+      return c;
+    }
+  }
+  return -1;
 }
 
 function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved | null): Reported {

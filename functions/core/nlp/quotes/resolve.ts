@@ -370,6 +370,18 @@ function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
     const t = toks[c]!;
     if (ctx.quoteOf[c] !== -1 || isStop(t.text) || t.text === '.') return null;
     if (t.text !== ',') continue;
+    // "The poll, released on Wednesday by the institute, showed": a short described subject opening
+    // the frame, then anything set off by commas.
+    if (
+      c - floor >= 2 &&
+      c - floor <= 4 &&
+      DETERMINERS.has(toks[floor]!.lower) &&
+      ctx.mentionOf[c - 1] === -1
+    ) {
+      let plain = true;
+      for (let k = floor; k < c; k++) if (!toks[k]!.word || NP_STOP.has(toks[k]!.lower)) plain = false;
+      if (plain) return { a: floor, b: c };
+    }
     const mi = ctx.mentionOf[c - 1]!;
     // Countries speak too: "China, Pyongyang's only ally, said".
     if (mi < 0 || !(isSpeakerType(ctx.mentions[mi]!.type) || ctx.mentions[mi]!.type === 'LOCATION')) continue;

@@ -76,6 +76,36 @@ describe('reported speech', () => {
     expect(q?.speaker?.name).toBe('Bernie Sanders');
   });
 
+  it("a reported clause ends before a quotation's clause and before a clause with its own subject", () => {
+    const [q] = indirect(
+      'Hillary Clinton was booed. She says people may not like the answer, but insists Sanders is mounting a "phony attack."',
+      [
+        ['Hillary Clinton', 'PERSON'],
+        ['Sanders', 'PERSON'],
+      ],
+    );
+    expect(q?.text).toBe('people may not like the answer');
+    const [r] = indirect(
+      'Clinton says the mails were personal, but for Republicans, it is a smoking gun for a cover-up.',
+      [['Clinton', 'PERSON', 'Hillary Clinton']],
+    );
+    expect(r?.text).toBe('the mails were personal');
+  });
+
+  it('any source phrase after "according to", and a short opener before it is no content', () => {
+    const [q] = indirect('Trump has won 758 delegates so far, according to a CNN tally.', [
+      ['Trump', 'PERSON'],
+      ['CNN', 'ORGANIZATION'],
+    ]);
+    expect(q?.text).toBe('Trump has won 758 delegates so far');
+    expect(q?.speaker?.name).toBe('a CNN tally');
+    const [r] = indirect(
+      'In addition, according to the department, nine million more workers will be protected.',
+      [],
+    );
+    expect(r?.text).toBe('nine million more workers will be protected');
+  });
+
   it('According to X, …', () => {
     const [q] = indirect('According to Jane Roe, the bridge will close in May.', [['Jane Roe', 'PERSON']]);
     expect(q?.text).toBe('the bridge will close in May');

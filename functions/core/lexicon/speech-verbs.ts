@@ -260,63 +260,63 @@ january february march april may june july august september october november dec
  * "called for", "denied"): used for reported speech with a clear subject. Every form listed.
  */
 export const STANCE_VERBS: ReadonlySet<string> = forms(`
-criticize criticizes criticized criticise criticises criticised
-praise praises praised
-accuse accuses accused
-blame blames blamed
-defend defends defended
-reject rejects rejected
-support supports supported
-endorse endorses endorsed
-oppose opposes opposed
-question questions questioned
-describe describes described
-highlight highlights highlighted
-tout touts touted
-propose proposes proposed
-discuss discusses discussed
-mention mentions mentioned
-cite cites cited
-raise raises raised
-address addresses addressed
-attack attacks attacked
-challenge challenges challenged
-dismiss dismisses dismissed
-welcome welcomes welcomed
-applaud applauds applauded
-condemn condemns condemned
-denounce denounces denounced
-hail hails hailed
-consider considers considered
-view views viewed
-see sees saw
-learn learns learned learnt
-want wants wanted
-urge urges urged
-demand demands demanded
-threaten threatens threatened
-plan plans planned
-ask asks asked
-call calls called
-expect expects expected
-estimate estimates estimated
-find finds found
-show shows showed
-suggest suggests suggested
-predict predicts predicted
-know knows knew
-understand understands understood
-agree agrees agreed
-recommend recommends recommended
-acknowledge acknowledges acknowledged
-argue argues argued
-doubt doubts doubted
-dispute disputes disputed
-concede concedes conceded
-mock mocks mocked
+criticize criticizes criticized criticise criticises criticised criticizing
+praise praises praised praising
+accuse accuses accused accusing
+blame blames blamed blaming
+defend defends defended defending
+reject rejects rejected rejecting
+support supports supported supporting
+endorse endorses endorsed endorsing
+oppose opposes opposed opposing
+question questions questioned questioning
+describe describes described describing
+highlight highlights highlighted highlighting
+tout touts touted touting
+propose proposes proposed proposing
+discuss discusses discussed discussing
+mention mentions mentioned mentioning
+cite cites cited citing
+raise raises raised raising
+address addresses addressed addressing
+attack attacks attacked attacking
+challenge challenges challenged challenging
+dismiss dismisses dismissed dismissing
+welcome welcomes welcomed welcoming
+applaud applauds applauded applauding
+condemn condemns condemned condemning
+denounce denounces denounced denouncing
+hail hails hailed hailing
+consider considers considered considering
+view views viewed viewing
+see sees saw seeing
+learn learns learned learnt learning
+want wants wanted wanting
+urge urges urged urging
+demand demands demanded demanding
+threaten threatens threatened threatening
+plan plans planned planning
+ask asks asked asking
+call calls called calling
+expect expects expected expecting
+estimate estimates estimated estimating
+find finds found finding
+show shows showed showing
+suggest suggests suggested suggesting
+predict predicts predicted predicting
+know knows knew knowing
+understand understands understood understanding
+agree agrees agreed agreeing
+recommend recommends recommended recommending
+acknowledge acknowledges acknowledged acknowledging
+argue argues argued arguing
+doubt doubts doubted doubting
+dispute disputes disputed disputing
+concede concedes conceded conceding
+mock mocks mocked mocking
 defending promoting questioning encouraging encourage encourages encouraged citing citing
-promote promotes promoted
-realize realizes realized realise realises realised
+promote promotes promoted promoting
+realize realizes realized realise realises realised realizing
 respond responds responded responding
 reference references referenced referencing
 seize seizes seized seizing
@@ -324,13 +324,14 @@ pledging vowing urging warning arguing insisting claiming suggesting calling pra
 blaming accusing attacking rejecting dismissing denying demanding proposing predicting promising
 wanting planning hoping expecting touting highlighting
 lay lays laid laying
-tweet tweets tweeted
+tweet tweets tweeted tweeting
 detail details detailed detailing
 investigate investigates investigated investigating
 refuse refuses refused refusing
 decline declines declined declining
 talk talks talked talking
 speak speaks spoke speaking
-vote votes voted
+vote votes voted voting
 endorsing supporting opposing
+back backs backed backing
 `);

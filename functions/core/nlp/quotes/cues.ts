@@ -195,7 +195,7 @@ function span(ctx: Ctx, a: number, b: number): Span {
 const TERMINAL = new Set(['.', '!', '?', ';']);
 
 /** Speech verbs whose following noun phrase is their object, never an inverted subject. */
-const NO_INVERSION = new Set(
+export const NO_INVERSION: ReadonlySet<string> = new Set(
   `describe describes described call calls called dub dubs dubbed label labels labeled labelled
   characterize characterizes characterized charge charges charged accuse accuses accused blast blasts
   blasted slam slams slammed mock mocks mocked praise praises praised urge urges urged demand demands

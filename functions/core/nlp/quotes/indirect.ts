@@ -10,7 +10,7 @@ import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import type { Ctx } from './context.ts';
-import { firstSubject, isAdverb } from './cues.ts';
+import { firstSubject, isAdverb, NO_INVERSION } from './cues.ts';
 import { type Discourse, npAfter, npBefore, type Resolved, resolveNp, resolvePronoun } from './resolve.ts';
 
 export interface Reported {
@@ -159,7 +159,9 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         if (toks[c]!.text === ',') {
           let sp: Resolved | null = null;
           if (c === v - 1) {
-            const np = npAfter(ctx, v + 1, end);
+            // "…, said X" inverts only a speech verb: "…, Mike Murphy, praised the effort" has an object.
+            const inverts = SPEECH_VERBS.has(toks[v]!.lower) && !NO_INVERSION.has(toks[v]!.lower);
+            const np = inverts ? npAfter(ctx, v + 1, end) : null;
             // "…, said he also may campaign": a pronoun with more after it opens a clause.
             const clause = np !== null && np.b - np.a > 1 && SPEAKER_PRONOUN_WORDS.has(toks[np.a]!.lower);
             sp = np && end - np.b <= 4 && !clause ? resolveNp(ctx, d, np) : null;
@@ -291,6 +293,8 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           }
         }
       }
+      // "raising questions about X": the topic is the content, left to topicOf.
+      if (TOPIC_HEADS.get(toks[a + 1]?.lower ?? '')?.has(toks[a]!.lower)) continue;
       // A stance verb's object may be a bare name ("endorsed Clinton", "backed Mr. Sanders").
       const min = STANCE_VERBS.has(toks[v]!.lower) && !SPEECH_VERBS.has(toks[v]!.lower) ? 1 : MIN_WORDS;
       if (wordsIn(ctx, a, cEnd) < min) continue;

@@ -106,6 +106,24 @@ describe('reported speech', () => {
     expect(r?.text).toBe('nine million more workers will be protected');
   });
 
+  it('stance verbs in any form take their object: is backing, had backed, supporting', () => {
+    const [q] = indirect('Minnesota Gov. Mark Dayton is backing Hillary Clinton.', [
+      ['Minnesota', 'LOCATION'],
+      ['Mark Dayton', 'PERSON'],
+      ['Hillary Clinton', 'PERSON'],
+    ]);
+    expect(q?.text).toBe('Hillary Clinton');
+    expect(q?.speaker?.name).toBe('Mark Dayton');
+    expect(q?.cue?.text).toBe('backing');
+  });
+
+  it('"…, X praised the effort" is a verb and its object, not "…, said X"', () => {
+    const qs = indirect('The head of the super PAC, Mike Murphy, praised the skywriting effort.', [
+      ['Mike Murphy', 'PERSON'],
+    ]);
+    expect(qs.map((q) => q.speaker?.name)).not.toContain('the skywriting effort');
+  });
+
   it('According to X, …', () => {
     const [q] = indirect('According to Jane Roe, the bridge will close in May.', [['Jane Roe', 'PERSON']]);
     expect(q?.text).toBe('the bridge will close in May');

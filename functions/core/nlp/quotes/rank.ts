@@ -252,6 +252,14 @@ export function speakerCandidates(
     if (tok >= 0) {
       const prev = toks[tok - 1];
       if (prev && NOT_SUBJECT_AFTER.has(prev.lower)) f.push('prep');
+      // Right after a verb: its object ("criticized the Affordable Care Act as a “…”").
+      else if (
+        prev?.word &&
+        !prev.cap &&
+        ctx.sentOf[tok - 1] === ctx.sentOf[tok] &&
+        (SPEECH_VERBS.has(prev.lower) || STANCE_VERBS.has(prev.lower) || /^[a-z]{3,}ed$/.test(prev.lower))
+      )
+        f.push('object', cat('object', p));
       const last = toks[tok]!;
       if (/['’]s$/.test(last.text)) f.push('poss');
       let e = tok + 1;

@@ -33,8 +33,13 @@ const PREP_OBJECT = new Set(['about', 'for', 'of', 'on', 'over', 'against']);
 
 const NOUNISH_BEFORE = new Set([...DETERMINERS]);
 
+/** Verb forms far more often nouns in news ("the state", "in all five states"): never cues here. */
+const NOUN_FIRST = new Set(['state', 'states']);
+
 /** Every verb form that can report speech or stance, in one set (one lookup per token). */
-const INDIRECT_VERBS: ReadonlySet<string> = new Set([...REPORTING_VERBS, ...SPEECH_VERBS, ...STANCE_VERBS]);
+const INDIRECT_VERBS: ReadonlySet<string> = new Set(
+  [...REPORTING_VERBS, ...SPEECH_VERBS, ...STANCE_VERBS].filter((w) => !NOUN_FIRST.has(w)),
+);
 
 function isReportingVerb(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!;
@@ -319,6 +324,13 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       v = cEnd;
     }
     if (out.length === before) topicOf(ctx, d, s0, end, out);
+    else {
+      // A topic beside the sentence's other attributions, when it overlaps none of them.
+      const extra: Reported[] = [];
+      topicOf(ctx, d, s0, end, extra);
+      const t = extra[0];
+      if (t && out.slice(before).every((r) => r.end <= t.start || r.start >= t.end)) out.push(t);
+    }
   }
   const labelled = labelledParagraphs(ctx, d);
   if (labelled.length === 0) return out;
@@ -378,13 +390,17 @@ const TOPIC_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       discussion coy vague unknowns illusions skepticism disagreements ideas answer answers wrote writes
       written`,
     of: `warned warns warning spoke speaks critical supportive skeptical sceptical wary dismissive
-      accused accusing accuses convinced`,
+      accused accusing accuses convinced criticism criticisms endorsement endorsements supporter
+      supporters`,
     for: `called calls calling pushed pushing advocated advocates advocating argued argues argue voted
-      votes praised praising criticized criticizing blamed blaming`,
+      votes praised praising criticized criticizing blamed blaming support praise enthusiasm
+      admiration`,
     against: `argued argues warned warns warning voted votes railed rails campaigned spoke speaks
       lashed ruled`,
     on: `focused focuses campaigned weighed commented comments insisted insists views stance positions
-      position`,
+      position attacks attack attacked attacking`,
+    to: `opposition respond responded responds responding response referring referred refers pointed
+      points pointing alluded alluding objected objects`,
     with: `agreed agrees disagreed disagrees sided sides`,
   }).map(([prep, heads]) => [prep, new Set(heads.trim().split(/\s+/))]),
 );

@@ -124,6 +124,30 @@ describe('reported speech', () => {
     expect(qs.map((q) => q.speaker?.name)).not.toContain('the skywriting effort');
   });
 
+  it('topics of attacks on, criticism of, support for and responding to', () => {
+    const [q] = indirect('Trump turned his attacks on another Clinton during a rally in Ohio.', [
+      ['Trump', 'PERSON'],
+      ['Clinton', 'PERSON'],
+      ['Ohio', 'LOCATION'],
+    ]);
+    expect(q?.text).toBe('another Clinton during a rally in Ohio');
+    expect(q?.cue?.text).toBe('attacks on');
+    const [r] = indirect('Sanders avoided direct criticism of front-runner Hillary Clinton.', [
+      ['Sanders', 'PERSON'],
+      ['Hillary Clinton', 'PERSON'],
+    ]);
+    expect(r?.text).toBe('front-runner Hillary Clinton');
+    expect(r?.speaker?.name).toBe('Sanders');
+  });
+
+  it('"state" and "states" are nouns here, never cues', () => {
+    expect(
+      indirect('Voters in all five states chose Trump over his rivals by wide margins.', [
+        ['Trump', 'PERSON'],
+      ]),
+    ).toEqual([]);
+  });
+
   it('According to X, …', () => {
     const [q] = indirect('According to Jane Roe, the bridge will close in May.', [['Jane Roe', 'PERSON']]);
     expect(q?.text).toBe('the bridge will close in May');

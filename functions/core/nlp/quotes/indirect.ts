@@ -328,8 +328,9 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       // A topic beside the sentence's other attributions, when it overlaps none of them.
       const extra: Reported[] = [];
       topicOf(ctx, d, s0, end, extra);
-      const t = extra[0];
-      if (t && out.slice(before).every((r) => r.end <= t.start || r.start >= t.end)) out.push(t);
+      for (const t of extra) {
+        if (out.slice(before).every((r) => r.end <= t.start || r.start >= t.end)) out.push(t);
+      }
     }
   }
   const labelled = labelledParagraphs(ctx, d);
@@ -391,16 +392,17 @@ const TOPIC_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       written`,
     of: `warned warns warning spoke speaks critical supportive skeptical sceptical wary dismissive
       accused accusing accuses convinced criticism criticisms endorsement endorsements supporter
-      supporters`,
+      supporters support favor favour mention critique`,
     for: `called calls calling pushed pushing advocated advocates advocating argued argues argue voted
       votes praised praising criticized criticizing blamed blaming support praise enthusiasm
-      admiration`,
+      admiration case voting looking`,
     against: `argued argues warned warns warning voted votes railed rails campaigned spoke speaks
       lashed ruled`,
     on: `focused focuses campaigned weighed commented comments insisted insists views stance positions
-      position attacks attack attacked attacking`,
+      position attacks attack attacked attacking focus focusing called calls calling`,
     to: `opposition respond responded responds responding response referring referred refers pointed
-      points pointing alluded alluding objected objects`,
+      points pointing alluded alluding objected objects attention point`,
+    at: `look looks looked looking aimed aiming swipe swipes jabs jab`,
     with: `agreed agrees disagreed disagrees sided sides`,
   }).map(([prep, heads]) => [prep, new Set(heads.trim().split(/\s+/))]),
 );
@@ -418,7 +420,8 @@ function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[
     b = clauseEnd(ctx, k + 1, b);
     if (b <= k + 1 || hasQuote(ctx, k + 1, b)) return;
     out.push(make(ctx, k + 1, b, span(ctx, k - 1, k + 1), sp));
-    return;
+    // Another topic later in the sentence ("… support for X and his attacks on Y").
+    k = b;
   }
 }
 

@@ -138,6 +138,12 @@ describe('reported speech', () => {
     ]);
     expect(r?.text).toBe('front-runner Hillary Clinton');
     expect(r?.speaker?.name).toBe('Sanders');
+    const [t] = indirect('Clinton took a swipe at Donald Trump on Monday.', [
+      ['Clinton', 'PERSON', 'Hillary Clinton'],
+      ['Donald Trump', 'PERSON'],
+    ]);
+    expect(t?.text).toBe('Donald Trump on Monday');
+    expect(t?.cue?.text).toBe('swipe at');
   });
 
   it('"state" and "states" are nouns here, never cues', () => {

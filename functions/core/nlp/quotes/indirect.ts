@@ -147,6 +147,11 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           : -1;
     const asked = askAt >= 0 ? askedQuestion(ctx, d, askAt, end) : null;
     if (asked) out.push(asked);
+    const found = inDocument(ctx, s0, end);
+    if (found) {
+      out.push(found);
+      continue;
+    }
     for (let v = s0; v < end; v++) {
       if (ctx.quoteOf[v] !== -1 || !isReportingVerb(ctx, v)) continue;
       // CONTENT, X said.  /  CONTENT, said X.
@@ -505,6 +510,34 @@ function describeNp(ctx: Ctx, np: { a: number; b: number }): Resolved | null {
 }
 
 const SPEAKER_PRONOUN_WORDS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+
+const DOCUMENT_NOUNS = new Set(
+  'poll polls survey surveys study studies report reports analysis review audit census tally count filing filings records'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "In an NBC News/Wall Street Journal poll released Monday, Clinton leads Sanders by 19 points":
+ * a poll, study or report opening the sentence speaks for the rest of it, unless someone in it
+ * says so themselves (then the verb's own attribution is the one).
+ */
+function inDocument(ctx: Ctx, s0: number, end: number): Reported | null {
+  const { toks } = ctx;
+  if (toks[s0]!.lower !== 'in') return null;
+  let c = s0 + 1;
+  let noun = -1;
+  while (c < end && c - s0 <= 14 && toks[c]!.text !== ',' && ctx.quoteOf[c] === -1) {
+    if (DOCUMENT_NOUNS.has(toks[c]!.lower) && noun < 0) noun = c;
+    c++;
+  }
+  if (noun < 0 || toks[c]?.text !== ',') return null;
+  const a = c + 1;
+  if (wordsIn(ctx, a, end) < MIN_WORDS || hasQuote(ctx, a, end)) return null;
+  for (let k = a; k < end; k++) if (isReportingVerb(ctx, k)) return null;
+  const src = describeNp(ctx, { a: s0 + 1, b: c });
+  return make(ctx, a, end, span(ctx, s0, s0 + 1), src);
+}
 
 const ASK = new Set(['ask', 'asks', 'asked', 'asking']);
 const WH = new Set(['whether', 'if', 'what', 'who', 'why', 'how', 'when', 'where', 'which']);

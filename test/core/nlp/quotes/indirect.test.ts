@@ -146,6 +146,21 @@ describe('reported speech', () => {
     expect(t?.cue?.text).toBe('swipe at');
   });
 
+  it('a poll or report opening the sentence speaks for the rest of it', () => {
+    const [q] = indirect(
+      'In an NBC News/Wall Street Journal poll released Monday, Clinton leads Sanders by 19 points.',
+      [
+        ['NBC News', 'ORGANIZATION'],
+        ['Wall Street Journal', 'ORGANIZATION'],
+        ['Clinton', 'PERSON'],
+        ['Sanders', 'PERSON'],
+      ],
+    );
+    expect(q?.text).toBe('Clinton leads Sanders by 19 points');
+    expect(q?.speaker?.name).toBe('an NBC News/Wall Street Journal poll released Monday');
+    expect(q?.cue?.text).toBe('In');
+  });
+
   it('"state" and "states" are nouns here, never cues', () => {
     expect(
       indirect('Voters in all five states chose Trump over his rivals by wide margins.', [

@@ -534,7 +534,8 @@ function inDocument(ctx: Ctx, s0: number, end: number): Reported | null {
   if (noun < 0 || toks[c]?.text !== ',') return null;
   const a = c + 1;
   if (wordsIn(ctx, a, end) < MIN_WORDS || hasQuote(ctx, a, end)) return null;
-  for (let k = a; k < end; k++) if (isReportingVerb(ctx, k)) return null;
+  for (let k = a; k < end; k++)
+    if (REPORTING_VERBS.has(toks[k]!.lower) && isReportingVerb(ctx, k)) return null;
   const src = describeNp(ctx, { a: s0 + 1, b: c });
   return make(ctx, a, end, span(ctx, s0, s0 + 1), src);
 }

@@ -174,7 +174,15 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
             const np = inverts ? npAfter(ctx, v + 1, end) : null;
             // "…, said he also may campaign": a pronoun with more after it opens a clause.
             const clause = np !== null && np.b - np.a > 1 && SPEAKER_PRONOUN_WORDS.has(toks[np.a]!.lower);
-            sp = np && end - np.b <= 4 && !clause ? resolveNp(ctx, d, np) : null;
+            // "…, said Mr. Trump had disrespected troops": a verb after the name makes it a clause.
+            const rest = np ? toks[np.b] : undefined;
+            const tail =
+              !rest ||
+              np!.b >= end ||
+              !rest.word ||
+              TIME_WORDS.has(rest.lower) ||
+              /^(in|on|at|during|after|before|of|from|to|with|for|about)$/.test(rest.lower);
+            sp = np && end - np.b <= 4 && !clause && tail ? resolveNp(ctx, d, np) : null;
           } else {
             let b = v;
             while (b > c + 1 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;

@@ -146,6 +146,19 @@ describe('reported speech', () => {
     expect(t?.cue?.text).toBe('swipe at');
   });
 
+  it('a name followed by a verb after "said" opens a clause; it is no inverted subject', () => {
+    const [q] = indirect(
+      'Mr. Coffman, who represents a swing district in the Denver suburbs, said Mr. Trump had disrespected American troops.',
+      [
+        ['Mr. Coffman', 'PERSON', 'Mike Coffman'],
+        ['Mr. Trump', 'PERSON', 'Donald Trump'],
+        ['Denver', 'LOCATION'],
+      ],
+    );
+    expect(q?.text).toBe('Mr. Trump had disrespected American troops');
+    expect(q?.speaker?.name).toBe('Mike Coffman');
+  });
+
   it('a poll or report opening the sentence speaks for the rest of it', () => {
     const [q] = indirect(
       'In an NBC News/Wall Street Journal poll released Monday, Clinton leads Sanders by 19 points.',

@@ -372,11 +372,16 @@ function isSentenceEnd(ctx: Ctx, i: number): boolean {
   return !(next.text === ')' || next.text === ',' || (next.word && !next.cap));
 }
 
+export interface HeadFrame {
+  readonly start: number;
+  readonly open: number;
+}
+
 /**
  * The tokens [start, open) of the quotation's sentence before it, in its paragraph (or the
  * previous paragraph's "X said:" when the quotation opens its own); null when there are none.
  */
-function headFrame(ctx: Ctx, openTok: number): { start: number; open: number } | null {
+export function headFrame(ctx: Ctx, openTok: number): HeadFrame | null {
   const { toks } = ctx;
   const open = openTok;
   if (open <= 0) return null;
@@ -407,7 +412,7 @@ function headFrame(ctx: Ctx, openTok: number): { start: number; open: number } |
  * “…”", "though he said, “…”", "…, Mr. Barrett said, “…”". The nearest attribution, so it wins
  * over an earlier verb in the sentence and over a cue after the quotation.
  */
-function nearCue(ctx: Ctx, d: Discourse, start: number, open: number): CueHit | null {
+export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): CueHit | null {
   const { toks } = ctx;
   let near = open - 1;
   while (near > start && /^(,|:|that)$/.test(toks[near]!.lower)) near--;
@@ -436,16 +441,18 @@ function nearCue(ctx: Ctx, d: Discourse, start: number, open: number): CueHit | 
   return null;
 }
 
-/** nearCue for the quotation opening at token openTok. */
-export function nearHeadCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null {
-  const f = headFrame(ctx, openTok);
-  return f ? nearCue(ctx, d, f.start, f.open) : null;
-}
-
-/** Cue before the quotation, in the same sentence. */
-export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null {
+/**
+ * Cue before the quotation, in the same sentence (its frame from headFrame; `nearTried` when the
+ * caller has already tried nearCue on it).
+ */
+export function headCue(
+  ctx: Ctx,
+  d: Discourse,
+  openTok: number,
+  f: HeadFrame | null = headFrame(ctx, openTok),
+  nearTried = false,
+): CueHit | null {
   const { toks } = ctx;
-  const f = headFrame(ctx, openTok);
   if (!f) return null;
   const { start, open } = f;
   // "According to X, ..." anywhere in the frame.
@@ -481,7 +488,7 @@ export function headCue(ctx: Ctx, d: Discourse, openTok: number): CueHit | null 
     const sp = np ? resolveNp(ctx, d, np) : null;
     if (sp) return { cue: span(ctx, start, start + 1), speaker: sp };
   }
-  const near = nearCue(ctx, d, start, open);
+  const near = nearTried ? null : nearCue(ctx, d, f);
   if (near) return near;
   let described: CueHit | null = null;
   for (let v = start; v < open; v++) {

@@ -16,8 +16,9 @@ import { type Attributed, continueSpeakers } from './continuation.ts';
 import {
   clauseSubject,
   headCue,
+  headFrame,
   headlineSubject,
-  nearHeadCue,
+  nearCue,
   sentenceEndCue,
   subjectCue,
   tailCue,
@@ -51,10 +52,13 @@ function attribute(
   for (const q of ctx.quotes) {
     const open = tokenAt(ctx, q.start);
     const after = tokenAt(ctx, q.end);
+    // A pronoun or name with a verb right before the quotation first, then the cue after it, then
+    // the rest of the sentence before it, then the end of the sentence.
+    const frame = headFrame(ctx, open);
     const hit =
-      nearHeadCue(ctx, d, open) ??
+      (frame ? nearCue(ctx, d, frame) : null) ??
       tailCue(ctx, d, q, after) ??
-      headCue(ctx, d, open) ??
+      headCue(ctx, d, open, frame, true) ??
       sentenceEndCue(ctx, d, q, after);
     if (hit?.speaker) d.lastSpeakers.push({ name: hit.speaker.name, tok: open, type: hit.speaker.type });
     items.push({

@@ -420,10 +420,15 @@ const TOPIC_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   }).map(([prep, heads]) => [prep, new Set(heads.trim().split(/\s+/))]),
 );
 
+/** First character codes of the topic prepositions. */
+const TOPIC_FIRST: ReadonlySet<number> = new Set([...TOPIC_HEADS.keys()].map((k) => k.charCodeAt(0)));
+
 /** `X raised questions about CONTENT`, `X warned of CONTENT`: the topic, credited to X. */
 function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[]): void {
   const { toks } = ctx;
   for (let k = s0 + 2; k + 1 < end; k++) {
+    // One character test skips most words before the map lookup.
+    if (!TOPIC_FIRST.has(toks[k]!.lower.charCodeAt(0))) continue;
     const heads = TOPIC_HEADS.get(toks[k]!.lower);
     if (!heads || ctx.quoteOf[k] !== -1 || !heads.has(toks[k - 1]!.lower)) continue;
     const sp = firstSubject(ctx, d, s0, k - 1);

@@ -84,9 +84,16 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
       if (isWordCode(c, text, i)) {
         let j = i + 1;
         let lastJoin = i;
+        // Whether the token needs lowercasing or a curly apostrophe straightened: most need neither.
+        let plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
         while (j < pe && j - i < 200) {
           const d = text.charCodeAt(j);
+          if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) {
+            j++;
+            continue;
+          }
           if (isWordCode(d, text, j)) {
+            plain = false;
             j++;
             continue;
           }
@@ -96,6 +103,7 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
             // A dot joins only abbreviations ("U.S", "a.m"), not "said.Trump".
             const dotOk = d !== 46 || j - lastJoin <= 1 || (e >= 48 && e <= 57);
             if (dotOk && isWordCode(e, text, j + 1)) {
+              if (d === 0x2019 || e < 97 || e > 122) plain = false;
               lastJoin = j + 1;
               j += 2;
               continue;
@@ -113,7 +121,7 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
           start: i,
           end: j,
           text: t,
-          lower: t.includes('’') ? t.toLowerCase().replaceAll('’', "'") : t.toLowerCase(),
+          lower: plain ? t : t.includes('’') ? t.toLowerCase().replaceAll('’', "'") : t.toLowerCase(),
           word: true,
           cap: c >= 65 && c <= 90 ? true : c > 127 ? t[0] !== t[0]!.toLowerCase() : false,
           para: p,

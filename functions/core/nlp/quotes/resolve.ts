@@ -391,7 +391,9 @@ function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
     // "Florida delegate John Archer, wearing …, said": role words may open the frame before the name.
     const pre = a > floor ? premodifierStart(ctx, a) : a;
     if (pre < a && (pre === floor || SET_OFF_OPENERS.has(toks[pre - 1]!.lower))) a = pre;
-    if (a !== floor && !SET_OFF_OPENERS.has(toks[a - 1]!.lower)) continue;
+    // "Even China, …, said": a sentence adverb may open the frame before the name.
+    const opener = a - 1 === floor && SENTENCE_ADVERBS.has(toks[floor]!.lower);
+    if (a !== floor && !opener && !SET_OFF_OPENERS.has(toks[a - 1]!.lower)) continue;
     const first = toks[c + 1]!;
     if (c + 1 >= end - 1 || !first.word) return null;
     // "Sanders, who has already sent pleas on Canova's behalf, said": the relative clause is set off.
@@ -405,6 +407,22 @@ function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
   }
   return null;
 }
+
+/** Adverbs that may open a sentence before its subject. */
+const SENTENCE_ADVERBS = new Set([
+  'even',
+  'also',
+  'but',
+  'and',
+  'meanwhile',
+  'still',
+  'however',
+  'yet',
+  'now',
+  'so',
+  'then',
+  'indeed',
+]);
 
 /** Words after which a name set off by commas starts a clause of its own. */
 const SET_OFF_OPENERS = new Set(['what', 'as', 'and', 'but', 'that', 'while', 'whom', ',', ':', '—', '--']);

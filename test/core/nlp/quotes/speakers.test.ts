@@ -284,6 +284,11 @@ describe('speaker attribution', () => {
     ]);
     expect(q?.speaker?.name).toBe('China');
     expect(q?.cue?.text).toBe('said');
+    const [r] = direct('Even China, Pyongyang\'s only ally, said it was "resolutely opposed" to the test.', [
+      ['China', 'LOCATION'],
+      ['Pyongyang', 'LOCATION'],
+    ]);
+    expect(r?.speaker?.name).toBe('China');
   });
 
   it('a gendered role outweighs the first name: "widow Terry Strada" is "she"', () => {

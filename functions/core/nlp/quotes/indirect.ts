@@ -227,7 +227,17 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           (toks[v - 1]?.lower === 'to' && v - 1 > s0))
       )
         sp = firstSubject(ctx, d, s0, v);
-      if (!sp) {
+      // "It said …", "They said …" with nobody in reach: the clause is still reported speech,
+      // credited to nobody rather than guessed.
+      const unresolved =
+        !sp &&
+        b - 1 >= s0 &&
+        /^(he|she|they|it)$/.test(toks[b - 1]!.lower) &&
+        REPORTING_VERBS.has(toks[v]!.lower);
+      // "Some advocates for stem cell research said", "most of them said": a whole described
+      // subject opening the sentence.
+      if (!sp && !unresolved && REPORTING_VERBS.has(toks[v]!.lower)) sp = describedSubject(ctx, s0, b);
+      if (!sp && !unresolved) {
         const q = askedQuestion(ctx, d, v, end);
         if (q) out.push(q);
         continue;
@@ -607,6 +617,31 @@ function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved | nul
     cue,
     speaker,
   };
+}
+
+/**
+ * The whole stretch [s0, b) before a reporting verb as a described subject: 2 to 12 words opening
+ * the sentence, with no verb of its own, no quotation and no pronoun standing alone.
+ */
+function describedSubject(ctx: Ctx, s0: number, b: number): Resolved | null {
+  const { toks } = ctx;
+  const n = b - s0;
+  if (n < 2 || n > 12) return null;
+  const first = toks[s0]!;
+  if (!first.word || !(first.cap || DETERMINERS.has(first.lower))) return null;
+  for (let k = s0; k < b; k++) {
+    const t = toks[k]!;
+    if (ctx.quoteOf[k] !== -1 || t.text === ',' || t.text === ':' || t.text === ';') return null;
+    if (
+      t.word &&
+      !t.cap &&
+      (INDIRECT_VERBS.has(t.lower) ||
+        /^[a-z]+ed$/.test(t.lower) ||
+        /^(is|was|are|were|has|have|had)$/.test(t.lower))
+    )
+      return null;
+  }
+  return describeNp(ctx, { a: s0, b });
 }
 
 /** Subject ending before token b: a noun phrase, or "who" standing for the phrase before it. */

@@ -159,6 +159,21 @@ describe('reported speech', () => {
     expect(q?.speaker?.name).toBe('Mike Coffman');
   });
 
+  it('a described subject opening the sentence is the source: "Some advocates for stem cell research said"', () => {
+    const [q] = indirect(
+      'Some advocates for stem cell research said that overlooked the potential benefits of new cures.',
+      [],
+    );
+    expect(q?.text).toBe('that overlooked the potential benefits of new cures');
+    expect(q?.speaker?.name).toBe('Some advocates for stem cell research');
+  });
+
+  it('a pronoun with nobody in reach still reports speech, credited to nobody', () => {
+    const [q] = indirect('It also said it had expanded the teams that review reports of extremism.', []);
+    expect(q?.text).toBe('it had expanded the teams that review reports of extremism');
+    expect(q?.speaker).toBeNull();
+  });
+
   it('a poll or report opening the sentence speaks for the rest of it', () => {
     const [q] = indirect(
       'In an NBC News/Wall Street Journal poll released Monday, Clinton leads Sanders by 19 points.',

@@ -245,8 +245,14 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       let a = v + 1;
       // "told reporters", "told CNN": skip the hearer.
       if (/^(tell|tells|told)$/.test(toks[v]!.lower)) {
-        const hearer = npAfter(ctx, a, end);
-        if (hearer) a = hearer.b;
+        // A named hearer is just its name ("told Breitbart News he'd support …"); otherwise a noun phrase.
+        const mi = ctx.mentionOf[a] ?? -1;
+        if (mi >= 0) {
+          while (a < end && ctx.mentionOf[a] === mi) a++;
+        } else {
+          const hearer = npAfter(ctx, a, end);
+          if (hearer) a = hearer.b;
+        }
       }
       // Skip time phrases and "that"; an adjunct ("in an interview with X") must be followed by "that".
       let guard = 0;

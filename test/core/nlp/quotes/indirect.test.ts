@@ -174,6 +174,17 @@ describe('reported speech', () => {
     expect(q?.speaker).toBeNull();
   });
 
+  it('a named hearer after "told" is only its name', () => {
+    const [q] = indirect('Pate also told Breitbart News he would support Hillary Clinton over Trump.', [
+      ['Pate', 'PERSON', 'John Pate'],
+      ['Breitbart News', 'ORGANIZATION'],
+      ['Hillary Clinton', 'PERSON'],
+      ['Trump', 'PERSON'],
+    ]);
+    expect(q?.text).toBe('he would support Hillary Clinton over Trump');
+    expect(q?.speaker?.name).toBe('John Pate');
+  });
+
   it('a poll or report opening the sentence speaks for the rest of it', () => {
     const [q] = indirect(
       'In an NBC News/Wall Street Journal poll released Monday, Clinton leads Sanders by 19 points.',

@@ -11,7 +11,15 @@ import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../l
 import type { Span } from '../../types.ts';
 import type { Ctx } from './context.ts';
 import { firstSubject, isAdverb, NO_INVERSION } from './cues.ts';
-import { type Discourse, npAfter, npBefore, type Resolved, resolveNp, resolvePronoun } from './resolve.ts';
+import {
+  type Discourse,
+  describe,
+  npAfter,
+  npBefore,
+  type Resolved,
+  resolveNp,
+  resolvePronoun,
+} from './resolve.ts';
 
 export interface Reported {
   readonly start: number;
@@ -173,7 +181,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
             const inverts = SPEECH_VERBS.has(toks[v]!.lower) && !NO_INVERSION.has(toks[v]!.lower);
             const np = inverts ? npAfter(ctx, v + 1, end) : null;
             // "…, said he also may campaign": a pronoun with more after it opens a clause.
-            const clause = np !== null && np.b - np.a > 1 && SPEAKER_PRONOUN_WORDS.has(toks[np.a]!.lower);
+            const clause = np !== null && np.b - np.a > 1 && NEW_SUBJECT.has(toks[np.a]!.lower);
             // "…, said Mr. Trump had disrespected troops": a verb after the name makes it a clause.
             const rest = np ? toks[np.b] : undefined;
             const tail =
@@ -526,19 +534,10 @@ function objectPronoun(ctx: Ctx, d: Discourse, np: { a: number; b: number }): Re
 
 /** A source phrase described as written ("a CNN tally", "state law"); never a bare pronoun. */
 function describeNp(ctx: Ctx, np: { a: number; b: number }): Resolved | null {
-  const { toks } = ctx;
-  if (
-    np.b - np.a === 1 &&
-    (SPEAKER_PRONOUN_WORDS.has(toks[np.a]!.lower) || OBJECT_PRONOUNS.has(toks[np.a]!.lower))
-  )
-    return null;
-  const start = toks[np.a]!.start;
-  const end = toks[np.b - 1]!.end;
-  const text = ctx.text.slice(start, end);
-  return { name: text, mention: { text, start, end } };
+  const w = ctx.toks[np.a]!.lower;
+  if (np.b - np.a === 1 && (NEW_SUBJECT.has(w) || OBJECT_PRONOUNS.has(w))) return null;
+  return describe(ctx, np);
 }
-
-const SPEAKER_PRONOUN_WORDS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 
 const DOCUMENT_NOUNS = new Set(
   'poll polls survey surveys study studies report reports analysis review audit census tally count filing filings records'.split(

@@ -679,7 +679,8 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   return null;
 }
 
-function describe(ctx: Ctx, np: Np): Resolved {
+/** A noun phrase as its own speaker, described as written ("a defense ministry source"). */
+export function describe(ctx: Ctx, np: Np): Resolved {
   const { toks } = ctx;
   const start = toks[np.a]!.start;
   const end = toks[np.b - 1]!.end;

@@ -233,8 +233,15 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         ((toks[v]!.lower.endsWith('ing') && toks[v - 1]?.text === ',') ||
           coordinated ||
           (toks[v - 1]?.lower === 'to' && v - 1 > s0))
-      )
+      ) {
         sp = firstSubject(ctx, d, s0, v);
+        // "The Arizona Republican survived … and says …": the described subject before the first verb.
+        if (!sp) {
+          let k = s0 + 1;
+          while (k < v && k - s0 <= 8 && !isVerbLike(ctx, k)) k++;
+          if (k < v && k - s0 <= 8) sp = describedSubject(ctx, s0, k);
+        }
+      }
       // "It said …", "They said …" with nobody in reach: the clause is still reported speech,
       // credited to nobody rather than guessed.
       const unresolved =
@@ -487,6 +494,8 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
   for (let k = a + 2; k < b - 1; k++) {
     const t = toks[k]!;
     if (t.text === ',' && TRAILING_PARTICIPLES.has(toks[k + 1]!.lower)) return k;
+    // "…, while 9 percent found it to be a deterrent": a contrasting clause of its own.
+    if (t.text === ',' && /^(while|whereas|although|though)$/.test(toks[k + 1]!.lower)) return k;
     if (t.lower !== 'and' && t.lower !== 'but') continue;
     // ", but for Republicans, it is …": a coordinated clause with its own pronoun subject.
     if (toks[k - 1]!.text === ',') {
@@ -624,6 +633,18 @@ function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved | nul
   };
 }
 
+/** A lowercase word that looks like a verb: a speech or stance verb, an -ed form or an auxiliary. */
+function isVerbLike(ctx: Ctx, k: number): boolean {
+  const t = ctx.toks[k]!;
+  return (
+    t.word &&
+    !t.cap &&
+    (INDIRECT_VERBS.has(t.lower) ||
+      /^[a-z]+ed$/.test(t.lower) ||
+      /^(is|was|are|were|has|have|had)$/.test(t.lower))
+  );
+}
+
 /**
  * The whole stretch [s0, b) before a reporting verb as a described subject: 2 to 12 words opening
  * the sentence, with no verb of its own, no quotation and no pronoun standing alone.
@@ -637,14 +658,7 @@ function describedSubject(ctx: Ctx, s0: number, b: number): Resolved | null {
   for (let k = s0; k < b; k++) {
     const t = toks[k]!;
     if (ctx.quoteOf[k] !== -1 || t.text === ',' || t.text === ':' || t.text === ';') return null;
-    if (
-      t.word &&
-      !t.cap &&
-      (INDIRECT_VERBS.has(t.lower) ||
-        /^[a-z]+ed$/.test(t.lower) ||
-        /^(is|was|are|were|has|have|had)$/.test(t.lower))
-    )
-      return null;
+    if (isVerbLike(ctx, k)) return null;
   }
   return describeNp(ctx, { a: s0, b });
 }

@@ -168,6 +168,23 @@ describe('reported speech', () => {
     expect(q?.speaker?.name).toBe('Some advocates for stem cell research');
   });
 
+  it('a coordinated verb takes the described subject before the first verb', () => {
+    const [q] = indirect(
+      'The Arizona Republican survived five years in a Vietnamese prison and says such techniques are inhumane.',
+      [['Vietnamese', 'MISC']],
+    );
+    expect(q?.text).toBe('such techniques are inhumane');
+    expect(q?.speaker?.name).toBe('The Arizona Republican');
+  });
+
+  it('a contrasting clause after ", while" ends the reported clause', () => {
+    const [q] = indirect(
+      'Some 12 percent said they were more likely to vote for him, while 9 percent found it a deterrent.',
+      [],
+    );
+    expect(q?.text).toBe('they were more likely to vote for him');
+  });
+
   it('a pronoun with nobody in reach still reports speech, credited to nobody', () => {
     const [q] = indirect('It also said it had expanded the teams that review reports of extremism.', []);
     expect(q?.text).toBe('it had expanded the teams that review reports of extremism');

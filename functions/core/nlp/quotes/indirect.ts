@@ -49,9 +49,33 @@ const INDIRECT_VERBS: ReadonlySet<string> = new Set(
   [...REPORTING_VERBS, ...SPEECH_VERBS, ...STANCE_VERBS].filter((w) => !NOUN_FIRST.has(w)),
 );
 
+/** Per document, one pass: which tokens are verb forms (1) and topic prepositions after their head (2). */
+const marks = new WeakMap<Ctx, Uint8Array>();
+
+function tokenMarks(ctx: Ctx): Uint8Array {
+  let m = marks.get(ctx);
+  if (m) return m;
+  const { toks } = ctx;
+  m = new Uint8Array(toks.length);
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    // Reported speech is never read inside a quotation.
+    if (!t.word || ctx.quoteOf[k] !== -1) continue;
+    if (INDIRECT_VERBS.has(t.lower)) m[k] = 1;
+    else if (
+      k > 0 &&
+      TOPIC_FIRST.has(t.lower.charCodeAt(0)) &&
+      TOPIC_HEADS.get(t.lower)?.has(toks[k - 1]!.lower)
+    )
+      m[k] = 2;
+  }
+  marks.set(ctx, m);
+  return m;
+}
+
 function isReportingVerb(ctx: Ctx, i: number): boolean {
+  if (tokenMarks(ctx)[i] !== 1) return false;
   const t = ctx.toks[i]!;
-  if (!t.word || !INDIRECT_VERBS.has(t.lower)) return false;
   if (
     t.cap &&
     (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap || ctx.mentionOf[i] !== -1)
@@ -368,14 +392,6 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       v = cEnd;
     }
     if (out.length === before) topicOf(ctx, d, s0, end, out);
-    else {
-      // A topic beside the sentence's other attributions, when it overlaps none of them.
-      const extra: Reported[] = [];
-      topicOf(ctx, d, s0, end, extra);
-      for (const t of extra) {
-        if (out.slice(before).every((r) => r.end <= t.start || r.start >= t.end)) out.push(t);
-      }
-    }
   }
   const labelled = labelledParagraphs(ctx, d);
   if (labelled.length === 0) return out;
@@ -457,11 +473,9 @@ const TOPIC_FIRST: ReadonlySet<number> = new Set([...TOPIC_HEADS.keys()].map((k)
 /** `X raised questions about CONTENT`, `X warned of CONTENT`: the topic, credited to X. */
 function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[]): void {
   const { toks } = ctx;
+  const m = tokenMarks(ctx);
   for (let k = s0 + 2; k + 1 < end; k++) {
-    // One character test skips most words before the map lookup.
-    if (!TOPIC_FIRST.has(toks[k]!.lower.charCodeAt(0))) continue;
-    const heads = TOPIC_HEADS.get(toks[k]!.lower);
-    if (!heads || ctx.quoteOf[k] !== -1 || !heads.has(toks[k - 1]!.lower)) continue;
+    if (m[k] !== 2 || ctx.quoteOf[k] !== -1) continue;
     const sp = firstSubject(ctx, d, s0, k - 1);
     if (!sp) return;
     let b = k + 1;

@@ -14,7 +14,8 @@ import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.
 import { FEMALE_HONORIFICS, MALE_HONORIFICS } from '../../lexicon/honorifics.ts';
 import type { Entity, EntityMention, EntityType } from '../../types.ts';
 
-type RawMention = Omit<EntityMention, 'canonical'>;
+/** A recognised mention before grouping gives it a canonical name. */
+export type RawMention = Omit<EntityMention, 'canonical'>;
 
 const STOP = new Set([
   'of',

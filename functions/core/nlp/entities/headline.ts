@@ -3,9 +3,7 @@
  * Says", "Howard Dean Tells Democratic Convention"): such a mention is cut before the verb.
  */
 import { SPEECH_VERBS, STANCE_VERBS } from '../../lexicon/speech-verbs.ts';
-import type { EntityMention } from '../../types.ts';
-
-type RawMention = Omit<EntityMention, 'canonical'>;
+import type { RawMention } from './group.ts';
 
 /** Capitalised "-s" forms that end names ("United States", "New York Times"), not verbs. */
 const NAME_FORMS = new Set([

@@ -374,7 +374,10 @@ function isSentenceEnd(ctx: Ctx, i: number): boolean {
 
 export interface HeadFrame {
   readonly start: number;
+  /** End of the frame: the quotation's first token, or the colon ending the paragraph before it. */
   readonly open: number;
+  /** The quotation's first token. */
+  readonly quote: number;
 }
 
 /**
@@ -404,7 +407,7 @@ export function headFrame(ctx: Ctx, openTok: number): HeadFrame | null {
     start--;
   }
   if (start >= limit) return null;
-  return { start, open: limit };
+  return { start, open: limit, quote: openTok };
 }
 
 /**
@@ -442,18 +445,11 @@ export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): Cue
 }
 
 /**
- * Cue before the quotation, in the same sentence (its frame from headFrame; `nearTried` when the
- * caller has already tried nearCue on it).
+ * Cue before the quotation, in the same sentence (its frame from headFrame), after nearCue has
+ * found nothing right before it.
  */
-export function headCue(
-  ctx: Ctx,
-  d: Discourse,
-  openTok: number,
-  f: HeadFrame | null = headFrame(ctx, openTok),
-  nearTried = false,
-): CueHit | null {
+export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
   const { toks } = ctx;
-  if (!f) return null;
   const { start, open } = f;
   // "According to X, ..." anywhere in the frame.
   for (let i = start; i + 1 < open; i++) {
@@ -482,14 +478,12 @@ export function headCue(
     SPEECH_VERBS.has(first.lower) &&
     !first.lower.endsWith('ing') &&
     ctx.mentionOf[start] === -1 &&
-    (open !== openTok || toks[open - 1]!.text === ':' || toks[open - 1]!.text === ',')
+    (open !== f.quote || toks[open - 1]!.text === ':' || toks[open - 1]!.text === ',')
   ) {
     const np = npAfter(ctx, start + 1, open);
     const sp = np ? resolveNp(ctx, d, np) : null;
     if (sp) return { cue: span(ctx, start, start + 1), speaker: sp };
   }
-  const near = nearTried ? null : nearCue(ctx, d, f);
-  if (near) return near;
   let described: CueHit | null = null;
   for (let v = start; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;

@@ -58,7 +58,7 @@ function attribute(
     const hit =
       (frame ? nearCue(ctx, d, frame) : null) ??
       tailCue(ctx, d, q, after) ??
-      headCue(ctx, d, open, frame, true) ??
+      (frame ? headCue(ctx, d, frame) : null) ??
       sentenceEndCue(ctx, d, q, after);
     if (hit?.speaker) d.lastSpeakers.push({ name: hit.speaker.name, tok: open, type: hit.speaker.type });
     items.push({

@@ -39,8 +39,6 @@ const INFINITIVE = new Set(
 const ADJUNCT_PREPS = new Set(['in', 'at', 'on', 'during', 'while', 'after', 'before', 'via', 'through']);
 const PREP_OBJECT = new Set(['about', 'for', 'of', 'on', 'over', 'against']);
 
-const NOUNISH_BEFORE = new Set([...DETERMINERS]);
-
 /** Verb forms far more often nouns in news ("the state", "in all five states"): never cues here. */
 const NOUN_FIRST = new Set(['state', 'states']);
 
@@ -73,6 +71,7 @@ function tokenMarks(ctx: Ctx): Uint8Array {
   return m;
 }
 
+/** A verb form that reports speech or stance (never inside a quotation; see tokenMarks). */
 function isReportingVerb(ctx: Ctx, i: number): boolean {
   if (tokenMarks(ctx)[i] !== 1) return false;
   const t = ctx.toks[i]!;
@@ -82,7 +81,7 @@ function isReportingVerb(ctx: Ctx, i: number): boolean {
   )
     return false;
   const prev = ctx.toks[i - 1];
-  if (prev && (NOUNISH_BEFORE.has(prev.lower) || prev.lower.endsWith("'s"))) return false;
+  if (prev && (DETERMINERS.has(prev.lower) || prev.lower.endsWith("'s"))) return false;
   return true;
 }
 
@@ -185,7 +184,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       continue;
     }
     for (let v = s0; v < end; v++) {
-      if (ctx.quoteOf[v] !== -1 || !isReportingVerb(ctx, v)) continue;
+      if (!isReportingVerb(ctx, v)) continue;
       // CONTENT, X said.  /  CONTENT, said X.
       // Not when the verb opens a reported clause of its own ("In a speech Friday, Clinton said she
       // hopes …": the introductory phrase is no content).
@@ -475,7 +474,7 @@ function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[
   const { toks } = ctx;
   const m = tokenMarks(ctx);
   for (let k = s0 + 2; k + 1 < end; k++) {
-    if (m[k] !== 2 || ctx.quoteOf[k] !== -1) continue;
+    if (m[k] !== 2) continue;
     const sp = firstSubject(ctx, d, s0, k - 1);
     if (!sp) return;
     let b = k + 1;

@@ -176,7 +176,11 @@ export function speakerCandidates(
   const prevItem = items[i - 1];
   let prevRel = '';
   if (prevItem?.speaker) {
-    add(prevItem.speaker, -1, -1, false).prev = true;
+    const g = add(prevItem.speaker, -1, -1, false);
+    g.prev = true;
+    // The previous quotation's mention when it is nearer than any the window saw (`He’s claiming …`).
+    const m = prevItem.speaker.mention;
+    if (m.start < item.start && (g.before < 0 || m.start > toks[g.before]!.start)) g.speaker = prevItem.speaker;
     const pe = Math.max(0, tokenAt(ctx, prevItem.end) - 1);
     prevRel =
       ctx.sentOf[pe] === sent

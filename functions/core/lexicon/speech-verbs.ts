@@ -328,6 +328,11 @@ tweet tweets tweeted tweeting
 detail details detailed detailing
 investigate investigates investigated investigating
 refuse refuses refused refusing
+seek seeks sought seeking
+offer offers offered offering
+echo echoes echoed echoing
+order orders ordered ordering
+express expresses expressed expressing
 decline declines declined declining
 talk talks talked talking
 speak speaks spoke speaking

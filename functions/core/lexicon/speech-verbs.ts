@@ -333,6 +333,10 @@ offer offers offered offering
 echo echoes echoed echoing
 order orders ordered ordering
 express expresses expressed expressing
+back backs backed backing
+push pushes pushed pushing
+champion champions championed championing
+embrace embraces embraced embracing
 decline declines declined declining
 talk talks talked talking
 speak speaks spoke speaking

@@ -60,6 +60,7 @@ function tokenMarks(ctx: Ctx): Uint8Array {
     // Reported speech is never read inside a quotation.
     if (!t.word || ctx.quoteOf[k] !== -1) continue;
     if (INDIRECT_VERBS.has(t.lower)) m[k] = 1;
+    else if (t.lower === 'clear' && makeBefore(ctx, k) >= 0) m[k] = 1;
     else if (
       k > 0 &&
       TOPIC_FIRST.has(t.lower.charCodeAt(0)) &&
@@ -70,6 +71,54 @@ function tokenMarks(ctx: Ctx): Uint8Array {
   marks.set(ctx, m);
   return m;
 }
+
+function commaBetween(ctx: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ctx.toks[k]!.text === ',') return true;
+  return false;
+}
+
+/** Conjunctions opening a fronted subordinate clause. */
+const FRONTED = new Set([
+  'when',
+  'after',
+  'before',
+  'once',
+  'while',
+  'because',
+  'although',
+  'though',
+  'since',
+  'if',
+  'until',
+  'unless',
+  'whenever',
+]);
+
+const MAKE = new Set(['make', 'makes', 'made', 'making']);
+
+/** "made clear", "made it clear": the token of the make-form before "clear" at k, -1 when none. */
+function makeBefore(ctx: Ctx, k: number): number {
+  const p = ctx.toks[k - 1];
+  if (p && MAKE.has(p.lower)) return k - 1;
+  const q = ctx.toks[k - 2];
+  return p?.lower === 'it' && q && MAKE.has(q.lower) ? k - 2 : -1;
+}
+
+/** Particles of phrasal reporting verbs: "pointed out", "laid out", "called out". */
+const PARTICLE_OUT = new Set([
+  'point',
+  'points',
+  'pointed',
+  'pointing',
+  'lay',
+  'lays',
+  'laid',
+  'laying',
+  'call',
+  'calls',
+  'called',
+  'calling',
+]);
 
 /** A verb form that reports speech or stance (never inside a quotation; see tokenMarks). */
 function isReportingVerb(ctx: Ctx, i: number): boolean {
@@ -197,7 +246,8 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       if (end - v <= 8 && v - s0 >= 4 && !opensClause && askAt < 0) {
         let c = v - 1;
         while (c > s0 && toks[c]!.text !== ',' && v - c <= 12) c--;
-        if (toks[c]!.text === ',') {
+        // "When the moderator pressed him, he laughed": a fronted clause alone is no content.
+        if (toks[c]!.text === ',' && !(FRONTED.has(toks[s0]!.lower) && !commaBetween(ctx, s0, c))) {
           let sp: Resolved | null = null;
           if (c === v - 1) {
             // "…, said X" inverts only a speech verb: "…, Mike Murphy, praised the effort" has an object.
@@ -245,8 +295,8 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           }
         }
       }
-      // X said (that) CONTENT.
-      let b = v;
+      // X said (that) CONTENT.  X made (it) clear (that) CONTENT.
+      let b = toks[v]!.lower === 'clear' ? makeBefore(ctx, v) : v;
       while (b > s0 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
       const coordinated = b > s0 && /^(and|but|then)$/.test(toks[b - 1]!.lower);
       let sp = coordinated ? null : subjectOf(ctx, d, b, s0);
@@ -281,6 +331,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         continue;
       }
       let a = v + 1;
+      if (toks[a]?.lower === 'out' && PARTICLE_OUT.has(toks[v]!.lower)) a++;
       // "told reporters", "told CNN": skip the hearer.
       if (/^(tell|tells|told)$/.test(toks[v]!.lower)) {
         // A named hearer is just its name ("told Breitbart News he'd support …"); otherwise a noun phrase.
@@ -356,8 +407,12 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         }
       }
       cEnd = clauseEnd(ctx, a, cEnd);
-      // A relative clause ("The union, which endorsed Clinton in November, met …") ends at its comma.
-      if (/^(who|which)$/.test(toks[b - 1]?.lower ?? '') && toks[b - 2]?.text === ',') {
+      // A relative clause ("The union, which endorsed Clinton in November, met …") and a fronted
+      // subordinate clause ("When the moderator pointed out that …, he moved on") end at their comma.
+      if (
+        (/^(who|which)$/.test(toks[b - 1]?.lower ?? '') && toks[b - 2]?.text === ',') ||
+        (FRONTED.has(toks[s0]!.lower) && !commaBetween(ctx, s0, v))
+      ) {
         for (let k = a + 1; k < cEnd; k++) {
           if (toks[k]!.text === ',') {
             cEnd = k;

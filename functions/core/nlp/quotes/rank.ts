@@ -180,7 +180,8 @@ export function speakerCandidates(
     g.prev = true;
     // The previous quotation's mention when it is nearer than any the window saw (`He’s claiming …`).
     const m = prevItem.speaker.mention;
-    if (m.start < item.start && (g.before < 0 || m.start > toks[g.before]!.start)) g.speaker = prevItem.speaker;
+    if (m.start < item.start && (g.before < 0 || m.start > toks[g.before]!.start))
+      g.speaker = prevItem.speaker;
     const pe = Math.max(0, tokenAt(ctx, prevItem.end) - 1);
     prevRel =
       ctx.sentOf[pe] === sent

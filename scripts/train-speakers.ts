@@ -46,7 +46,7 @@ function parseArgs(argv: string[]): Options {
     data: join(root, '..', 'shared', 'data', 'polnear'),
     out: join(root, 'functions', 'core', 'model', 'speaker-model.json'),
     seed: 20160101,
-    runs: 5,
+    runs: 15,
   };
   eachFlag(argv, (a, v) => {
     if (a === '--epochs') o.epochs = Number(v());

@@ -5,8 +5,9 @@
  *   leading "the" ignored) are one entity; an acronym joins the full name whose initials it spells
  *   (`U N`, `U.N.`, `UN` -> `United Nations`), or a well-known expansion when the document has none.
  * - People: every distinct full name (two or more words) is its own person; a shorter mention
- *   (`Ivanov`, `Putin`) joins the nearest full name, preceding first, whose words contain it as a
- *   whole-word suffix or prefix. Two different full names are never merged.
+ *   (`Ivanov`, `Putin`) joins the nearest full name, preceding first, whose words end with it (a
+ *   surname), else the nearest that starts with it (a first name). Two different full names are
+ *   never merged.
  * - The canonical name is the fullest, best-cased form seen in the document.
  */
 import { ACRONYMS } from '../../lexicon/acronyms.ts';
@@ -174,19 +175,26 @@ export function canonicalize(mentions: readonly RawMention[], text?: string): En
   // the sorted starts of its full-name mentions, so a surname finds its candidates and their
   // nearest mention without scanning every name and mention (linear time on any document).
   const MAX_PART = 4;
-  const byPart = new Map<string, { group: Group; starts: number[]; lastJoined: number }[]>();
+  interface Entry {
+    group: Group;
+    starts: number[];
+    lastJoined: number;
+  }
+  const byPart = new Map<string, { entry: Entry; suffix: boolean }[]>();
   for (const g of full.values()) {
     const gw = g.name.toLowerCase().split(' ');
-    const entry = { group: g, starts: g.members.map((j) => mentions[j]!.start), lastJoined: -1 };
-    const parts = new Set<string>();
+    const entry: Entry = { group: g, starts: g.members.map((j) => mentions[j]!.start), lastJoined: -1 };
+    // Trailing words (a surname) first: a part that is both keeps its suffix reading.
+    const parts = new Map<string, boolean>();
+    for (let k = 1; k < gw.length && k <= MAX_PART; k++) parts.set(gw.slice(gw.length - k).join(' '), true);
     for (let k = 1; k < gw.length && k <= MAX_PART; k++) {
-      parts.add(gw.slice(gw.length - k).join(' '));
-      parts.add(gw.slice(0, k).join(' '));
+      const part = gw.slice(0, k).join(' ');
+      if (!parts.has(part)) parts.set(part, false);
     }
-    for (const part of parts) {
+    for (const [part, suffix] of parts) {
       const list = byPart.get(part);
-      if (list) list.push(entry);
-      else byPart.set(part, [entry]);
+      if (list) list.push({ entry, suffix });
+      else byPart.set(part, [{ entry, suffix }]);
     }
   }
   for (const i of persons) {
@@ -194,10 +202,13 @@ export function canonicalize(mentions: readonly RawMention[], text?: string): En
     const m = mentions[i]!;
     const ws = words(cleanName(m.text)).filter((w) => !TITLES.has(w.toLowerCase().replace(/\.$/, '')));
     if (ws.length === 0 || ws.length > MAX_PART) continue;
-    let best: { group: Group; lastJoined: number } | undefined;
+    let best: Entry | undefined;
     let bestDist = Number.POSITIVE_INFINITY;
+    let bestSuffix = false;
     const gender = text === undefined ? null : honorificBefore(text, m.start);
-    for (const entry of byPart.get(ws.join(' ').toLowerCase()) ?? []) {
+    for (const { entry, suffix } of byPart.get(ws.join(' ').toLowerCase()) ?? []) {
+      // A surname reading beats a first-name one (`Trump` is Donald J. Trump, not Trump Tower).
+      if (bestSuffix && !suffix) continue;
       if (gender) {
         const g = firstNameGender(entry.group.name);
         if (g && g !== gender) continue;
@@ -207,9 +218,10 @@ export function canonicalize(mentions: readonly RawMention[], text?: string): En
       const before = lastAtOrBefore(entry.starts, m.start);
       const nearest = Math.max(before >= 0 ? entry.starts[before]! : -1, entry.lastJoined);
       const d = nearest >= 0 ? m.start - nearest : 1e9 + (entry.starts[0]! - m.start);
-      if (d < bestDist) {
+      if (d < bestDist || (suffix && !bestSuffix)) {
         bestDist = d;
         best = entry;
+        bestSuffix = suffix;
       }
     }
     if (best) {

@@ -32,6 +32,27 @@ describe('canonicalize', () => {
     ]);
   });
 
+  it('reads a lone name as a surname before a first name, however near the first-name reading', () => {
+    const text =
+      'Donald J. Trump spoke at Trump Tower. Hillary met Hillary Clinton. Trump said, and Hillary left.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['Donald J. Trump', 'PERSON'],
+        ['Trump Tower', 'PERSON'],
+        ['Hillary Clinton', 'PERSON'],
+        ['Trump', 'PERSON'],
+        ['Hillary', 'PERSON'],
+      ]),
+    );
+    expect(out.map((m) => m.canonical)).toEqual([
+      'Donald J. Trump',
+      'Trump Tower',
+      'Hillary Clinton',
+      'Donald J. Trump',
+      'Hillary Clinton',
+    ]);
+  });
+
   it('never merges two different people and sends a surname to the nearest preceding one', () => {
     const text =
       'Hillary Clinton met Bill Clinton. Clinton said yes. Then Hillary Clinton left; Clinton stayed.';

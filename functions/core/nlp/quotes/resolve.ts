@@ -763,8 +763,11 @@ export function resolvePronoun(
     const role = type === 'PERSON' ? d.roleOf(name) : undefined;
     return role ? { name, mention, type, role } : { name, mention, type };
   };
-  // Current sentence, before the pronoun, nearest first.
+  // Current sentence, before the pronoun: its subject when that fits ("Rubio said … of Trump,
+  // whom he called …"), else the nearest fitting mention.
   const s0 = ctx.sentStart[sent]!;
+  const subj = ctx.mentionOf[s0]!;
+  if (s0 < p && subj >= 0 && ctx.quoteOf[s0] === -1 && fits(subj)) return found(subj);
   for (let k = p - 1; k >= s0 && p - k < 200; k--) {
     const mi = ctx.mentionOf[k]!;
     if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi);

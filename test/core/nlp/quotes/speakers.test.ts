@@ -378,4 +378,16 @@ describe('speaker attribution', () => {
     expect(q?.speaker?.mention.text).toBe('he');
     expect(q?.cue?.text).toBe('called');
   });
+
+  it('a pronoun in a later clause takes the sentence subject over a nearer object', () => {
+    const q = only(
+      'Jeb Bush went after Donald Trump at the debate, when he called the businessman “unhinged.”',
+      [
+        ['Jeb Bush', 'PERSON'],
+        ['Donald Trump', 'PERSON'],
+      ],
+    );
+    expect(q.speaker?.name).toBe('Jeb Bush');
+    expect(q.speaker?.mention.text).toBe('he');
+  });
 });

@@ -718,12 +718,28 @@ function isVerbLike(ctx: Ctx, k: number): boolean {
 
 /**
  * The whole stretch [s0, b) before a reporting verb as a described subject: 2 to 12 words opening
- * the sentence, with no verb of its own, no quotation and no pronoun standing alone.
+ * the sentence, with no verb of its own, no quotation and no pronoun standing alone (examples set
+ * off after it, ", including …,", left out).
  */
 function describedSubject(ctx: Ctx, s0: number, b: number): Resolved | null {
   const { toks } = ctx;
+  // "Six Gannett newspapers, including the Asbury Park Press, said": the examples set off are left out.
+  const setOff = (t: string) => t === ',' || t === '—' || t === '--' || t === '–';
+  if (b - 1 > s0 && setOff(toks[b - 1]!.text)) {
+    for (let k = s0 + 2; k < b - 2 && k - s0 <= 12; k++) {
+      if (setOff(toks[k]!.text) && /^(including|such|like|among)$/.test(toks[k + 1]!.lower)) {
+        b = k;
+        break;
+      }
+    }
+  }
   const n = b - s0;
-  if (n < 2 || n > 12) return null;
+  // One word only when it names a group: "Caucus-goers were more likely to say …".
+  if (
+    n > 12 ||
+    (n < 2 && !(n === 1 && /\p{Ll}{2}s$/u.test(toks[s0]!.text) && !toks[s0]!.lower.endsWith("'s")))
+  )
+    return null;
   const first = toks[s0]!;
   if (!first.word || !(first.cap || DETERMINERS.has(first.lower))) return null;
   for (let k = s0; k < b; k++) {

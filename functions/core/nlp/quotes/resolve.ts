@@ -391,6 +391,8 @@ function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
     // "Florida delegate John Archer, wearing …, said": role words may open the frame before the name.
     const pre = a > floor ? premodifierStart(ctx, a) : a;
     if (pre < a && (pre === floor || SET_OFF_OPENERS.has(toks[pre - 1]!.lower))) a = pre;
+    // Any short run of plain premodifiers opening the frame ("Florida delegate", "House Republican").
+    else if (a > floor && a - floor <= 3 && plainWords(ctx, floor, a)) a = floor;
     // "Even China, …, said": a sentence adverb may open the frame before the name.
     const opener = a - 1 === floor && SENTENCE_ADVERBS.has(toks[floor]!.lower);
     if (a !== floor && !opener && !SET_OFF_OPENERS.has(toks[a - 1]!.lower)) continue;
@@ -406,6 +408,16 @@ function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
     return appositive ? { a, b: c, appositive } : { a, b: c };
   }
   return null;
+}
+
+/** Are tokens [a, b) words that may premodify a name: no clause word, determiner, pronoun or verb form? */
+function plainWords(ctx: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const t = ctx.toks[k]!;
+    if (!t.word || NP_STOP.has(t.lower) || DETERMINERS.has(t.lower) || NOT_NAMES.has(t.lower)) return false;
+    if (!t.cap && /(ed|ing|ly)$/.test(t.lower)) return false;
+  }
+  return true;
 }
 
 /** Adverbs that may open a sentence before its subject. */

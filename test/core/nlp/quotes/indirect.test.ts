@@ -340,4 +340,28 @@ describe('reported speech', () => {
       ['FALLIN', 'Well, I think the whole nation needs to work together'],
     ]);
   });
+
+  it('subjects set off or described: premodifiers, examples after the group, a one-word group', () => {
+    const text =
+      'Florida delegate John Archer, wearing a shirt, said he is proud of the campaign. ' +
+      'Six Gannett newspapers in New Jersey, including the Asbury Park Press, said he is not fit to govern. ' +
+      'Caucus-goers were slightly more likely to say they preferred Clinton.';
+    const qs = indirect(text, [['John Archer', 'PERSON']]);
+    expect(qs.map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['John Archer', 'he is proud of the campaign'],
+      ['Six Gannett newspapers in New Jersey', 'he is not fit to govern'],
+      ['Caucus-goers', 'they preferred Clinton'],
+    ]);
+  });
+
+  it('phrasal and fronted forms: made it clear, pointed out, a When-clause ending at its comma', () => {
+    const qs = indirect(
+      'Devine made it clear that his boss wanted something firmer. When the moderator pointed out that Trump had not answered, he moved on.',
+      [['Devine', 'PERSON']],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.cue?.text, q.text])).toEqual([
+      ['Devine', 'clear', 'that his boss wanted something firmer'],
+      ['the moderator', 'pointed', 'that Trump had not answered'],
+    ]);
+  });
 });

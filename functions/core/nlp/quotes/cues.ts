@@ -307,7 +307,7 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
     if (!isCueVerb(ctx, v)) continue;
     if (!ended && (toks[v]!.lower.endsWith('ing') || end - v > 4)) return null;
     let b = v;
-    while (b > i && isAdverb(toks[b - 1]!.lower)) b--;
+    while (b > i && isAdverb(toks[b - 1]!)) b--;
     const np = npBefore(ctx, b, i);
     if (!np || np.a > i + 3) return null;
     const sp = resolveNp(ctx, d, np);
@@ -422,7 +422,7 @@ export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): Cue
   if (!(near > start && near >= open - 3 && isCueVerb(ctx, near) && !toks[near]!.lower.endsWith('ing')))
     return null;
   let b = near;
-  while (b > start && isAdverb(toks[b - 1]!.lower)) b--;
+  while (b > start && isAdverb(toks[b - 1]!)) b--;
   const subj = toks[b - 1];
   if (subj && /^(he|she|they|who|whom)$/.test(subj.lower)) {
     const sp = resolveNp(ctx, d, { a: b - 1, b });
@@ -489,7 +489,7 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     if (!isCueVerb(ctx, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
     let b = v;
-    while (b > start && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+    while (b > start && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
     const participle = toks[v]!.lower.endsWith('ing');
     let sp = participle ? sentenceSubject(ctx, d, start, v) : null;
     if (!sp) {
@@ -643,7 +643,7 @@ function clauseCue(ctx: Ctx, d: Discourse, i: number, segEnd: number, e: number)
     if (!isCueVerb(ctx, v)) continue;
     if (v - i > 7 && v >= segEnd) return null;
     let b = v;
-    while (b > i && isAdverb(toks[b - 1]!.lower)) b--;
+    while (b > i && isAdverb(toks[b - 1]!)) b--;
     const np = npBefore(ctx, b, i);
     if (!np || np.a !== i) return null;
     const sp = resolveNp(ctx, d, np);
@@ -652,9 +652,13 @@ function clauseCue(ctx: Ctx, d: Discourse, i: number, segEnd: number, e: number)
   return null;
 }
 
-/** Adverbs and auxiliaries between a subject and its speech verb ("also", "has", "forcefully"). */
-export function isAdverb(lower: string): boolean {
-  return CUE_ADVERBS.has(lower) || (lower.length > 4 && lower.endsWith('ly') && lower !== 'only');
+/**
+ * Adverbs and auxiliaries between a subject and its speech verb ("also", "has", "forcefully"):
+ * listed, or a lowercase "-ly" word (a capitalised one is a name: Schlafly, Kelly).
+ */
+export function isAdverb(t: { readonly lower: string; readonly cap: boolean }): boolean {
+  const { lower } = t;
+  return CUE_ADVERBS.has(lower) || (!t.cap && lower.length > 4 && lower.endsWith('ly') && lower !== 'only');
 }
 
 /**

@@ -133,6 +133,9 @@ function isReportingVerb(ctx: Ctx, i: number): boolean {
   )
     return false;
   const prev = ctx.toks[i - 1];
+  // "the claims", "Trump's support": nouns. A past form after "that" is a relative clause's verb
+  // ("an outfit that endorsed Sanders").
+  if (prev?.lower === 'that' && t.lower.endsWith('ed')) return true;
   if (prev && (DETERMINERS.has(prev.lower) || prev.lower.endsWith("'s"))) return false;
   return true;
 }
@@ -269,7 +272,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
             sp = np && end - np.b <= 4 && !clause && tail ? resolveNp(ctx, d, np) : null;
           } else {
             let b = v;
-            while (b > c + 1 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+            while (b > c + 1 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
             const np = npBefore(ctx, b, c + 1);
             sp = np && np.a === c + 1 ? resolveNp(ctx, d, np) : null;
           }
@@ -289,7 +292,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         while (k < end && toks[k]!.text !== ',' && k - v <= 6) k++;
         if (toks[c]!.text === ',' && toks[k]?.text === ',' && k < end - 3 && c - s0 >= 3) {
           let b = v;
-          while (b > c + 1 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+          while (b > c + 1 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
           const np = c === v - 1 ? npAfter(ctx, v + 1, k) : npBefore(ctx, b, c + 1);
           const sp = np && (c === v - 1 || np.a === c + 1) ? resolveNp(ctx, d, np) : null;
           if (sp && !hasQuote(ctx, s0, end) && wordsIn(ctx, k + 1, end) >= MIN_WORDS) {
@@ -300,7 +303,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       }
       // X said (that) CONTENT.  X made (it) clear (that) CONTENT.
       let b = toks[v]!.lower === 'clear' ? makeBefore(ctx, v) : v;
-      while (b > s0 && (isAdverb(toks[b - 1]!.lower) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+      while (b > s0 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
       const coordinated = b > s0 && /^(and|but|then)$/.test(toks[b - 1]!.lower);
       let sp = coordinated ? null : subjectOf(ctx, d, b, s0);
       // "…, saying", "and said", "are more likely to say", "took to Twitter to say": the sentence's subject.
@@ -413,7 +416,11 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       // A relative clause ("The union, which endorsed Clinton in November, met …") and a fronted
       // subordinate clause ("When the moderator pointed out that …, he moved on") end at their comma.
       if (
-        (/^(who|which)$/.test(toks[b - 1]?.lower ?? '') && toks[b - 2]?.text === ',') ||
+        (sp !== null &&
+          b - 1 > s0 &&
+          sp.mention.start === toks[b - 1]!.start &&
+          RELATIVE.test(toks[b - 1]!.lower) &&
+          toks[b - 2]!.text === ',') ||
         (FRONTED.has(toks[s0]!.lower) && !commaBetween(ctx, s0, v))
       ) {
         for (let k = a + 1; k < cEnd; k++) {
@@ -592,7 +599,7 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
     } else if (!NEW_SUBJECT.has(n.lower)) continue;
     const verb = toks[e];
     if (!verb?.word || verb.cap) continue;
-    if (!(isReportingVerb(ctx, e) || /^[a-z]+(ed|s)$/.test(verb.lower) || isAdverb(verb.lower))) continue;
+    if (!(isReportingVerb(ctx, e) || /^[a-z]+(ed|s)$/.test(verb.lower) || isAdverb(verb))) continue;
     let c = k;
     while (c > a && !toks[c - 1]!.word) c--;
     return c;
@@ -750,11 +757,15 @@ function describedSubject(ctx: Ctx, s0: number, b: number): Resolved | null {
   return describeNp(ctx, { a: s0, b });
 }
 
-/** Subject ending before token b: a noun phrase, or "who" standing for the phrase before it. */
+/** A relative pronoun as a subject, contracted or not. */
+const RELATIVE = /^(who|which|that)(?:'d|'s|'ve)?$/;
+
+/** Subject ending before token b: a noun phrase, or "who"/"that" standing for the phrase before it. */
 function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved | null {
   const { toks } = ctx;
   const w = toks[b - 1];
-  if (w && (w.lower === 'who' || w.lower === 'which') && b - 1 > floor) {
+  // "X, who('d) previously endorsed", "an outfit that endorsed": the relative pronoun's antecedent.
+  if (w && RELATIVE.test(w.lower) && b - 1 > floor) {
     let e = b - 1;
     if (toks[e - 1]?.text === ',') e--;
     const np = npBefore(ctx, e, floor);

@@ -364,4 +364,22 @@ describe('reported speech', () => {
       ['the moderator', 'pointed', 'that Trump had not answered'],
     ]);
   });
+
+  it('a name ending in -ly is no adverb, and relative pronouns (contracted, or "that") take their antecedent', () => {
+    const qs = indirect(
+      'In 2016, Mrs. Schlafly endorsed Donald J. Trump for president. Chris Collins, who’d previously endorsed Jeb Bush in the race, voted. The group was an outfit that endorsed Bernie Sanders.',
+      [
+        ['Schlafly', 'PERSON', 'Phyllis Schlafly'],
+        ['Donald J. Trump', 'PERSON'],
+        ['Chris Collins', 'PERSON'],
+        ['Jeb Bush', 'PERSON'],
+        ['Bernie Sanders', 'PERSON'],
+      ],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.speaker?.mention.text, q.text])).toEqual([
+      ['Phyllis Schlafly', 'Schlafly', 'Donald J. Trump for president'],
+      ['Chris Collins', 'who’d', 'Jeb Bush in the race'],
+      ['an outfit', 'that', 'Bernie Sanders'],
+    ]);
+  });
 });

@@ -549,6 +549,21 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
 
 const COORD = new Set([',', 'and', 'but', 'then', 'also', 'or', 'yet']);
 
+/** Words opening a clause of its own after a comma ("…, as X echoed …", "…, though he used …"). */
+const CLAUSE_OPENERS = new Set([
+  'as',
+  'when',
+  'while',
+  'though',
+  'although',
+  'because',
+  'since',
+  'whereas',
+  'but',
+  'after',
+  'before',
+]);
+
 /** The first person, organisation or personal pronoun in tokens [start, end), outside quotations. */
 export function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number): Resolved | null {
   const { toks } = ctx;
@@ -560,6 +575,11 @@ export function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number)
     if (named || SPEAKER_PRONOUNS.has(toks[k]!.lower)) {
       let e = k + 1;
       while (mi >= 0 && e < end && ctx.mentionOf[e] === mi) e++;
+      // "Washington (AFP) – Clinton …", "Sanders (I-Vt.)": a parenthetical is no subject.
+      if (k > start && toks[k - 1]!.text === '(') {
+        k = e - 1;
+        continue;
+      }
       // "In an interview with CNN, Trump …": the object of a preposition is no subject, unless a
       // participle follows it ("with Donald Trump tweeting …").
       if (k > start && NOT_SUBJECT_AFTER.has(toks[k - 1]!.lower) && !toks[e]?.lower.endsWith('ing')) {
@@ -577,6 +597,16 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
   const { toks } = ctx;
   const prev = toks[v - 1];
   if (!prev || !(COORD.has(prev.lower) || toks[v]!.lower.endsWith('ing'))) return null;
+  // "…, as Mrs. Clinton echoed the criticism, saying …": a participle continues the clause it
+  // follows, so the subject of the last clause opened after a comma comes first.
+  if (toks[v]!.lower.endsWith('ing')) {
+    for (let j = v - 2; j > start; j--) {
+      if (toks[j - 1]!.text !== ',' || !CLAUSE_OPENERS.has(toks[j]!.lower)) continue;
+      const local = firstSubject(ctx, d, j + 1, v);
+      if (local) return local;
+      break;
+    }
+  }
   const subject = firstSubject(ctx, d, start, v);
   if (subject) return subject;
   // "In an interview Thursday, the Wisconsin Republican criticized … and said …": the nominal

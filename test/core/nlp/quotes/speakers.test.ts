@@ -390,4 +390,25 @@ describe('speaker attribution', () => {
     expect(q.speaker?.name).toBe('Jeb Bush');
     expect(q.speaker?.mention.text).toBe('he');
   });
+
+  it('a participle cue takes the subject of the clause it follows, and a dateline agency is no subject', () => {
+    const echoed = only(
+      'It was a one-two punch by the women of the Democratic Party, as Hillary Clinton echoed the criticism, saying Mr. Trump “is not in it for the American people.”',
+      [
+        ['Democratic Party', 'ORGANIZATION'],
+        ['Hillary Clinton', 'PERSON'],
+        ['Trump', 'PERSON', 'Donald Trump'],
+      ],
+    );
+    expect(echoed.speaker?.name).toBe('Hillary Clinton');
+    const dateline = only(
+      'Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do harm.',
+      [
+        ['AFP', 'ORGANIZATION'],
+        ['Hillary Clinton', 'PERSON'],
+        ['Donald Trump', 'PERSON'],
+      ],
+    );
+    expect(dateline.speaker?.name).toBe('Hillary Clinton');
+  });
 });

@@ -424,7 +424,9 @@ export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): Cue
   let b = near;
   while (b > start && isAdverb(toks[b - 1]!)) b--;
   const subj = toks[b - 1];
-  if (subj && /^(he|she|they|who|whom)$/.test(subj.lower)) {
+  const naming = /^(call|calls|called|dubbed|labeled|labelled)$/.test(toks[near]!.lower);
+  // "what it calls “…”": an organisation's naming, too.
+  if (subj && (/^(he|she|they|who|whom)$/.test(subj.lower) || (naming && subj.lower === 'it'))) {
     const sp = resolveNp(ctx, d, { a: b - 1, b });
     if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
   }
@@ -432,10 +434,7 @@ export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): Cue
   // right before that verb.
   const mi = b - 1 > start ? ctx.mentionOf[b - 1]! : -1;
   const type = mi >= 0 ? ctx.mentions[mi]!.type : undefined;
-  if (
-    (type === 'PERSON' || type === 'ORGANIZATION') &&
-    (toks[near + 1]?.text === ',' || /^(call|calls|called|dubbed|labeled|labelled)$/.test(toks[near]!.lower))
-  ) {
+  if ((type === 'PERSON' || type === 'ORGANIZATION') && (toks[near + 1]?.text === ',' || naming)) {
     let a = b - 1;
     while (a > start && ctx.mentionOf[a - 1] === mi) a--;
     const sp = resolveNp(ctx, d, { a, b });

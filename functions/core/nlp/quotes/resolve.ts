@@ -702,6 +702,25 @@ export function describe(ctx: Ctx, np: Np): Resolved {
 
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 
+/**
+ * A sentence opening with an organisation described by its head noun, before token `limit`:
+ * "Clinton’s campaign", "The Trump administration", "The committee". Its tokens, or null.
+ */
+function organizationSubject(ctx: Ctx, a: number, limit: number): Np | null {
+  const { toks } = ctx;
+  for (let e = a + 1; e <= limit && e - a <= 5; e++) {
+    const t = toks[e - 1]!;
+    if (!t.word || ctx.quoteOf[e - 1] !== -1) return null;
+    if (e - a >= 2 && !t.cap && NOMINAL_HEADS.get(t.lower) === 'organization') {
+      const first = toks[a]!;
+      const owner = ctx.mentionOf[a] !== -1 && /['’]s$/.test(toks[e - 2]!.text);
+      if ((DEFINITE.has(first.lower) || owner) && toks[e]?.text !== "'s") return { a, b: e };
+      return null;
+    }
+  }
+  return null;
+}
+
 function resolveNominal(ctx: Ctx, d: Discourse, np: Np, kind: 'person' | 'organization'): Resolved {
   const { toks } = ctx;
   const det = toks[np.a]!.lower;
@@ -802,6 +821,14 @@ export function resolvePronoun(
     for (let k = a; k < b && k - a < 300; k++) {
       const mi = ctx.mentionOf[k]!;
       if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi);
+    }
+  }
+  // "Donald Trump’s campaign is defending … It’s denouncing what it calls …": an organisation
+  // described by its head noun, opening this sentence or the one before.
+  if (!personal) {
+    for (let s = sent; s >= 0 && s >= sent - 1; s--) {
+      const np = organizationSubject(ctx, ctx.sentStart[s]!, p);
+      if (np) return { ...describe(ctx, np), mention };
     }
   }
   // Further back: the latest earlier speaker of that gender, within a few paragraphs.

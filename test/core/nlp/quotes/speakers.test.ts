@@ -411,4 +411,14 @@ describe('speaker attribution', () => {
     );
     expect(dateline.speaker?.name).toBe('Hillary Clinton');
   });
+
+  it('"it" and "they" reach an organisation described by its head noun: "Trump’s campaign … what it calls"', () => {
+    const [q] = direct(
+      'Donald Trump’s campaign is defending his tweets. It is denouncing what it calls “the biggest media attack in history.”',
+      [['Donald Trump’s', 'PERSON', 'Donald Trump']],
+    );
+    expect(q?.speaker?.name).toBe('Donald Trump’s campaign');
+    expect(q?.speaker?.mention.text).toBe('it');
+    expect(q?.cue?.text).toBe('calls');
+  });
 });

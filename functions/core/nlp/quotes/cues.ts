@@ -548,6 +548,22 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
 
 const COORD = new Set([',', 'and', 'but', 'then', 'also', 'or', 'yet']);
 
+/** Participles that only report speech. */
+const SAYING = new Set([
+  'saying',
+  'asserting',
+  'adding',
+  'noting',
+  'insisting',
+  'arguing',
+  'declaring',
+  'explaining',
+  'writing',
+  'telling',
+  'stating',
+  'replying',
+]);
+
 /** Words opening a clause of its own after a comma ("…, as X echoed …", "…, though he used …"). */
 const CLAUSE_OPENERS = new Set([
   'as',
@@ -608,6 +624,13 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
   }
   const subject = firstSubject(ctx, d, start, v);
   if (subject) return subject;
+  // A frame that starts after an earlier quotation of the sentence: the sentence's own subject
+  // ("Mr. Trump hardly clarified the matter, treating … -- ''…'' -- and … asserting, ''…''").
+  const s0 = ctx.sentStart[ctx.sentOf[v]!]!;
+  if (s0 < start && SAYING.has(toks[v]!.lower)) {
+    const own = firstSubject(ctx, d, s0, v);
+    if (own) return own;
+  }
   // "In an interview Thursday, the Wisconsin Republican criticized … and said …": the nominal
   // subject right after the introductory phrase.
   for (let k = start; k < v && k < start + 12; k++) {

@@ -421,4 +421,13 @@ describe('speaker attribution', () => {
     expect(q?.speaker?.mention.text).toBe('it');
     expect(q?.cue?.text).toBe('calls');
   });
+
+  it('a reporting participle after an earlier quotation of the sentence takes the sentence subject', () => {
+    const qs = direct(
+      "Mr. Trump hardly clarified the matter -- ''That makes me smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay federal taxes.''",
+      [['Trump', 'PERSON', 'Donald Trump']],
+    );
+    expect(qs[1]?.speaker?.name).toBe('Donald Trump');
+    expect(qs[1]?.cue?.text).toBe('asserting');
+  });
 });

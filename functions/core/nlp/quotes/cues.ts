@@ -12,7 +12,7 @@ import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verb
 import type { Span } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
 import type { MarkedQuote } from './marks.ts';
-import { type Discourse, type Np, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
+import { type Discourse, describe, type Np, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
 
 export interface CueHit {
   readonly cue: Span | null;
@@ -439,6 +439,28 @@ export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): Cue
     while (a > start && ctx.mentionOf[a - 1] === mi) a--;
     const sp = resolveNp(ctx, d, { a, b });
     if (sp?.type) return { cue: span(ctx, near, near + 1), speaker: sp };
+  }
+  // "…, the 34-year-old mother of three replied, “…”": a described subject with the verb and a
+  // comma or colon right before the quotation.
+  if (
+    near === open - 2 &&
+    /^[,:]$/.test(toks[open - 1]!.text) &&
+    mi < 0 &&
+    SPEECH_VERBS.has(toks[near]!.lower)
+  ) {
+    for (let k = b - 2; k >= start && b - k <= 8; k--) {
+      const t = toks[k]!;
+      if (!t.word || ctx.quoteOf[k] !== -1 || ctx.mentionOf[k] !== -1) break;
+      if (t.lower !== 'the') continue;
+      const opens = k === start || /^(,|and|but|when|as|then)$/.test(toks[k - 1]!.lower);
+      if (!opens) break;
+      let plain = true;
+      for (let j = k + 1; j < b; j++)
+        if (!toks[j]!.word || (NP_STOP_WORDS.has(toks[j]!.lower) && toks[j]!.lower !== 'of')) plain = false;
+      if (!plain) break;
+      const sp = resolveNp(ctx, d, { a: k, b }) ?? describe(ctx, { a: k, b });
+      return { cue: span(ctx, near, near + 1), speaker: sp };
+    }
   }
   return null;
 }

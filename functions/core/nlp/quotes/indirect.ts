@@ -575,6 +575,8 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
     // "…, while 9 percent found it to be a deterrent": a contrasting clause of its own.
     if (t.text === ',' && /^(while|whereas|although|though)$/.test(toks[k + 1]!.lower)) return k;
     if (t.lower !== 'and' && t.lower !== 'but') continue;
+    // ", and when pressed …, X replied": a coordinated subordinate clause starts a sentence part of its own.
+    if (toks[k - 1]!.text === ',' && FRONTED.has(toks[k + 1]!.lower)) return k - 1;
     // ", but for Republicans, it is …": a coordinated clause with its own pronoun subject.
     if (toks[k - 1]!.text === ',') {
       for (let r = k + 1; r < b - 1 && r - k <= 8 && ctx.quoteOf[r] === -1; r++) {

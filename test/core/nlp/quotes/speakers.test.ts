@@ -430,4 +430,15 @@ describe('speaker attribution', () => {
     expect(qs[1]?.speaker?.name).toBe('Donald Trump');
     expect(qs[1]?.cue?.text).toBe('asserting');
   });
+
+  it('a described subject with its verb and a comma right before the quotation is the nearer attribution', () => {
+    const qs = findQuotes(
+      'She said fathers would not be eligible, and when pressed on why, the 34-year-old mother of three replied, "It is meant to benefit the mother."',
+      mentions('x', []),
+    );
+    const q = qs.find((x) => x.type === 'direct');
+    expect(q?.speaker?.mention.text).toBe('the 34-year-old mother of three');
+    expect(q?.cue?.text).toBe('replied');
+    expect(qs.find((x) => x.type === 'indirect')?.text).toBe('fathers would not be eligible');
+  });
 });

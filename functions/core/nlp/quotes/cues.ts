@@ -12,7 +12,16 @@ import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verb
 import type { Span } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
 import type { MarkedQuote } from './marks.ts';
-import { type Discourse, describe, type Np, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
+import {
+  type Discourse,
+  describe,
+  type Np,
+  npAfter,
+  npBefore,
+  type Resolved,
+  resolveNp,
+  resolvePronoun,
+} from './resolve.ts';
 
 export interface CueHit {
   readonly cue: Span | null;
@@ -733,6 +742,47 @@ function clauseCue(ctx: Ctx, d: Discourse, i: number, segEnd: number, e: number)
 export function isAdverb(t: { readonly lower: string; readonly cap: boolean }): boolean {
   const { lower } = t;
   return CUE_ADVERBS.has(lower) || (!t.cap && lower.length > 4 && lower.endsWith('ly') && lower !== 'only');
+}
+
+/** Nouns naming what someone said: "Trump’s claim that …", "his remarks about …". */
+const SPEECH_NOUNS = new Set(
+  `claim claims statement statements remark remarks comment comments assertion assertions promise
+  promises pledge pledges words description characterization argument arguments warning warnings vow
+  suggestion insistence boast accusation accusations declaration prediction plea quip tweet tweets
+  contention charge`.split(/\s+/),
+);
+
+/**
+ * `Donald Trump’s claim that there have been “thousands of shootings”`, `Contrary to his claim that
+ * people would “learn nothing”`: a possessor of a speech noun shortly before the quotation, in its
+ * sentence, credits it (the mention is the possessor).
+ */
+export function possessiveCue(ctx: Ctx, d: Discourse, open: number): CueHit | null {
+  const { toks } = ctx;
+  const s0 = ctx.sentStart[ctx.sentOf[open]!]!;
+  for (let n = open - 1; n > s0 && open - n <= 10; n--) {
+    if (ctx.quoteOf[n] !== -1 || /^[,;:.!?]$/.test(toks[n]!.text)) return null;
+    if (!SPEECH_NOUNS.has(toks[n]!.lower)) continue;
+    const p = toks[n - 1]!;
+    if (p.lower === 'his' || p.lower === 'her' || p.lower === 'their') {
+      const sp = resolvePronoun(
+        ctx,
+        d,
+        n - 1,
+        p.lower === 'his' ? 'male' : p.lower === 'her' ? 'female' : 'plural',
+      );
+      return sp ? { cue: span(ctx, n, n + 1), speaker: sp } : null;
+    }
+    const mi = ctx.mentionOf[n - 1]!;
+    if (mi < 0 || !/['’]s$/.test(p.text)) return null;
+    const type = ctx.mentions[mi]!.type;
+    if (type !== 'PERSON' && type !== 'ORGANIZATION' && !d.isPersonIndex(mi)) return null;
+    let a = n - 1;
+    while (a > s0 && ctx.mentionOf[a - 1] === mi) a--;
+    const sp = resolveNp(ctx, d, { a, b: n });
+    return sp ? { cue: span(ctx, n, n + 1), speaker: sp } : null;
+  }
+  return null;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   headFrame,
   headlineSubject,
   nearCue,
+  possessiveCue,
   sentenceEndCue,
   subjectCue,
   tailCue,
@@ -53,13 +54,14 @@ function attribute(
     const open = tokenAt(ctx, q.start);
     const after = tokenAt(ctx, q.end);
     // A pronoun or name with a verb right before the quotation first, then the cue after it, then
-    // the rest of the sentence before it, then the end of the sentence.
+    // the rest of the sentence before it, then the end of the sentence, then a possessor's claim.
     const frame = headFrame(ctx, open);
     const hit =
       (frame ? nearCue(ctx, d, frame) : null) ??
       tailCue(ctx, d, q, after) ??
       (frame ? headCue(ctx, d, frame) : null) ??
-      sentenceEndCue(ctx, d, q, after);
+      sentenceEndCue(ctx, d, q, after) ??
+      possessiveCue(ctx, d, open);
     if (hit?.speaker) d.lastSpeakers.push({ name: hit.speaker.name, tok: open, type: hit.speaker.type });
     items.push({
       start: q.start,

@@ -441,4 +441,18 @@ describe('speaker attribution', () => {
     expect(q?.cue?.text).toBe('replied');
     expect(qs.find((x) => x.type === 'indirect')?.text).toBe('fathers would not be eligible');
   });
+
+  it('a possessor of a speech noun before the quotation: "Trump’s claim that …", "his claim that …"', () => {
+    const qs = direct(
+      'Politifact checked Donald Trump’s claim that there have been “thousands of shootings” in Chicago. Contrary to his claim that voters would “learn nothing,” the returns matter.',
+      [
+        ['Politifact', 'ORGANIZATION'],
+        ['Donald Trump’s', 'PERSON', 'Donald Trump'],
+      ],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.speaker?.mention.text, q.cue?.text])).toEqual([
+      ['Donald Trump', 'Donald Trump’s', 'claim'],
+      ['Donald Trump', 'his', 'claim'],
+    ]);
+  });
 });

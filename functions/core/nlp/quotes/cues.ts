@@ -763,6 +763,10 @@ export function possessiveCue(ctx: Ctx, d: Discourse, open: number): CueHit | nu
   for (let n = open - 1; n > s0 && open - n <= 10; n--) {
     if (ctx.quoteOf[n] !== -1 || /^[,;:.!?]$/.test(toks[n]!.text)) return null;
     if (!SPEECH_NOUNS.has(toks[n]!.lower)) continue;
+    // What the claim says follows it ("claim that …", "remarks about …"); "Trump’s statement was
+    // “true”" judges the claim instead.
+    const next = toks[n + 1]!;
+    if (n + 1 !== open && !/^(that|about|of|on|to|:|—|--)$/.test(next.lower)) return null;
     const p = toks[n - 1]!;
     if (p.lower === 'his' || p.lower === 'her' || p.lower === 'their') {
       const sp = resolvePronoun(

@@ -455,4 +455,11 @@ describe('speaker attribution', () => {
       ['Donald Trump', 'his', 'claim'],
     ]);
   });
+
+  it('a claim judged by someone else does not credit its owner: "Trump’s statement was “true.”"', () => {
+    const qs = direct('On Tuesday the checkers announced that Donald Trump’s statement was “true.”', [
+      ['Donald Trump’s', 'PERSON', 'Donald Trump'],
+    ]);
+    expect(qs[0]?.cue?.text).not.toBe('statement');
+  });
 });

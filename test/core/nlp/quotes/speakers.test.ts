@@ -457,7 +457,7 @@ describe('speaker attribution', () => {
   });
 
   it('a claim judged by someone else does not credit its owner: "Trump’s statement was “true.”"', () => {
-    const qs = direct('On Tuesday the checkers announced that Donald Trump’s statement was “true.”', [
+    const qs = direct('In the end, Donald Trump’s statement was “mostly true.”', [
       ['Donald Trump’s', 'PERSON', 'Donald Trump'],
     ]);
     expect(qs[0]?.cue?.text).not.toBe('statement');

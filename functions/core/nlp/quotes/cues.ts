@@ -367,6 +367,9 @@ const NP_STOP_WORDS = new Set([
   'before',
   'since',
   'until',
+  'though',
+  'although',
+  'whereas',
 ]);
 
 /** Does token i end a sentence ("." not inside "(D-Wis.)" nor before a lowercase word)? */

@@ -462,4 +462,13 @@ describe('speaker attribution', () => {
     ]);
     expect(qs[0]?.cue?.text).not.toBe('statement');
   });
+
+  it('a concessive clause after the quotation is a report of its own, not its attribution', () => {
+    const [q] = direct(
+      'Loretta Lynch spoke on Monday. She said she speaks about race because "you talk about the issues in front of you," though she noted she has also pushed other cases.',
+      [['Loretta Lynch', 'PERSON']],
+    );
+    expect(q?.speaker?.name).toBe('Loretta Lynch');
+    expect(q?.cue?.text).not.toBe('noted');
+  });
 });

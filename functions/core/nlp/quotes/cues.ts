@@ -283,6 +283,18 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
     const last = toks[end - 1]!.text;
     if (last === ',' || last === ':') return null;
   }
+  // `"…," as a Homeland Security memo put it.` / `"…," as Smith noted.`
+  if (first.lower === 'as' && ended) {
+    for (let v = i + 2; v < end && v - i <= 12; v++) {
+      const put = /^puts?$/.test(toks[v]!.lower) && toks[v + 1]?.lower === 'it';
+      if (!put && !isCueVerb(ctx, v)) continue;
+      const np = npBefore(ctx, v, i + 1);
+      if (!np || np.a !== i + 1) return null;
+      const sp = resolveNp(ctx, d, np) ?? (DETERMINERS.has(toks[np.a]!.lower) ? describe(ctx, np) : null);
+      return sp ? { cue: span(ctx, v, put ? v + 2 : v + 1), speaker: sp } : null;
+    }
+    return null;
+  }
   // "X said", "X, a spokesman for Y, said", "he said", "the spokesman said".
   const fl = first.lower;
   const lowerStart = !(first.cap || SPEAKER_PRONOUNS.has(fl) || DETERMINERS.has(fl));

@@ -471,4 +471,15 @@ describe('speaker attribution', () => {
     expect(q?.speaker?.name).toBe('Loretta Lynch');
     expect(q?.cue?.text).not.toBe('noted');
   });
+
+  it('`"…," as X put it` and `"…," as X said` after the quotation', () => {
+    const qs = direct(
+      'The main requirement is a "lawful source of investment income," as a Homeland Security memo put it. Warnings come from "the political left," as the host Steve Doocy said in April.',
+      [['Steve Doocy', 'PERSON']],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.cue?.text])).toEqual([
+      ['a Homeland Security memo', 'put it'],
+      ['Steve Doocy', 'said'],
+    ]);
+  });
 });

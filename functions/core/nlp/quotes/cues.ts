@@ -283,6 +283,11 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
     const last = toks[end - 1]!.text;
     if (last === ',' || last === ':') return null;
   }
+  // "…." He noted that supporters had come from far: a new sentence whose pronoun and verb report
+  // something of their own ("that …") is no attribution of the quotation before it.
+  if (/[.!?…]/.test(inner) && first.cap && SPEAKER_PRONOUNS.has(first.lower) && isCueVerb(ctx, i + 1)) {
+    if (toks[i + 2]?.lower === 'that') return null;
+  }
   // `"…," as a Homeland Security memo put it.` / `"…," as Smith noted.`
   if (first.lower === 'as' && ended) {
     for (let v = i + 2; v < end && v - i <= 12; v++) {

@@ -482,4 +482,12 @@ describe('speaker attribution', () => {
       ['Steve Doocy', 'said'],
     ]);
   });
+
+  it('a new sentence whose pronoun reports something of its own ("He noted that …") is no tail cue', () => {
+    const qs = direct(
+      'Marco Rubio stopped by his headquarters. Walking in, the senator said his campaign was "closing really strong." He noted that supporters had come from far and wide.',
+      [['Marco Rubio', 'PERSON']],
+    );
+    expect(qs[0]?.cue?.text).not.toBe('noted');
+  });
 });

@@ -535,6 +535,7 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     if (sp) return { cue: span(ctx, start, start + 1), speaker: sp };
   }
   let described: CueHit | null = null;
+  let describedAt = -1;
   for (let v = start; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
@@ -551,9 +552,23 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     }
     if (!sp && !participle) sp = sentenceSubject(ctx, d, start, v);
     if (!sp) continue;
-    // A description ("the number", "Last week") yields to a later verb whose subject is named.
-    if (sp.type) return { cue: span(ctx, v, v + 1), speaker: sp };
-    described ??= { cue: span(ctx, v, v + 1), speaker: sp };
+    // A description ("the number", "Last week") yields to a later verb whose subject is named,
+    // unless that subject is a pronoun opening the description's own report ("The longtime senator
+    // said he rarely asks …, “…”"): the pronoun is the described speaker, named through it.
+    if (sp.type) {
+      const k = b - 1;
+      const opensReport =
+        SPEAKER_PRONOUNS.has(toks[k]!.lower) &&
+        (k === describedAt + 1 || (k === describedAt + 2 && toks[describedAt + 1]!.lower === 'that'));
+      const by = described?.speaker;
+      if (described && by && opensReport)
+        return { cue: described.cue, speaker: { ...sp, mention: by.mention } };
+      return { cue: span(ctx, v, v + 1), speaker: sp };
+    }
+    if (!described) {
+      described = { cue: span(ctx, v, v + 1), speaker: sp };
+      describedAt = v;
+    }
   }
   if (described) return described;
   // `as Tom Ridge, a former secretary, put it: “…”`.

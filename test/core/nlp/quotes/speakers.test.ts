@@ -490,4 +490,14 @@ describe('speaker attribution', () => {
     );
     expect(qs[0]?.cue?.text).not.toBe('noted');
   });
+
+  it('a described subject whose report opens with a pronoun is the mention: "The longtime senator said he …, “…”"', () => {
+    const q = only(
+      'John McCain opposed the bill. The longtime senator said he rarely asks surrogates to stump for him, “except for people I’m very close to.”',
+      [['John McCain', 'PERSON']],
+    );
+    expect(q.speaker?.name).toBe('John McCain');
+    expect(q.speaker?.mention.text).toBe('The longtime senator');
+    expect(q.cue?.text).toBe('said');
+  });
 });

@@ -240,6 +240,13 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     }
     for (let v = s0; v < end; v++) {
       if (!isReportingVerb(ctx, v)) continue;
+      // "the actress was asked if …": the subject is asked, not asking; the asker follows "by" or
+      // is nobody. (A question opening the sentence is reported above.)
+      if (ASK.has(toks[v]!.lower) && /^(was|were|been|being|is|are|be)$/.test(toks[v - 1]?.lower ?? '')) {
+        const q = v === askAt ? null : askedQuestion(ctx, d, v, end);
+        if (q) out.push(q);
+        continue;
+      }
       // CONTENT, X said.  /  CONTENT, said X.
       // Not when the verb opens a reported clause of its own ("In a speech Friday, Clinton said she
       // hopes …": the introductory phrase is no content).
@@ -332,7 +339,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       // subject opening the sentence.
       if (!sp && !unresolved && REPORTING_VERBS.has(toks[v]!.lower)) sp = describedSubject(ctx, s0, b);
       if (!sp && !unresolved) {
-        const q = askedQuestion(ctx, d, v, end);
+        const q = v === askAt ? null : askedQuestion(ctx, d, v, end);
         if (q) out.push(q);
         continue;
       }
@@ -658,7 +665,7 @@ function inDocument(ctx: Ctx, s0: number, end: number): Reported | null {
 }
 
 const ASK = new Set(['ask', 'asks', 'asked', 'asking']);
-const WH = new Set(['whether', 'if', 'what', 'who', 'why', 'how', 'when', 'where', 'which']);
+const WH = new Set(['whether', 'if', 'what', 'who', 'whom', 'why', 'how', 'when', 'where', 'which']);
 
 /**
  * "Asked whether he would run, …", "When asked by Stephanopoulos to respond, …": a question put to
@@ -676,10 +683,13 @@ function askedQuestion(ctx: Ctx, d: Discourse, v: number, end: number): Reported
     sp = resolveNp(ctx, d, np);
     a = np.b;
   } else if (/^(him|her|them|me|us)$/.test(toks[a]?.lower ?? '')) a++;
-  if (a >= end || !(WH.has(toks[a]!.lower) || (toks[a]!.lower === 'to' && sp))) return null;
+  // "Asked about Cruz's charges, Rubio said": the topic is the question.
+  const topic = toks[a]?.lower === 'about' && toks[a + 1]?.text !== ',';
+  if (topic) a++;
+  else if (a >= end || !(WH.has(toks[a]!.lower) || (toks[a]!.lower === 'to' && sp))) return null;
   let b = a + 1;
   while (b < end && toks[b]!.text !== ',' && ctx.quoteOf[b] === -1) b++;
-  if (wordsIn(ctx, a, b) < MIN_WORDS || hasQuote(ctx, a, b)) return null;
+  if (wordsIn(ctx, a, b) < (topic ? 1 : MIN_WORDS) || hasQuote(ctx, a, b)) return null;
   return make(ctx, a, b, span(ctx, v, v + 1), sp);
 }
 

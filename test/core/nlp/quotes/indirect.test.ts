@@ -382,4 +382,17 @@ describe('reported speech', () => {
       ['an outfit', 'that', 'Bernie Sanders'],
     ]);
   });
+
+  it('questions put to someone: passive "was asked if", "When asked whom", "Asked about" (once each, nobody asking)', () => {
+    const qs = indirect(
+      'In August, the actress was asked if she had ever been treated unfairly. When asked whom she supported, Ms. Sherry smiled. Asked about Cruz’s charges, Marco Rubio said the reform had failed.',
+      [['Marco Rubio', 'PERSON']],
+    );
+    expect(qs.map((q) => [q.speaker?.name ?? null, q.text])).toEqual([
+      [null, 'if she had ever been treated unfairly'],
+      [null, 'whom she supported'],
+      [null, 'Cruz’s charges'],
+      ['Marco Rubio', 'the reform had failed'],
+    ]);
+  });
 });

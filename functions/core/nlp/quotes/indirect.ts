@@ -389,7 +389,9 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       } else if (PREP_OBJECT.has(first.lower) && a + 1 < end) {
         a++;
       } else if (
-        /^(to|of|about|on|for|with|by|in|at|from|as|and|but|or|so|nothing|something)$/.test(first.lower)
+        /^(to|of|about|on|for|with|by|in|at|from|as|and|but|or|so|nothing|something|according|outside|inside|during|after|before)$/.test(
+          first.lower,
+        )
       )
         continue;
       // A quotation later in the sentence ends the reported clause before it.

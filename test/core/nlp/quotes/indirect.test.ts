@@ -395,4 +395,12 @@ describe('reported speech', () => {
       ['Marco Rubio', 'the reform had failed'],
     ]);
   });
+
+  it('an attribution or place phrase after the verb is no reported clause: "said, according to CNN"', () => {
+    const qs = indirect('“I ask you not to protest on the floor,” Bernie Sanders said, according to CNN.', [
+      ['Bernie Sanders', 'PERSON'],
+      ['CNN', 'ORGANIZATION'],
+    ]);
+    expect(qs.map((q) => q.text)).not.toContain('according to CNN');
+  });
 });

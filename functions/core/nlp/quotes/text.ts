@@ -65,9 +65,21 @@ export function splitParagraphs(text: string): Paragraph[] {
   return out;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Three digits at i, not followed by a fourth (the group after a thousands comma). */
+function thousands(text: string, i: number, end: number): boolean {
+  if (i + 3 > end) return false;
+  for (let k = i; k < i + 3; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return i + 3 >= end || !isDigit(text.charCodeAt(i + 3));
+}
+
 /**
  * Tokens: runs of letters and digits, joined across inner apostrophes, hyphens and dots
- * ("don't", "anti-aircraft", "U.S."), and single punctuation characters. A word is cut after
+ * ("don't", "anti-aircraft", "U.S.") and thousands commas ("2,400"), and single punctuation
+ * characters. A word is cut after
  * 200 characters so one enormous "word" stays cheap.
  */
 export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): Tok[] {
@@ -95,6 +107,11 @@ export function tokenizeLight(text: string, paragraphs: readonly Paragraph[]): T
           if (isWordCode(d, text, j)) {
             plain = false;
             j++;
+            continue;
+          }
+          // A thousands comma inside a number ("2,400") is part of it, not a clause break.
+          if (d === 44 && isDigit(text.charCodeAt(j - 1)) && thousands(text, j + 1, pe)) {
+            j += 4;
             continue;
           }
           // Inner joiners: apostrophe, hyphen, dot (U.S.) followed by a letter or digit.

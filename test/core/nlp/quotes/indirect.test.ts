@@ -403,4 +403,15 @@ describe('reported speech', () => {
     ]);
     expect(qs.map((q) => q.text)).not.toContain('according to CNN');
   });
+
+  it('a thousands comma is no clause break, and "A, X said, B" reports the whole sentence', () => {
+    const qs = indirect(
+      'While one company says there are more than 2,400 billionaires in the world, another disagrees. The argument would be aided, Tad Devine said, by the upcoming primary calendar.',
+      [['Tad Devine', 'PERSON']],
+    );
+    expect(qs.map((q) => q.text)).toEqual([
+      'there are more than 2,400 billionaires in the world',
+      'The argument would be aided, Tad Devine said, by the upcoming primary calendar',
+    ]);
+  });
 });

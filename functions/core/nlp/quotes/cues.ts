@@ -459,6 +459,21 @@ export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): Cue
     const sp = resolveNp(ctx, d, { a: b - 1, b });
     if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
   }
+  // "a message that said, “…”": a relative "that"/"which" stands for the phrase before it.
+  if (
+    subj &&
+    (subj.lower === 'that' || subj.lower === 'which') &&
+    b - 2 > start &&
+    toks[near + 1]?.text === ','
+  ) {
+    let e = b - 1;
+    if (toks[e - 1]!.text === ',') e--;
+    const np = npBefore(ctx, e, start);
+    const sp = np
+      ? (resolveNp(ctx, d, np) ?? (DETERMINERS.has(toks[np.a]!.lower) ? describe(ctx, np) : null))
+      : null;
+    if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
+  }
   // `…, Mr. Barrett said, “…”`, `what Mr. Hedge called “…”`: a named person or organisation
   // right before that verb.
   const mi = b - 1 > start ? ctx.mentionOf[b - 1]! : -1;
@@ -546,6 +561,8 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     if (!sp) {
       const np = npBefore(ctx, b, start);
       sp = np ? resolveNp(ctx, d, np) : null;
+      // "A White House official who spoke anonymously … said": the phrase before the relative clause.
+      if (!sp && !participle) sp = relativeSubject(ctx, d, b, start);
       // "at one point even admonishing": the object of a preposition is no speaker.
       const before = np ? toks[np.a - 1] : undefined;
       if (participle && sp && !sp.type && before && NOT_SUBJECT_AFTER.has(before.lower)) sp = null;
@@ -777,6 +794,24 @@ function clauseCue(ctx: Ctx, d: Discourse, i: number, segEnd: number, e: number)
 export function isAdverb(t: { readonly lower: string; readonly cap: boolean }): boolean {
   const { lower } = t;
   return CUE_ADVERBS.has(lower) || (!t.cap && lower.length > 4 && lower.endsWith('ly') && lower !== 'only');
+}
+
+/**
+ * The subject before a restrictive relative clause ending at token b ("A White House official who
+ * spoke anonymously to discuss internal strategy said"): the phrase before "who"/"that", when no
+ * comma or quotation stands between.
+ */
+function relativeSubject(ctx: Ctx, d: Discourse, b: number, start: number): Resolved | null {
+  const { toks } = ctx;
+  for (let k = b - 2; k > start && b - k <= 12; k--) {
+    const t = toks[k]!;
+    if (!t.word || ctx.quoteOf[k] !== -1) return null;
+    if (t.lower !== 'who' && t.lower !== 'that') continue;
+    const np = npBefore(ctx, k, start);
+    if (!np || np.b !== k) return null;
+    return resolveNp(ctx, d, np) ?? (DETERMINERS.has(toks[np.a]!.lower) ? describe(ctx, np) : null);
+  }
+  return null;
 }
 
 /** Nouns naming what someone said: "Trump’s claim that …", "his remarks about …". */

@@ -702,19 +702,28 @@ export function describe(ctx: Ctx, np: Np): Resolved {
 
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 
+/** Documents that speak for their authors ("A letter … reflected both concerns. “…,” it said."). */
+const DOCUMENT_HEADS = new Set(
+  `letter memo email e-mail ad advertisement article editorial video message note tweet post document
+  filing complaint lawsuit`.split(/\s+/),
+);
+
 /**
  * A sentence opening with an organisation described by its head noun, before token `limit`:
- * "Clinton’s campaign", "The Trump administration", "The committee". Its tokens, or null.
+ * "Clinton’s campaign", "The Trump administration", "The committee"; for "it", also a document
+ * ("A letter this month from the staff association"). Its tokens, or null.
  */
-function organizationSubject(ctx: Ctx, a: number, limit: number): Np | null {
+function organizationSubject(ctx: Ctx, a: number, limit: number, documents: boolean): Np | null {
   const { toks } = ctx;
   for (let e = a + 1; e <= limit && e - a <= 5; e++) {
     const t = toks[e - 1]!;
     if (!t.word || ctx.quoteOf[e - 1] !== -1) return null;
-    if (e - a >= 2 && !t.cap && NOMINAL_HEADS.get(t.lower) === 'organization') {
+    const document = documents && DOCUMENT_HEADS.has(t.lower);
+    if (e - a >= 2 && !t.cap && (NOMINAL_HEADS.get(t.lower) === 'organization' || document)) {
       const first = toks[a]!;
       const owner = ctx.mentionOf[a] !== -1 && /['’]s$/.test(toks[e - 2]!.text);
-      if ((DEFINITE.has(first.lower) || owner) && toks[e]?.text !== "'s") return { a, b: e };
+      const det = DEFINITE.has(first.lower) || (document && (first.lower === 'a' || first.lower === 'an'));
+      if ((det || owner) && toks[e]?.text !== "'s") return { a, b: e };
       return null;
     }
   }
@@ -826,8 +835,12 @@ export function resolvePronoun(
   // "Donald Trump’s campaign is defending … It’s denouncing what it calls …": an organisation
   // described by its head noun, opening this sentence or the one before.
   if (!personal) {
-    for (let s = sent; s >= 0 && s >= sent - 1; s--) {
-      const np = organizationSubject(ctx, ctx.sentStart[s]!, p);
+    // Sentences of quotation only (or a lone mark) are passed over, not counted.
+    for (let s = sent, seen = 0; s >= 0 && seen < 2 && sent - s < 6; s--) {
+      const a = ctx.sentStart[s]!;
+      if (ctx.quoteOf[a] !== -1 || !toks[a]!.word) continue;
+      seen++;
+      const np = organizationSubject(ctx, a, p, kind === 'neuter');
       if (np) return { ...describe(ctx, np), mention };
     }
   }

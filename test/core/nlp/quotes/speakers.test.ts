@@ -500,4 +500,23 @@ describe('speaker attribution', () => {
     expect(q.speaker?.mention.text).toBe('The longtime senator');
     expect(q.cue?.text).toBe('said');
   });
+
+  it('documents and relative clauses as subjects: "…," it said after "A letter …"; "a message that said"; "An official who …"', () => {
+    const letter = direct(
+      'A letter this month to the bank board from the staff association reflected both concerns. "We have accepted decades of back-room deals," it said. "This must change."',
+    );
+    expect(letter.map((q) => [q.speaker?.name, q.speaker?.mention.text])).toEqual([
+      ['A letter', 'it'],
+      ['A letter', 'it'],
+    ]);
+    const message = only(
+      'The listing was replaced by a message that said, "Sorry, but the item you have requested is gone."',
+    );
+    expect(message.speaker?.name).toBe('a message');
+    const official = only(
+      'An official who spoke on condition of anonymity said, "There are discussions between the two campaigns."',
+    );
+    expect(official.speaker?.name).toBe('An official');
+    expect(official.cue?.text).toBe('said');
+  });
 });

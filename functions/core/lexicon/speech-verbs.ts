@@ -172,6 +172,7 @@ sob sobs sobbed sobbing
 wail wails wailed wailing
 recite recites recited reciting
 summarize summarizes summarized summarizing summarise summarises summarised summarising
+read reads reading
 `;
 
 /** Forms that need care: "told" needs an object, "according" needs "to". */

@@ -41,9 +41,10 @@ const PREP_OBJECT = new Set(['about', 'for', 'of', 'on', 'over', 'against']);
 
 /**
  * Forms far more often nouns in news ("the state", "in all five states", "the votes", "a
- * challenge") or, in the present, rarely reporting anything ("raise money"): never cues here.
+ * challenge") or rarely reporting anything without a quotation ("raise money", "reads the
+ * news"): never cues here.
  */
-const NOUN_FIRST = new Set(['state', 'states', 'votes', 'challenge', 'raise']);
+const NOUN_FIRST = new Set(['state', 'states', 'votes', 'challenge', 'raise', 'read', 'reads', 'reading']);
 
 /** Every verb form that can report speech or stance, in one set (one lookup per token). */
 const INDIRECT_VERBS: ReadonlySet<string> = new Set(

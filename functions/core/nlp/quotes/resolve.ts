@@ -503,6 +503,8 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
   ) {
     return { a: b - 1, b };
   }
+  // A personal pronoun is a whole phrase ("At the bottom it reads").
+  if (b - 1 >= floor && SPEAKER_PRONOUNS.has(toks[b - 1]!.lower)) return { a: b - 1, b };
   let a = b;
   while (a > floor && b - a < 8) {
     const t = toks[a - 1]!;

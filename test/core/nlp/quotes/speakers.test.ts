@@ -519,4 +519,13 @@ describe('speaker attribution', () => {
     expect(official.speaker?.name).toBe('An official');
     expect(official.cue?.text).toBe('said');
   });
+
+  it('a document reads: "At the bottom it reads, “…”" (a pronoun is a whole phrase)', () => {
+    const q = only(
+      'The email includes a photo of the senator. At the bottom it reads, "You can further support the cause by chipping in now."',
+    );
+    expect(q.speaker?.name).toBe('The email');
+    expect(q.speaker?.mention.text).toBe('it');
+    expect(q.cue?.text).toBe('reads');
+  });
 });

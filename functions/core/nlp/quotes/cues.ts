@@ -195,6 +195,11 @@ function isCueVerb(ctx: Ctx, i: number): boolean {
   return true;
 }
 
+/** A noun phrase's speaker, or the phrase as written when a determiner opens it ("a message"). */
+function resolveOrDescribe(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
+  return resolveNp(ctx, d, np) ?? (DETERMINERS.has(ctx.toks[np.a]!.lower) ? describe(ctx, np) : null);
+}
+
 function span(ctx: Ctx, a: number, b: number): Span {
   const s = ctx.toks[a]!.start;
   const e = ctx.toks[b - 1]!.end;
@@ -295,7 +300,7 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
       if (!put && !isCueVerb(ctx, v)) continue;
       const np = npBefore(ctx, v, i + 1);
       if (!np || np.a !== i + 1) return null;
-      const sp = resolveNp(ctx, d, np) ?? (DETERMINERS.has(toks[np.a]!.lower) ? describe(ctx, np) : null);
+      const sp = resolveOrDescribe(ctx, d, np);
       return sp ? { cue: span(ctx, v, put ? v + 2 : v + 1), speaker: sp } : null;
     }
     return null;
@@ -469,9 +474,7 @@ export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): Cue
     let e = b - 1;
     if (toks[e - 1]!.text === ',') e--;
     const np = npBefore(ctx, e, start);
-    const sp = np
-      ? (resolveNp(ctx, d, np) ?? (DETERMINERS.has(toks[np.a]!.lower) ? describe(ctx, np) : null))
-      : null;
+    const sp = np ? resolveOrDescribe(ctx, d, np) : null;
     if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
   }
   // `…, Mr. Barrett said, “…”`, `what Mr. Hedge called “…”`: a named person or organisation
@@ -809,7 +812,7 @@ function relativeSubject(ctx: Ctx, d: Discourse, b: number, start: number): Reso
     if (t.lower !== 'who' && t.lower !== 'that') continue;
     const np = npBefore(ctx, k, start);
     if (!np || np.b !== k) return null;
-    return resolveNp(ctx, d, np) ?? (DETERMINERS.has(toks[np.a]!.lower) ? describe(ctx, np) : null);
+    return resolveOrDescribe(ctx, d, np);
   }
   return null;
 }

@@ -76,11 +76,6 @@ function tokenMarks(ctx: Ctx): Uint8Array {
   return m;
 }
 
-function commaBetween(ctx: Ctx, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (ctx.toks[k]!.text === ',') return true;
-  return false;
-}
-
 /** Conjunctions opening a fronted subordinate clause. */
 const FRONTED = new Set([
   'when',
@@ -224,6 +219,13 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     }
     if (used) continue;
     const before = out.length;
+    // A fronted subordinate clause ("When the moderator pressed him, …") runs to the first comma:
+    // the last token inside it, -1 when the sentence opens with none.
+    let fronted = -1;
+    if (FRONTED.has(toks[s0]!.lower)) {
+      fronted = s0;
+      while (fronted + 1 < end && toks[fronted + 1]!.text !== ',') fronted++;
+    }
     // "Asked whether …, X said": the question opening the sentence is reported on its own and is
     // not the content of the later verb.
     const askAt =
@@ -263,7 +265,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         let c = v - 1;
         while (c > s0 && toks[c]!.text !== ',' && v - c <= 12) c--;
         // "When the moderator pressed him, he laughed": a fronted clause alone is no content.
-        if (toks[c]!.text === ',' && !(FRONTED.has(toks[s0]!.lower) && !commaBetween(ctx, s0, c))) {
+        if (toks[c]!.text === ',' && !(fronted >= 0 && c <= fronted + 1)) {
           let sp: Resolved | null = null;
           if (c === v - 1) {
             // "…, said X" inverts only a speech verb: "…, Mike Murphy, praised the effort" has an object.
@@ -433,7 +435,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           sp.mention.start === toks[b - 1]!.start &&
           RELATIVE.test(toks[b - 1]!.lower) &&
           toks[b - 2]!.text === ',') ||
-        (FRONTED.has(toks[s0]!.lower) && !commaBetween(ctx, s0, v))
+        (fronted >= 0 && v <= fronted)
       ) {
         for (let k = a + 1; k < cEnd; k++) {
           if (toks[k]!.text === ',') {

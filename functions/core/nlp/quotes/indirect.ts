@@ -32,10 +32,13 @@ export interface Reported {
 /** Minimum words in a reported clause. */
 const MIN_WORDS = 3;
 const INFINITIVE = new Set(
-  'want wants wanted wanting plan plans planned planning hope hopes hoped vow vows vowed pledge pledges pledged promise promises promised threaten threatens threatened urge urges urged expect expects expected agree agrees agreed refuse refuses refused decline declines declined'.split(
+  'want wants wanted wanting plan plans planned planning hope hopes hoped hoping vow vows vowed vowing pledge pledges pledged pledging promise promises promised promising threaten threatens threatened threatening urge urges urged expect expects expected agree agrees agreed refuse refuses refused decline declines declined seek seeks sought seeking decide decides decided deciding'.split(
     ' ',
   ),
 );
+
+/** Verbs that report a stance only with an infinitive ("decided to run"): cues before "to" alone. */
+const TO_ONLY = new Set(['decide', 'decides', 'decided', 'deciding']);
 const ADJUNCT_PREPS = new Set(['in', 'at', 'on', 'during', 'while', 'after', 'before', 'via', 'through']);
 const PREP_OBJECT = new Set(['about', 'for', 'of', 'on', 'over', 'against']);
 
@@ -48,7 +51,7 @@ const NOUN_FIRST = new Set(['state', 'states', 'votes', 'challenge', 'raise', 'r
 
 /** Every verb form that can report speech or stance, in one set (one lookup per token). */
 const INDIRECT_VERBS: ReadonlySet<string> = new Set(
-  [...REPORTING_VERBS, ...SPEECH_VERBS, ...STANCE_VERBS].filter((w) => !NOUN_FIRST.has(w)),
+  [...REPORTING_VERBS, ...SPEECH_VERBS, ...STANCE_VERBS, ...TO_ONLY].filter((w) => !NOUN_FIRST.has(w)),
 );
 
 /** Per document, one pass: which tokens are verb forms (1) and topic prepositions after their head (2). */
@@ -389,6 +392,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       // The clause must look like one: "that", a pronoun, a determiner, a name, a number.
       const first = toks[a]!;
       if (!first.word) continue;
+      if (TO_ONLY.has(toks[v]!.lower) && first.lower !== 'to') continue;
       if (first.lower === 'to' && INFINITIVE.has(toks[v]!.lower)) {
         // "wants to triple the program": the infinitive is the content.
       } else if (PREP_OBJECT.has(first.lower) && a + 1 < end) {

@@ -414,4 +414,15 @@ describe('reported speech', () => {
       'The argument would be aided, Tad Devine said, by the upcoming primary calendar',
     ]);
   });
+
+  it('a decision or a hope reported with its infinitive: "decided to …", "is hoping to …"', () => {
+    const qs = indirect(
+      'John Kasich decided to stay in the race. John Kasich is hoping to win Ohio. John Kasich decided the matter.',
+      [['John Kasich', 'PERSON']],
+    );
+    expect(qs.map((q) => [q.cue?.text, q.text])).toEqual([
+      ['decided', 'to stay in the race'],
+      ['hoping', 'to win Ohio'],
+    ]);
+  });
 });

@@ -342,10 +342,9 @@ export function appositiveRole(ctx: Ctx, i: number): string | undefined {
     j++;
   }
   if (!hasRole || j === i || toks[j]?.text !== ',') return undefined;
-  let s = i;
-  if (toks[s]!.lower === 'a' || toks[s]!.lower === 'an' || toks[s]!.lower === 'the') s++;
+  const s = /^(a|an|the)$/.test(toks[i]!.lower) ? i + 1 : i;
   if (s >= j) return undefined;
-  return ctx.text.slice(toks[s]!.start, toks[j - 1]!.end);
+  return roleFromAppositive(ctx, i, j) ?? ctx.text.slice(toks[s]!.start, toks[j - 1]!.end);
 }
 
 /** Candidate noun phrase: tokens [a, b) with the head at b - 1 (after trimming). */
@@ -401,10 +400,8 @@ function nameSetOff(ctx: Ctx, end: number, floor: number): Np | null {
     // "Sanders, who has already sent pleas on Canova's behalf, said": the relative clause is set off.
     if (first.lower === 'who' || first.lower === 'which') return { a, b: c };
     let appositive = appositiveRole(ctx, c + 1);
-    if (!appositive && !first.cap && end - 1 - (c + 1) <= 12) {
-      const s = first.lower === 'a' || first.lower === 'an' || first.lower === 'the' ? c + 2 : c + 1;
-      if (s < end - 1) appositive = ctx.text.slice(toks[s]!.start, toks[end - 2]!.end);
-    }
+    if (!appositive && !first.cap && end - 1 - (c + 1) <= 12)
+      appositive = roleFromAppositive(ctx, c + 1, end - 1);
     return appositive ? { a, b: c, appositive } : { a, b: c };
   }
   return null;
@@ -418,6 +415,29 @@ function plainWords(ctx: Ctx, a: number, b: number): boolean {
     if (!t.cap && /(ed|ing|ly)$/.test(t.lower)) return false;
   }
   return true;
+}
+
+/**
+ * The role an appositive [a, b) gives, as a noun phrase: "also a deputy prime minister and seen as
+ * a potential successor" -> "deputy prime minister". A participial phrase ("wearing a shirt",
+ * "building Iran's first plant") gives none.
+ */
+function roleFromAppositive(ctx: Ctx, a: number, b: number): string | undefined {
+  const { toks } = ctx;
+  let s = a;
+  while (s < b && /^(also|now|still|formerly|once|then)$/.test(toks[s]!.lower)) s++;
+  if (s < b && /^(a|an|the)$/.test(toks[s]!.lower)) s++;
+  if (s >= b || /^[a-z]+(ing|ed)$/.test(toks[s]!.lower)) return undefined;
+  // It ends before a relative clause or a coordinated participle ("… and seen as …"); "president
+  // and chief executive" stays whole.
+  let e = s + 1;
+  while (e < b) {
+    const w = toks[e]!.lower;
+    if (w === 'who' || w === 'which') break;
+    if (w === 'and' && /^([a-z]+(ing|ed|en)|seen|known)$/.test(toks[e + 1]?.lower ?? '')) break;
+    e++;
+  }
+  return ctx.text.slice(toks[s]!.start, toks[e - 1]!.end);
 }
 
 /** Adverbs that may open a sentence before its subject. */

@@ -528,4 +528,19 @@ describe('speaker attribution', () => {
     expect(q.speaker?.mention.text).toBe('it');
     expect(q.cue?.text).toBe('reads');
   });
+
+  it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
+    const text =
+      'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +
+      'Russia, building Iran\'s first nuclear plant, says, "The plant is safe."';
+    const qs = direct(text, [
+      ['Sergei Ivanov', 'PERSON'],
+      ['Putin', 'PERSON'],
+      ['Russia', 'LOCATION'],
+    ]);
+    expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([
+      ['Sergei Ivanov', 'deputy prime minister'],
+      ['Russia', null],
+    ]);
+  });
 });

@@ -264,7 +264,9 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         /^(that|he|she|they|we|i|it|there)$/.test(after.lower);
       // Not when more of the sentence follows the verb's comma: "A, X said, B" is handled next.
       const setOffInside = toks[v + 1]?.text === ',' && wordsIn(ctx, v + 2, end) >= MIN_WORDS;
-      if (end - v <= 8 && v - s0 >= 4 && !opensClause && askAt < 0 && !setOffInside) {
+      // Nor when the verb takes an object ("On Dec. 15, the task force announced an agreement").
+      const object = after !== undefined && v + 1 < end && DETERMINERS.has(after.lower);
+      if (end - v <= 8 && v - s0 >= 4 && !opensClause && askAt < 0 && !setOffInside && !object) {
         let c = v - 1;
         while (c > s0 && toks[c]!.text !== ',' && v - c <= 12) c--;
         // "When the moderator pressed him, he laughed": a fronted clause alone is no content.

@@ -425,4 +425,9 @@ describe('reported speech', () => {
       ['hoping', 'to win Ohio'],
     ]);
   });
+
+  it('a verb with an object is no "CONTENT, X said": "On Dec. 15, the task force announced an agreement"', () => {
+    const qs = indirect('On Dec. 15, the task force announced an agreement for tougher monitoring.', []);
+    expect(qs.map((q) => q.text)).toEqual(['an agreement for tougher monitoring']);
+  });
 });

@@ -338,6 +338,10 @@ back backs backed backing
 push pushes pushed pushing
 champion champions championed championing
 embrace embraces embraced embracing
+voice voices voiced voicing
+reaffirm reaffirms reaffirmed reaffirming
+outline outlines outlined outlining
+unveil unveils unveiled unveiling
 decline declines declined declining
 talk talks talked talking
 speak speaks spoke speaking

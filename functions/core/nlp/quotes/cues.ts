@@ -7,7 +7,7 @@
 
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
 import { NOT_SUBJECT_AFTER } from '../../lexicon/prepositions.ts';
-import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
+import { GENDERED_FORMS, SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
@@ -505,8 +505,8 @@ export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): Cue
       for (let j = k + 1; j < b; j++)
         if (!toks[j]!.word || (NP_STOP_WORDS.has(toks[j]!.lower) && toks[j]!.lower !== 'of')) plain = false;
       if (!plain) break;
-      const sp = resolveNp(ctx, d, { a: k, b }) ?? describe(ctx, { a: k, b });
-      return { cue: span(ctx, near, near + 1), speaker: sp };
+      const sp = resolveOrDescribe(ctx, d, { a: k, b });
+      return sp ? { cue: span(ctx, near, near + 1), speaker: sp } : null;
     }
   }
   return null;
@@ -841,13 +841,14 @@ export function possessiveCue(ctx: Ctx, d: Discourse, open: number): CueHit | nu
     const next = toks[n + 1]!;
     if (n + 1 !== open && !/^(that|about|of|on|to|:|—|--)$/.test(next.lower)) return null;
     const p = toks[n - 1]!;
-    if (p.lower === 'his' || p.lower === 'her' || p.lower === 'their') {
-      const sp = resolvePronoun(
-        ctx,
-        d,
-        n - 1,
-        p.lower === 'his' ? 'male' : p.lower === 'her' ? 'female' : 'plural',
-      );
+    const kind =
+      p.lower === 'their'
+        ? 'plural'
+        : p.lower === 'his' || p.lower === 'her'
+          ? GENDERED_FORMS.get(p.lower)
+          : undefined;
+    if (kind) {
+      const sp = resolvePronoun(ctx, d, n - 1, kind);
       return sp ? { cue: span(ctx, n, n + 1), speaker: sp } : null;
     }
     const mi = ctx.mentionOf[n - 1]!;

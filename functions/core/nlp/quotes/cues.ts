@@ -558,7 +558,7 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     if (!isCueVerb(ctx, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
     let b = v;
-    while (b > start && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+    while (b > start && (isAdverb(toks[b - 1]!) || isTimeWord(toks[b - 1]!))) b--;
     const participle = toks[v]!.lower.endsWith('ing');
     let sp = participle ? sentenceSubject(ctx, d, start, v) : null;
     if (!sp) {
@@ -732,8 +732,22 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
     }
     break;
   }
+  // "Small groups of protesters continued to call for …, while chanting, “…”": a participle
+  // continues a sentence opened by a described group and its past-tense verb.
+  if (toks[v]!.lower.endsWith('ing') && SAYING_OR_CHANTING.has(toks[v]!.lower)) {
+    for (let e = s0 + 1; e < v && e - s0 <= 5; e++) {
+      const t = toks[e]!;
+      if (!t.word || ctx.quoteOf[e] !== -1 || ctx.mentionOf[e] !== -1) break;
+      if (t.cap || !(/^[a-z]{3,}ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower))) continue;
+      const head = toks[e - 1]!.lower;
+      if (!head.endsWith('s') && NOMINAL_HEADS.get(head) !== 'person') break;
+      return resolveOrDescribe(ctx, d, { a: s0, b: e });
+    }
+  }
   return null;
 }
+
+const SAYING_OR_CHANTING = new Set([...SAYING, 'chanting', 'shouting', 'yelling', 'singing']);
 
 /**
  * Cue closing the sentence a partial quotation sits in: `"…" of the plan, Mr. Holtz-Eakin said.`,
@@ -794,6 +808,11 @@ function clauseCue(ctx: Ctx, d: Discourse, i: number, segEnd: number, e: number)
  * Adverbs and auxiliaries between a subject and its speech verb ("also", "has", "forcefully"):
  * listed, or a lowercase "-ly" word (a capitalised one is a name: Schlafly, Kelly).
  */
+/** A word of a time phrase between a subject and its verb ("who in 2010 said"). */
+function isTimeWord(t: { readonly lower: string }): boolean {
+  return TIME_WORDS.has(t.lower) || /^(1[89]|20)\d\d$/.test(t.lower);
+}
+
 export function isAdverb(t: { readonly lower: string; readonly cap: boolean }): boolean {
   const { lower } = t;
   return CUE_ADVERBS.has(lower) || (!t.cap && lower.length > 4 && lower.endsWith('ly') && lower !== 'only');

@@ -660,7 +660,13 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   }
   // 2. A relative pronoun after a comma: the phrase before it, with "who" as the mention.
   if (b - a === 1 && (head.lower === 'who' || head.lower === 'which') && toks[a - 1]?.text === ',') {
-    const inner = npBefore(ctx, a - 1, Math.max(0, a - 12));
+    let inner = npBefore(ctx, a - 1, Math.max(0, a - 12));
+    // "Mitch McConnell, now the Senate majority leader, who …": the name before an appositive.
+    const named = inner && toks[inner.a - 1]?.text === ',' ? ctx.mentionOf[inner.a - 2]! : -1;
+    if (inner && named >= 0 && ctx.mentionOf[inner.b - 1] === -1) {
+      const ms = firstTokenIndex(ctx, ctx.mentions[named]!.start);
+      if (ms >= inner.a - 12) inner = { a: ms, b: inner.a - 1 };
+    }
     const sp = inner && inner.b - 1 !== a ? resolveNp(ctx, d, inner) : null;
     if (!sp) return null;
     return { ...sp, mention: { text: head.text, start: head.start, end: head.end } };
@@ -864,6 +870,12 @@ export function resolvePronoun(
       seen++;
       const np = organizationSubject(ctx, a, p, kind === 'neuter');
       if (np) return { ...describe(ctx, np), mention };
+    }
+    // `“…,” the Times wrote. ¶ “…,” it added.`: the previous quotation's speaker, when that was
+    // no person.
+    const last = d.lastSpeakers.findLast((sp) => sp.tok < p);
+    if (last && last.type !== 'PERSON' && toks[p]!.para - toks[last.tok]!.para <= 2) {
+      return last.type ? { name: last.name, mention, type: last.type } : { name: last.name, mention };
     }
   }
   // Further back: the latest earlier speaker of that gender, within a few paragraphs.

@@ -529,6 +529,36 @@ describe('speaker attribution', () => {
     expect(q.cue?.text).toBe('reads');
   });
 
+  it('"it" after a quotation credited to no person takes that speaker: "…," the article read. "…," it added', () => {
+    const qs = direct(
+      'In 1996 the developer was praised.\n\n"His company was left holding debt," the article read.\n\n"But since then, his fortunes have changed," it further wrote.\n\n"He is moving ahead," it added.',
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.speaker?.mention.text, q.cue?.text])).toEqual([
+      ['the article', 'the article', 'read'],
+      ['the article', 'it', 'wrote'],
+      ['the article', 'it', 'added'],
+    ]);
+  });
+
+  it('a relative clause after an appositive, with a time phrase before its verb, is the named person\'s', () => {
+    const q = only(
+      'Obama has had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said the goal was to make Obama a "one-term president."',
+      [
+        ['Obama', 'PERSON'],
+        ['Mitch McConnell', 'PERSON'],
+        ['Senate', 'ORGANIZATION'],
+      ],
+    );
+    expect([q.speaker?.name, q.speaker?.mention.text, q.cue?.text]).toEqual(['Mitch McConnell', 'who', 'said']);
+  });
+
+  it('a chanting participle continues a sentence opened by a described group', () => {
+    const q = only(
+      'Small groups of protesters continued to call for more information, looping the streets around the stadium, while chanting, "Hands up, don\'t shoot."',
+    );
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['Small groups of protesters', 'chanting']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -540,7 +540,7 @@ describe('speaker attribution', () => {
     ]);
   });
 
-  it('a relative clause after an appositive, with a time phrase before its verb, is the named person\'s', () => {
+  it("a relative clause after an appositive, with a time phrase before its verb, is the named person's", () => {
     const q = only(
       'Obama has had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said the goal was to make Obama a "one-term president."',
       [
@@ -549,7 +549,11 @@ describe('speaker attribution', () => {
         ['Senate', 'ORGANIZATION'],
       ],
     );
-    expect([q.speaker?.name, q.speaker?.mention.text, q.cue?.text]).toEqual(['Mitch McConnell', 'who', 'said']);
+    expect([q.speaker?.name, q.speaker?.mention.text, q.cue?.text]).toEqual([
+      'Mitch McConnell',
+      'who',
+      'said',
+    ]);
   });
 
   it('a chanting participle continues a sentence opened by a described group', () => {

@@ -201,7 +201,10 @@ export function scanQuoteMarks(text: string, paragraphs: readonly Paragraph[]): 
       const i = pos[m]!;
       const len = doubleMarkAt(text, i);
       if (len > 0) {
-        const dir = doubleDir(text, i, len, text[i]!);
+        let dir = doubleDir(text, i, len, text[i]!);
+        // A paragraph opening with a closing mark and a space (`” … what I learned`) opens a
+        // quotation all the same: nothing before it could be closed.
+        if (openAt < 0 && dir === 'close' && i === para.start && !canClose(text, i, i + len)) dir = 'open';
         if (openAt < 0) {
           if (dir !== 'close') {
             openAt = i;

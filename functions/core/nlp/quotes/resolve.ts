@@ -9,6 +9,7 @@
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, TITLES } from '../../lexicon/honorifics.ts';
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
+import { titleCasedLine } from '../entities/headline.ts';
 import { PREPOSITIONS } from '../../lexicon/prepositions.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import type { EntityMention, EntityType, Span } from '../../types.ts';
@@ -297,8 +298,10 @@ export function premodifierStart(ctx: Ctx, i: number): number {
       )
     )
       break;
-    // A capitalised word starting a sentence before a name is rarely a title unless it is one.
+    // A capitalised word starting a sentence before a name is rarely a title unless it is one;
+    // nor is one on a title-cased headline ("Gold Star Mom Corners Obama").
     if (t.cap && !role && ctx.sentOf[k - 1] !== ctx.sentOf[i]) break;
+    if (t.cap && !role && !NOMINAL_HEADS.has(lw) && titleCasedLine(ctx.text, t.start)) break;
     if (role) hasRole = true;
     k--;
   }

@@ -44,6 +44,13 @@ describe('quotation marks', () => {
     expect(q).toBe(text.slice(0, text.indexOf('\n\nNarration')));
   });
 
+  it('opens a quotation at a paragraph starting with a closing mark and a space, as some outlets write', () => {
+    expect(
+      scan('Barabak praised him.\n\n” … he delivered a mix of orthodoxy and rejoinders,” Barabak wrote.'),
+    ).toEqual(['” … he delivered a mix of orthodoxy and rejoinders,”']);
+    expect(scan('It ended there.” Then nothing.')).toEqual([]);
+  });
+
   it('finds partial quotations inside a sentence', () => {
     expect(scan('The senator called the plan "a disgrace" on Monday.')).toEqual(['"a disgrace"']);
   });

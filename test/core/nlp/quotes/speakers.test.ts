@@ -563,6 +563,18 @@ describe('speaker attribution', () => {
     expect([q.speaker?.name, q.cue?.text]).toEqual(['Small groups of protesters', 'chanting']);
   });
 
+  it('a title-cased headline gives no role: "Gold Star Mom Corners Obama" leaves Obama a man', () => {
+    const qs = direct(
+      'Gold Star Mom Corners Obama On Terror\n\nBarack Obama spoke at a town hall.\n\n”… what I learned is that it is heard badly,” he said.',
+      [
+        ['Gold Star', 'ORGANIZATION'],
+        ['Obama', 'PERSON'],
+        ['Barack Obama', 'PERSON'],
+      ],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([['Barack Obama', null]]);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

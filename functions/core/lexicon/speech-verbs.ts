@@ -2,6 +2,7 @@
  * Verbs that introduce speech or writing, every inflected form listed (lowercase). Data only.
  * `strong` verbs are reporting verbs in their usual sense ("said"); the others report speech in
  * news but also have other senses, so they only count next to a quotation or a clear subject.
+ * "branded" and "termed" are listed by their past form only: their other forms are mostly nouns.
  */
 
 const STRONG = `
@@ -173,6 +174,8 @@ wail wails wailed wailing
 recite recites recited reciting
 summarize summarizes summarized summarizing summarise summarises summarised summarising
 read reads reading
+branded
+termed
 `;
 
 /** Forms that need care: "told" needs an object, "according" needs "to". */

@@ -575,6 +575,18 @@ describe('speaker attribution', () => {
     expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([['Barack Obama', null]]);
   });
 
+  it('naming verbs: "Japan branded North Korea an “…”", "what Netanyahu termed “…”"', () => {
+    const q = only('Japan branded North Korea an "outlaw nation in the neighborhood."', [
+      ['Japan', 'LOCATION'],
+      ['North Korea', 'LOCATION'],
+    ]);
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['Japan', 'branded']);
+    const t = only('The minister rejected what Netanyahu termed "a campaign of lies."', [
+      ['Netanyahu', 'PERSON'],
+    ]);
+    expect([t.speaker?.name, t.cue?.text]).toEqual(['Netanyahu', 'termed']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

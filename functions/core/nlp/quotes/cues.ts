@@ -83,6 +83,8 @@ const NOUNABLE = new Set([
   'cry',
   'demand',
   'demands',
+  'chant',
+  'chants',
 ]);
 
 /** Irregular past forms that attribute a quotation they follow: `"…," he went on`. */
@@ -188,6 +190,8 @@ function isCueVerb(ctx: Ctx, i: number): boolean {
     if (DETERMINERS.has(prev) || prev.endsWith("'s") || prev.endsWith('’s') || prev === 'of') return false;
     // "in praise of", "a conference call", "his repeated calls", "a Twitter comment".
     if (NOUN_BEFORE.has(prev) || (/^[a-z]+ed$/.test(prev) && !AUX_ED.has(prev))) return false;
+    // "taking calls", "the following comment", "his controversial pledge", "the caustic chant".
+    if (/^[a-z]{3,}(ing|al|ic|ous|ive|ful)$/.test(prev)) return false;
     // "of Republican claims": after a nationality or party adjective it is the noun.
     const mi = ctx.mentionOf[i - 1]!;
     if (mi >= 0 && ctx.mentions[mi]!.type === 'MISC') return false;
@@ -844,6 +848,9 @@ const SPEECH_NOUNS = new Set(
   contention charge`.split(/\s+/),
 );
 
+/** Words that may stand between a possessor and a speech noun ("most explosive", "repeated"). */
+const ADJECTIVE_LIKE = /^(most|more|latest|earlier|first|repeated|[a-z]{3,}(al|ic|ous|ive|ful|ed|est))$/;
+
 /**
  * `Donald Trump’s claim that there have been “thousands of shootings”`, `Contrary to his claim that
  * people would “learn nothing”`: a possessor of a speech noun shortly before the quotation, in its
@@ -852,14 +859,19 @@ const SPEECH_NOUNS = new Set(
 export function possessiveCue(ctx: Ctx, d: Discourse, open: number): CueHit | null {
   const { toks } = ctx;
   const s0 = ctx.sentStart[ctx.sentOf[open]!]!;
-  for (let n = open - 1; n > s0 && open - n <= 10; n--) {
+  for (let n = open - 1; n > s0 && open - n <= 14; n--) {
     if (ctx.quoteOf[n] !== -1 || /^[,;:.!?]$/.test(toks[n]!.text)) return null;
     if (!SPEECH_NOUNS.has(toks[n]!.lower)) continue;
     // What the claim says follows it ("claim that …", "remarks about …"); "Trump’s statement was
     // “true”" judges the claim instead.
     const next = toks[n + 1]!;
-    if (n + 1 !== open && !/^(that|about|of|on|to|:|—|--)$/.test(next.lower)) return null;
-    const p = toks[n - 1]!;
+    const copula = /^(is|was)$/.test(next.lower) && toks[n + 2]?.lower === 'that'; // "claim is that …"
+    if (n + 1 !== open && !copula && !/^(that|about|of|on|to|:|—|--)$/.test(next.lower)) return null;
+    // "Podliska’s most explosive claim": adjectives between the possessor and the noun.
+    let o = n - 1;
+    while (o > s0 + 1 && n - o <= 3 && ADJECTIVE_LIKE.test(toks[o]!.lower) && !toks[o]!.cap) o--;
+    if (o < n - 1 && !/['’]s$|^(his|her|their)$/.test(toks[o]!.lower)) o = n - 1;
+    const p = toks[o]!;
     const kind =
       p.lower === 'their'
         ? 'plural'
@@ -867,16 +879,16 @@ export function possessiveCue(ctx: Ctx, d: Discourse, open: number): CueHit | nu
           ? GENDERED_FORMS.get(p.lower)
           : undefined;
     if (kind) {
-      const sp = resolvePronoun(ctx, d, n - 1, kind);
+      const sp = resolvePronoun(ctx, d, o, kind);
       return sp ? { cue: span(ctx, n, n + 1), speaker: sp } : null;
     }
-    const mi = ctx.mentionOf[n - 1]!;
+    const mi = ctx.mentionOf[o]!;
     if (mi < 0 || !/['’]s$/.test(p.text)) return null;
     const type = ctx.mentions[mi]!.type;
     if (type !== 'PERSON' && type !== 'ORGANIZATION' && !d.isPersonIndex(mi)) return null;
-    let a = n - 1;
+    let a = o;
     while (a > s0 && ctx.mentionOf[a - 1] === mi) a--;
-    const sp = resolveNp(ctx, d, { a, b: n });
+    const sp = resolveNp(ctx, d, { a, b: o + 1 });
     return sp ? { cue: span(ctx, n, n + 1), speaker: sp } : null;
   }
   return null;

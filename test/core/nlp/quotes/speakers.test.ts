@@ -587,6 +587,28 @@ describe('speaker attribution', () => {
     expect([t.speaker?.name, t.cue?.text]).toEqual(['Netanyahu', 'termed']);
   });
 
+  it('a speech noun after a gerund or an adjective is no verb; a possessor before adjectives and "claim is that" credits', () => {
+    const calls = only(
+      'In 1997 the Rev. Al Sharpton began taking calls from listeners to his "Keepin\' It Real" program.',
+      [['Al Sharpton', 'PERSON']],
+    );
+    expect(calls.cue).toBeNull();
+    const chant = direct(
+      'Boos rained down, and at one point the crowd loudly reprised the caustic chant "Lock her up!"',
+    );
+    expect(chant.map((q) => q.speaker?.name ?? null)).not.toContain(
+      'one point the crowd loudly reprised the caustic',
+    );
+    const claim = only(
+      'But Podliska’s most explosive claim is that the House Select Committee on Benghazi is a “witch hunt” launched to get her.',
+      [
+        ['Podliska', 'PERSON'],
+        ['House Select Committee on Benghazi', 'ORGANIZATION'],
+      ],
+    );
+    expect([claim.speaker?.name, claim.cue?.text]).toEqual(['Podliska', 'claim']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -9,10 +9,10 @@
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, TITLES } from '../../lexicon/honorifics.ts';
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
-import { titleCasedLine } from '../entities/headline.ts';
 import { PREPOSITIONS } from '../../lexicon/prepositions.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import type { EntityMention, EntityType, Span } from '../../types.ts';
+import { titleCasedLine } from '../entities/headline.ts';
 import type { Ctx } from './context.ts';
 
 export interface Resolved {

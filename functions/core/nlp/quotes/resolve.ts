@@ -117,6 +117,15 @@ export class Discourse {
         if (!this.bySurname.has(last)) this.bySurname.set(last, canon);
       }
     });
+    // A full name the recogniser typed otherwise ("Ivanka Trump" as an organisation) is a person
+    // when it ends with a person's surname: organisations end in their own nouns ("Trump Tower").
+    ctx.mentions.forEach((m, i) => {
+      if (this.personLike[i] || (m.type !== 'ORGANIZATION' && m.type !== 'MISC')) return;
+      const words = m.text.split(' ');
+      if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return;
+      const last = words[words.length - 1]!.toLowerCase();
+      if (this.bySurname.has(last) && !this.bySurname.has(words[0]!.toLowerCase())) this.personLike[i] = 1;
+    });
   }
 
   /** Roles found for a canonical name, first first (scanned on first use: many texts need none). */

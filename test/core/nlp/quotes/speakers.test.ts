@@ -609,6 +609,19 @@ describe('speaker attribution', () => {
     expect([claim.speaker?.name, claim.cue?.text]).toEqual(['Podliska', 'claim']);
   });
 
+  it("a full name typed as an organisation is a person when it ends with a person's surname", () => {
+    const qs = direct(
+      'Donald Trump spoke first. Later Ivanka Trump strode across the stage.\n\n"Policies should not be novelties," she said.',
+      [
+        ['Donald Trump', 'PERSON'],
+        ['Ivanka Trump', 'ORGANIZATION'],
+      ],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.speaker?.type, q.speaker?.mention.text])).toEqual([
+      ['Ivanka Trump', 'PERSON', 'she'],
+    ]);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

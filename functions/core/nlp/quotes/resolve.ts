@@ -122,6 +122,12 @@ export class Discourse {
     ctx.mentions.forEach((m, i) => {
       if (this.personLike[i] || (m.type !== 'ORGANIZATION' && m.type !== 'MISC')) return;
       const words = m.text.split(' ');
+      // "a resident named Caroline": a lone first name.
+      const w0 = words[0]!.toLowerCase();
+      if (words.length === 1 && (FEMALE_FIRST_NAMES.has(w0) || MALE_FIRST_NAMES.has(w0))) {
+        this.personLike[i] = 1;
+        return;
+      }
       if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return;
       const last = words[words.length - 1]!.toLowerCase();
       if (this.bySurname.has(last) && !this.bySurname.has(words[0]!.toLowerCase())) this.personLike[i] = 1;

@@ -622,6 +622,18 @@ describe('speaker attribution', () => {
     ]);
   });
 
+  it('a lone first name the recogniser typed otherwise is a person a pronoun can reach', () => {
+    const q = only(
+      'The woman identified herself to CNN as a resident named Caroline.\n\n“He truly cares about the American people,” she said of Trump.',
+      [
+        ['CNN', 'ORGANIZATION'],
+        ['Caroline', 'MISC'],
+        ['Trump', 'PERSON'],
+      ],
+    );
+    expect([q.speaker?.name, q.speaker?.mention.text]).toEqual(['Caroline', 'she']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -11,6 +11,7 @@ import { FEMALE_HONORIFICS, MALE_HONORIFICS, TITLES } from '../../lexicon/honori
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
 import { PREPOSITIONS } from '../../lexicon/prepositions.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
+import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { EntityMention, EntityType, Span } from '../../types.ts';
 import { titleCasedLine } from '../entities/headline.ts';
 import type { Ctx } from './context.ts';
@@ -100,7 +101,7 @@ export class Discourse {
   /** Canonical names without leading titles, memoised per document (names repeat). */
   private readonly stripped = new Map<string, string>();
   /** Gender shown by an honorific before some mention ("Mr. Trump"), by canonical name. */
-  private readonly honorificGender = new Map<string, 'male' | 'female'>();
+  private readonly honorificGender = new Map<string, 'male' | 'female' | null>();
 
   constructor(private readonly ctx: Ctx) {
     this.personLike = new Uint8Array(ctx.mentions.length);
@@ -152,14 +153,17 @@ export class Discourse {
     ctx.mentions.forEach((m, i) => {
       if (!this.personLike[i]) return;
       const canon = this.canonical(m);
-      if (!this.honorificGender.has(canon)) {
+      {
         const before = ctx.text
           .slice(Math.max(0, m.start - 6), m.start)
           .toLowerCase()
           .trim();
         const w = (before.split(/\s+/).pop() ?? '').replace(/\.$/, '');
-        if (MALE_HONORIFICS.has(w)) this.honorificGender.set(canon, 'male');
-        else if (FEMALE_HONORIFICS.has(w)) this.honorificGender.set(canon, 'female');
+        const g = MALE_HONORIFICS.has(w) ? 'male' : FEMALE_HONORIFICS.has(w) ? 'female' : null;
+        // "Mr. Trump" and "Mrs. Trump" both linked to one name: the honorifics decide nothing.
+        const had = this.honorificGender.get(canon);
+        if (g && had === undefined) this.honorificGender.set(canon, g);
+        else if (g && had && had !== g) this.honorificGender.set(canon, null);
       }
       const role = this.roleAround(m);
       if (role) {
@@ -210,9 +214,12 @@ export class Discourse {
     let g: 'male' | 'female' | null = this.honorificGender.get(canon) ?? null;
     if (!g) {
       for (const r of this.roles.get(canon) ?? []) {
+        // The first gendered word before any preposition: the role's own ("spokeswoman"), not
+        // another person's ("pollster for Mr. Trump", "… by the time her husband landed").
         for (const w of r.toLowerCase().split(/\s+/)) {
-          if (FEMALE_WORDS.has(w)) g = 'female';
-          else if (MALE_WORDS.has(w)) g = 'male';
+          if (PREPOSITIONS.has(w)) break;
+          g = FEMALE_WORDS.has(w) ? 'female' : MALE_WORDS.has(w) ? 'male' : null;
+          if (g) break;
         }
         if (g) break;
       }
@@ -347,10 +354,17 @@ export function appositiveRole(ctx: Ctx, i: number): string | undefined {
   const first = toks[i];
   if (!first?.word) return undefined;
   if (first.lower === 'who' || first.lower === 'which' || first.lower === 'whose') return undefined;
+  // "Schilling, through a spokeswoman, declined": a prepositional phrase is no role; nor is a
+  // clause ("Comey, said that …", "Sanders, he has been …", ", and his spokeswoman").
+  if (PREPOSITIONS.has(first.lower) || NOT_APPOSITIVE_START.has(first.lower)) return undefined;
+  if (SPEECH_VERBS.has(first.lower) || /^[a-z]+ed$/.test(first.text)) {
+    if (toks[i + 1]?.lower === 'that') return undefined;
+  }
   let j = i;
   let hasRole = false;
   while (j < toks.length && j - i < 28) {
     const t = toks[j]!;
+    if (AUXILIARIES.has(t.lower)) return undefined;
     if (!t.word && t.text !== '.' && t.text !== '-' && t.text !== "'" && t.text !== '--' && t.text !== '’')
       break;
     if (t.para !== first.para || ctx.quoteOf[j] !== -1) break;
@@ -364,6 +378,22 @@ export function appositiveRole(ctx: Ctx, i: number): string | undefined {
   if (s >= j) return undefined;
   return roleFromAppositive(ctx, i, j) ?? ctx.text.slice(toks[s]!.start, toks[j - 1]!.end);
 }
+
+const NOT_APPOSITIVE_START = new Set([
+  'according',
+  'and',
+  'but',
+  'or',
+  'as',
+  'he',
+  'she',
+  'they',
+  'it',
+  'i',
+  'we',
+]);
+/** A finite verb makes a clause, not a role. */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'been', 'will', 'would']);
 
 /** Candidate noun phrase: tokens [a, b) with the head at b - 1 (after trimming). */
 export interface Np {

@@ -634,6 +634,38 @@ describe('speaker attribution', () => {
     expect([q.speaker?.name, q.speaker?.mention.text]).toEqual(['Caroline', 'she']);
   });
 
+  it('a prepositional phrase or a clause after a name is no role, and gives no gender', () => {
+    const qs = direct(
+      'Schilling, through a spokeswoman, declined to comment. Comey, said that the case was closed, left.\n\n"Let\'s make one thing clear," he wrote.',
+      [
+        ['Schilling', 'PERSON'],
+        ['Comey', 'PERSON'],
+      ],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([['Comey', null]]);
+    const schilling = only(
+      'Schilling, through a spokeswoman, declined to comment.\n\n"Let\'s make one thing clear," he wrote.',
+      [['Schilling', 'PERSON']],
+    );
+    expect([schilling.speaker?.name, schilling.speaker?.role ?? null]).toEqual(['Schilling', null]);
+  });
+
+  it("a role's gender is its own, not that of a person named after a preposition", () => {
+    const q = only(
+      'Dana Perino, adviser to the governor and his father, spoke on Sunday.\n\n"We are winning," she said.',
+      [['Dana Perino', 'PERSON']],
+    );
+    expect(q.speaker?.name).toBe('Dana Perino');
+  });
+
+  it('"Mrs. Trump" and "Mr. Trump" linked to one name leave its gender to the first name', () => {
+    const q = only('Donald Trump arrived. Mrs. Trump waved. Mr. Trump spoke.\n\n"We will win," he said.', [
+      ['Donald Trump', 'PERSON'],
+      ['Trump', 'PERSON'],
+    ]);
+    expect(q.speaker?.name).toBe('Donald Trump');
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -797,7 +797,8 @@ function organizationSubject(ctx: Ctx, a: number, limit: number, documents: bool
     const document = documents && DOCUMENT_HEADS.has(t.lower);
     if (e - a >= 2 && !t.cap && (NOMINAL_HEADS.get(t.lower) === 'organization' || document)) {
       const first = toks[a]!;
-      const owner = ctx.mentionOf[a] !== -1 && /['’]s$/.test(toks[e - 2]!.text);
+      // "Clinton’s campaign", "Thursday's memo": a possessor opening the phrase.
+      const owner = (ctx.mentionOf[a] !== -1 || first.cap) && /['’]s$/.test(toks[e - 2]!.text);
       const det = DEFINITE.has(first.lower) || (document && (first.lower === 'a' || first.lower === 'an'));
       if ((det || owner) && toks[e]?.text !== "'s") return { a, b: e };
       return null;
@@ -851,6 +852,22 @@ function resolveNominal(ctx: Ctx, d: Discourse, np: Np, kind: 'person' | 'organi
   return nominal;
 }
 
+/** The narrator of a first-person article: never a third person's antecedent. */
+export const AUTHOR = 'the author';
+
+/** Does token p sit in a paragraph opening with a capitals speaker label and a colon? */
+function inTranscriptTurn(ctx: Ctx, p: number): boolean {
+  const { toks } = ctx;
+  let k = p;
+  while (k > 0 && toks[k - 1]!.para === toks[p]!.para) k--;
+  for (let j = k; j < p && j - k <= 4; j++) {
+    const t = toks[j]!;
+    if (t.text === ':') return j > k;
+    if (!t.word || t.text !== t.text.toUpperCase() || !/\p{Lu}/u.test(t.text)) return false;
+  }
+  return false;
+}
+
 /** Resolves a speaker pronoun at token p to the nearest compatible earlier entity. */
 export function resolvePronoun(
   ctx: Ctx,
@@ -858,10 +875,13 @@ export function resolvePronoun(
   p: number,
   kind: 'male' | 'female' | 'plural' | 'neuter' | 'first',
 ): Resolved | null {
-  if (kind === 'first') return null;
   const { toks } = ctx;
   const pron = toks[p]!;
   const mention = { text: pron.text, start: pron.start, end: pron.end };
+  // The narrator's "I" (outside quotation marks) is the article's author, except in a transcript
+  // turn ("FALLIN: Well, I think …"), where it is the turn's speaker.
+  if (kind === 'first')
+    return pron.text === 'I' && !inTranscriptTurn(ctx, p) ? { name: 'the author', mention } : null;
   const sent = ctx.sentOf[p]!;
   const fits = (mi: number): boolean => {
     const m = ctx.mentions[mi]!;
@@ -921,7 +941,7 @@ export function resolvePronoun(
     }
     // `“…,” the Times wrote. ¶ “…,” it added.`: the previous quotation's speaker, when that was
     // no person.
-    const last = d.lastSpeakers.findLast((sp) => sp.tok < p);
+    const last = d.lastSpeakers.findLast((sp) => sp.tok < p && sp.name !== AUTHOR);
     if (last && last.type !== 'PERSON' && toks[p]!.para - toks[last.tok]!.para <= 2) {
       return last.type ? { name: last.name, mention, type: last.type } : { name: last.name, mention };
     }
@@ -930,7 +950,7 @@ export function resolvePronoun(
   if (personal) {
     for (let i = d.lastSpeakers.length - 1; i >= 0 && i >= d.lastSpeakers.length - 40; i--) {
       const sp = d.lastSpeakers[i]!;
-      if (sp.tok >= p) continue;
+      if (sp.tok >= p || sp.name === AUTHOR) continue;
       if (toks[p]!.para - toks[sp.tok]!.para > 6) break;
       if (sp.type !== undefined && sp.type !== 'PERSON') continue;
       const g = d.gender(sp.name);

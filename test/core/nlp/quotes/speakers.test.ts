@@ -666,6 +666,26 @@ describe('speaker attribution', () => {
     expect(q.speaker?.name).toBe('Donald Trump');
   });
 
+  it('the narrator\'s "I" is the author, never a later "he"; a quoted "I" is not', () => {
+    const qs = direct(
+      'I was not off to a good start. "Okay," I said, attempting to regroup.\n\nThe judge, John Berman, frowned. "I am not persuaded," he said.',
+      [['John Berman', 'PERSON']],
+    );
+    expect(qs.map((q) => [q.speaker?.name ?? null, q.speaker?.mention.text ?? null])).toEqual([
+      ['the author', 'I'],
+      ['John Berman', 'he'],
+    ]);
+    const turn = direct('FALLIN: Well, I said "we need to work together."');
+    expect(turn.map((q) => q.speaker?.name ?? null)).not.toContain('the author');
+  });
+
+  it('"it" takes a document owned by a capitalised possessor: "Thursday\'s memo … “…,” it stated"', () => {
+    const q = only(
+      'Thursday\'s memo from the panel seemed aimed at bolstering the inquiry.\n\n"So far, 59 witnesses spoke," it stated.',
+    );
+    expect([q.speaker?.name, q.speaker?.mention.text]).toEqual(["Thursday's memo", 'it']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -42,5 +42,5 @@ export const NOMINAL_HEADS: ReadonlyMap<string, NominalKind> = new Map([
 
 /** Determiners that open a nominal speaker phrase. */
 export const DETERMINERS: ReadonlySet<string> = set(
-  `the a an this that these those his her its their our one another some several many two three four five`,
+  `the a an this that these those my his her its their our one another some several many two three four five`,
 );

@@ -686,6 +686,11 @@ describe('speaker attribution', () => {
     expect([q.speaker?.name, q.speaker?.mention.text]).toEqual(["Thursday's memo", 'it']);
   });
 
+  it('"my" opens a described speaker: "“…,” my father often said"', () => {
+    const q = only('The paranoia remained. "We live in Satan\'s kingdom," my father often said.');
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['my father', 'said']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -61,6 +61,9 @@ const TITLE_BEFORE = new Set([
   'hashtag',
 ]);
 
+/** Nouns for what a crowd shouts: "chants of “…”". */
+const SHOUTS = new Set(['chant', 'chants', 'cry', 'cries', 'shout', 'shouts', 'chorus', 'roar', 'calls']);
+
 function words(ctx: Ctx, start: number, end: number): string[] {
   return ctx.text
     .slice(start, end)
@@ -90,6 +93,9 @@ export function isTitle(ctx: Ctx, start: number, end: number): boolean {
   const prev = ctx.toks[p];
   if (!prev || prev.para !== ctx.toks[open]?.para) return false;
   const pl = prev.lower;
+  // "chants of “Ted! Ted!”", "cries of “Bitch!”": what a crowd shouted, not a title.
+  if (pl === 'of' && SHOUTS.has(ctx.toks[p - 1]?.lower ?? '')) return false;
+  if (/!\W*$/u.test(ctx.text.slice(start, end))) return false;
   const titlePlace =
     TITLE_BEFORE.has(pl) ||
     pl.endsWith("'s") ||

@@ -148,6 +148,13 @@ describe('speaker attribution', () => {
     expect(direct(works, [['Chris Cooper', 'PERSON']])).toEqual([]);
   });
 
+  it('keeps what a crowd shouted, even title-cased: "chants of “Ted! Ted!”"', () => {
+    const qs = direct(
+      'But their chants of "Ted! Ted! Ted!" were cut short. Fans greeted him with chants of "Bobby!" at the conference.',
+    );
+    expect(qs.map((q) => q.text)).toEqual(['"Ted! Ted! Ted!"', '"Bobby!"']);
+  });
+
   it('works from capitalised names when the recogniser typed nothing', () => {
     const text = '"We will see," said Robert Brown.';
     const ents: EntityMention[] = [

@@ -721,6 +721,25 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
     const own = firstSubject(ctx, d, s0, v);
     if (own) return own;
   }
+  // "The Republican nominee also outlined his plan and vowed to …": a definite nominal opening
+  // the sentence, its head the last nominal before the verb.
+  if (toks[v]!.lower.endsWith('ed') && toks[start]!.lower === 'the' && start === s0) {
+    let best = -1;
+    for (let e = start + 2; e < v && e - start <= 5; e++) {
+      const h = toks[e - 1]!;
+      if (!h.word || ctx.quoteOf[e - 1] !== -1) break;
+      const next = toks[e]!;
+      const kind = NOMINAL_HEADS.get(h.lower);
+      if (
+        (kind === 'person' || kind === 'organization') &&
+        next.word &&
+        !next.cap &&
+        !NOMINAL_HEADS.has(next.lower)
+      )
+        best = e;
+    }
+    if (best > 0) return resolveNp(ctx, d, { a: start, b: best });
+  }
   // "In an interview Thursday, the Wisconsin Republican criticized … and said …": the nominal
   // subject right after the introductory phrase.
   for (let k = start; k < v && k < start + 12; k++) {

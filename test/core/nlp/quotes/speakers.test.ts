@@ -698,6 +698,14 @@ describe('speaker attribution', () => {
     expect([q.speaker?.name, q.cue?.text]).toEqual(['my father', 'said']);
   });
 
+  it('a definite nominal opening the sentence is the subject of a later coordinated verb', () => {
+    const q = only(
+      'The Republican nominee also outlined his cybersecurity plan and vowed to harshly punish "those who violate classification rules."',
+      [['Republican', 'MISC']],
+    );
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['The Republican nominee', 'vowed']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -714,6 +714,31 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
   }
   const subject = firstSubject(ctx, d, start, v);
   if (subject) return subject;
+  // "After saying her foot was “so swollen …,” she was whisked off": a fronted participle clause
+  // takes the subject of the main clause after the quotation.
+  const fronted = v - 1 === ctx.sentStart[ctx.sentOf[v]!];
+  if (
+    fronted &&
+    toks[v]!.lower.endsWith('ing') &&
+    /^(after|before|while|since|upon|when)$/.test(prev.lower)
+  ) {
+    let k = v + 1;
+    let passed = false;
+    while (k < toks.length && ctx.sentOf[k] === ctx.sentOf[v] && k - v < 80) {
+      if (ctx.quoteOf[k] !== -1) passed = true;
+      else if (passed && toks[k]!.text !== ',') break;
+      k++;
+    }
+    const t = toks[k];
+    if (passed && t && ctx.sentOf[k] === ctx.sentOf[v]) {
+      const mi = ctx.mentionOf[k]!;
+      let e = k + 1;
+      while (mi >= 0 && e < toks.length && ctx.mentionOf[e] === mi) e++;
+      const named =
+        mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
+      if (named || SPEAKER_PRONOUNS.has(t.lower)) return resolveNp(ctx, d, { a: k, b: e });
+    }
+  }
   // A frame that starts after an earlier quotation of the sentence: the sentence's own subject
   // ("Mr. Trump hardly clarified the matter, treating … -- ''…'' -- and … asserting, ''…''").
   const s0 = ctx.sentStart[ctx.sentOf[v]!]!;

@@ -706,6 +706,18 @@ describe('speaker attribution', () => {
     expect([q.speaker?.name, q.cue?.text]).toEqual(['The Republican nominee', 'vowed']);
   });
 
+  it("a fronted participle clause takes the main clause's subject after the quotation", () => {
+    const q = direct(
+      'In her book, Hillary Clinton noted the clot.\n\nAfter saying her foot was "so swollen I could barely get my shoe on," she was taken to a hospital.',
+      [['Hillary Clinton', 'PERSON']],
+    )[0]!;
+    expect([q.speaker?.name, q.speaker?.mention.text, q.cue?.text]).toEqual([
+      'Hillary Clinton',
+      'she',
+      'saying',
+    ]);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

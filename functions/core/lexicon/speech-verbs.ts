@@ -2,7 +2,8 @@
  * Verbs that introduce speech or writing, every inflected form listed (lowercase). Data only.
  * `strong` verbs are reporting verbs in their usual sense ("said"); the others report speech in
  * news but also have other senses, so they only count next to a quotation or a clear subject.
- * "branded" and "termed" are listed by their past form only: their other forms are mostly nouns.
+ * "branded", "termed", "cited" and "referenced" are listed by their past form only: their other
+ * forms are mostly nouns.
  */
 
 const STRONG = `
@@ -176,6 +177,8 @@ summarize summarizes summarized summarizing summarise summarises summarised summ
 read reads reading
 branded
 termed
+cited
+referenced
 `;
 
 /** Forms that need care: "told" needs an object, "according" needs "to". */

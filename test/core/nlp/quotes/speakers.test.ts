@@ -582,7 +582,7 @@ describe('speaker attribution', () => {
     expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([['Barack Obama', null]]);
   });
 
-  it('naming verbs: "Japan branded North Korea an “…”", "what Netanyahu termed “…”"', () => {
+  it('naming and citing verbs: "Japan branded North Korea an “…”", "what Netanyahu termed “…”", "it referenced “…”"', () => {
     const q = only('Japan branded North Korea an "outlaw nation in the neighborhood."', [
       ['Japan', 'LOCATION'],
       ['North Korea', 'LOCATION'],
@@ -592,6 +592,11 @@ describe('speaker attribution', () => {
       ['Netanyahu', 'PERSON'],
     ]);
     expect([t.speaker?.name, t.cue?.text]).toEqual(['Netanyahu', 'termed']);
+    const imf = only(
+      'Although the IMF did not single out the proposals, it referenced "political tensions" in rich countries.',
+      [['IMF', 'ORGANIZATION']],
+    );
+    expect([imf.speaker?.name, imf.cue?.text]).toEqual(['IMF', 'referenced']);
   });
 
   it('a speech noun after a gerund or an adjective is no verb; a possessor before adjectives and "claim is that" credits', () => {

@@ -1,10 +1,12 @@
 /**
- * Quoted spans that are not quotations: titles of shows and books ("Fox and Friends"), scare
- * quotes with no speech around them, numbers. Decided per quotation from its words and context.
+ * Quoted spans that are not quotations: titles of shows and books ("Fox and Friends"), section
+ * subheads, scare quotes with no speech around them, numbers. Decided per quotation from its words
+ * and context.
  */
 
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import { type Ctx, tokenAt } from './context.ts';
+import type { MarkedQuote } from './marks.ts';
 
 const SMALL = new Set([
   'a',
@@ -102,6 +104,18 @@ export function isTitle(ctx: Ctx, start: number, end: number): boolean {
     pl === "'" ||
     (prev.cap && prev.word && ctx.paras[prev.para]!.start !== 0 && prev.para > 0 && !SPEECH_VERBS.has(pl));
   return titlePlace && titleCase(words(ctx, start, end));
+}
+
+/**
+ * Is the quotation a section subhead: a paragraph of its own after the headline, a few words in
+ * single marks (`'A really tough decision.'`), as news sections are headed with a line from them?
+ */
+export function isSubhead(ctx: Ctx, q: MarkedQuote): boolean {
+  if (!q.single || q.paragraph === 0 || q.lastParagraph !== q.paragraph) return false;
+  const para = ctx.paras[q.paragraph]!;
+  if (ctx.text.slice(para.start, q.start).trim() !== '' || ctx.text.slice(q.end, para.end).trim() !== '')
+    return false;
+  return words(ctx, q.start, q.end).length <= 8;
 }
 
 /**

@@ -24,7 +24,7 @@ import {
   subjectCue,
   tailCue,
 } from './cues.ts';
-import { isMarkup, isTitle, keepUnattributed } from './filter.ts';
+import { isMarkup, isSubhead, isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import { type Candidate, chooseSpeaker, type How, speakerCandidates } from './rank.ts';
 import { Discourse, type Resolved } from './resolve.ts';
@@ -108,7 +108,10 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
   const { ctx, d, items } = attribute(text, entities);
   // Step 5b: the learned choice among an uncued quotation's candidates. Candidates are computed
   // from the rules' picks before any is replaced, so the order of quotations does not matter.
-  const dropped = items.map((it) => isTitle(ctx, it.start, it.end) || isMarkup(ctx, it.start, it.end));
+  const dropped = items.map(
+    (it, i) =>
+      isTitle(ctx, it.start, it.end) || isMarkup(ctx, it.start, it.end) || isSubhead(ctx, ctx.quotes[i]!),
+  );
   const chosen = items.map((it, i) =>
     it.how === 'cue' || dropped[i]
       ? it.speaker

@@ -155,6 +155,16 @@ describe('speaker attribution', () => {
     expect(qs.map((q) => q.text)).toEqual(['"Ted! Ted! Ted!"', '"Bobby!"']);
   });
 
+  it('drops a section subhead: a paragraph of a few words in single marks, after the headline', () => {
+    const text =
+      "'Missing' Voters Might Help Trump\n\nDavid Autor studies trade.\n\n'Pretty cool working there.'\n\n\"It was pretty cool working there,\" said Carol Bigbee.";
+    const qs = direct(text, [
+      ['David Autor', 'PERSON'],
+      ['Carol Bigbee', 'PERSON'],
+    ]);
+    expect(qs.map((q) => q.text)).toEqual(["'Missing'", '"It was pretty cool working there,"']);
+  });
+
   it('works from capitalised names when the recogniser typed nothing', () => {
     const text = '"We will see," said Robert Brown.';
     const ents: EntityMention[] = [

@@ -33,7 +33,7 @@ function headlineVerb(word: string): boolean {
 }
 
 /** Is the line around offset `at` title-cased (most of its words capitalised), as headlines are? */
-export function titleCasedLine(text: string, at: number): boolean {
+function titleCasedLine(text: string, at: number): boolean {
   // Bounded: a line longer than 300 characters is no headline, so neither scan goes further.
   let start = at;
   while (start > 0 && text[start - 1] !== '\n') if (at - --start > 300) return false;

@@ -13,7 +13,6 @@ import { PREPOSITIONS } from '../../lexicon/prepositions.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { EntityMention, EntityType, Span } from '../../types.ts';
-import { titleCasedLine } from '../entities/headline.ts';
 import type { Ctx } from './context.ts';
 
 export interface Resolved {
@@ -91,6 +90,9 @@ const MALE_WORDS = new Set([
   'sportsman',
 ]);
 
+/** A capitalised name word ("Ivanka"). */
+const NAME_WORD = /^[A-Z][a-z]+$/;
+
 export class Discourse {
   private readonly genders = new Map<string, 'male' | 'female' | null>();
   private readonly roleMap = new Map<string, string[]>();
@@ -120,19 +122,20 @@ export class Discourse {
     });
     // A full name the recogniser typed otherwise ("Ivanka Trump" as an organisation) is a person
     // when it ends with a person's surname: organisations end in their own nouns ("Trump Tower").
-    ctx.mentions.forEach((m, i) => {
-      if (this.personLike[i] || (m.type !== 'ORGANIZATION' && m.type !== 'MISC')) return;
-      const words = m.text.split(' ');
-      // "a resident named Caroline": a lone first name.
-      const w0 = words[0]!.toLowerCase();
-      if (words.length === 1 && (FEMALE_FIRST_NAMES.has(w0) || MALE_FIRST_NAMES.has(w0))) {
-        this.personLike[i] = 1;
-        return;
-      }
-      if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return;
-      const last = words[words.length - 1]!.toLowerCase();
-      if (this.bySurname.has(last) && !this.bySurname.has(words[0]!.toLowerCase())) this.personLike[i] = 1;
-    });
+    for (let i = 0; i < ctx.mentions.length; i++) {
+      const m = ctx.mentions[i]!;
+      if (this.personLike[i] || (m.type !== 'ORGANIZATION' && m.type !== 'MISC')) continue;
+      if (this.otherTypedPerson(m.text)) this.personLike[i] = 1;
+    }
+  }
+
+  /** "Ivanka Trump" (a known surname after a first word), "Caroline" (a lone first name). */
+  private otherTypedPerson(text: string): boolean {
+    const words = text.split(' ');
+    const w0 = words[0]!.toLowerCase();
+    if (words.length === 1) return FEMALE_FIRST_NAMES.has(w0) || MALE_FIRST_NAMES.has(w0);
+    if (words.length > 3 || !words.every((w) => NAME_WORD.test(w))) return false;
+    return this.bySurname.has(words[words.length - 1]!.toLowerCase()) && !this.bySurname.has(w0);
   }
 
   /** Roles found for a canonical name, first first (scanned on first use: many texts need none). */
@@ -153,12 +156,9 @@ export class Discourse {
     ctx.mentions.forEach((m, i) => {
       if (!this.personLike[i]) return;
       const canon = this.canonical(m);
-      {
-        const before = ctx.text
-          .slice(Math.max(0, m.start - 6), m.start)
-          .toLowerCase()
-          .trim();
-        const w = (before.split(/\s+/).pop() ?? '').replace(/\.$/, '');
+      const t = ctx.toks[firstTokenIndex(ctx, m.start) - 1];
+      if (t && t.end > m.start - 3) {
+        const w = t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower;
         const g = MALE_HONORIFICS.has(w) ? 'male' : FEMALE_HONORIFICS.has(w) ? 'female' : null;
         // "Mr. Trump" and "Mrs. Trump" both linked to one name: the honorifics decide nothing.
         const had = this.honorificGender.get(canon);
@@ -293,6 +293,38 @@ export function firstTokenIndex(ctx: Ctx, offset: number): number {
   return lo < ctx.toks.length ? lo : -1;
 }
 
+const titleCased = new WeakMap<Ctx, Int8Array>();
+
+/** Is paragraph p a title-cased line (a headline)? Computed once per paragraph. */
+function titleCasedParagraph(ctx: Ctx, p: number): boolean {
+  let memo = titleCased.get(ctx);
+  if (!memo) {
+    memo = new Int8Array(ctx.paras.length).fill(-1);
+    titleCased.set(ctx, memo);
+  }
+  if (memo[p] === -1) memo[p] = titleCasedTokens(ctx, p) ? 1 : 0;
+  return memo[p] === 1;
+}
+
+/** Most (80%) of the paragraph's words over three letters capitalised, as on a headline. */
+function titleCasedTokens(ctx: Ctx, p: number): boolean {
+  const { toks } = ctx;
+  let long = 0;
+  let lower = 0;
+  for (
+    let k = firstTokenIndex(ctx, ctx.paras[p]!.start);
+    k >= 0 && k < toks.length && toks[k]!.para === p;
+    k++
+  ) {
+    const t = toks[k]!;
+    if (!t.word || t.text.length <= 3) continue;
+    long++;
+    if (!t.cap) lower++;
+    if (lower >= 2 && lower > 0.2 * long) return false;
+  }
+  return long >= 3 && lower <= 0.2 * long;
+}
+
 /** Start of the premodifier run before token i (capitalised words, titles, role nouns, 's). */
 export function premodifierStart(ctx: Ctx, i: number): number {
   const { toks } = ctx;
@@ -323,7 +355,7 @@ export function premodifierStart(ctx: Ctx, i: number): number {
     // A capitalised word starting a sentence before a name is rarely a title unless it is one;
     // nor is one on a title-cased headline ("Gold Star Mom Corners Obama").
     if (t.cap && !role && ctx.sentOf[k - 1] !== ctx.sentOf[i]) break;
-    if (t.cap && !role && !NOMINAL_HEADS.has(lw) && titleCasedLine(ctx.text, t.start)) break;
+    if (t.cap && !role && !NOMINAL_HEADS.has(lw) && titleCasedParagraph(ctx, t.para)) break;
     if (role) hasRole = true;
     k--;
   }
@@ -858,8 +890,7 @@ export const AUTHOR = 'the author';
 /** Does token p sit in a paragraph opening with a capitals speaker label and a colon? */
 function inTranscriptTurn(ctx: Ctx, p: number): boolean {
   const { toks } = ctx;
-  let k = p;
-  while (k > 0 && toks[k - 1]!.para === toks[p]!.para) k--;
+  const k = firstTokenIndex(ctx, ctx.paras[toks[p]!.para]!.start);
   for (let j = k; j < p && j - k <= 4; j++) {
     const t = toks[j]!;
     if (t.text === ':') return j > k;
@@ -941,8 +972,10 @@ export function resolvePronoun(
     }
     // `“…,” the Times wrote. ¶ “…,” it added.`: the previous quotation's speaker, when that was
     // no person.
-    const last = d.lastSpeakers.findLast((sp) => sp.tok < p && sp.name !== AUTHOR);
-    if (last && last.type !== 'PERSON' && toks[p]!.para - toks[last.tok]!.para <= 2) {
+    for (let i = d.lastSpeakers.length - 1; i >= 0; i--) {
+      const last = d.lastSpeakers[i]!;
+      if (last.tok >= p || last.name === AUTHOR) continue;
+      if (last.type === 'PERSON' || toks[p]!.para - toks[last.tok]!.para > 2) break;
       return last.type ? { name: last.name, mention, type: last.type } : { name: last.name, mention };
     }
   }

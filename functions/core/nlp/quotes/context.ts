@@ -26,8 +26,6 @@ export interface Ctx {
   readonly untyped: boolean;
 }
 
-const NAMED = new Set(['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC']);
-
 export function buildContext(text: string, entities: readonly EntityMention[]): Ctx {
   const paras = splitParagraphs(text);
   const toks = tokenizeLight(text, paras);
@@ -49,14 +47,15 @@ export function buildContext(text: string, entities: readonly EntityMention[]): 
       if (q < quotes.length && quotes[q]!.start <= t.start && t.end <= quotes[q]!.end) quoteOf[i] = q;
     }
   }
-  const given = entities.filter(
-    (m) =>
-      NAMED.has(m.type) &&
-      m.end > m.start &&
-      m.end - m.start === m.text.length &&
-      text.startsWith(m.text, m.start),
-  );
-  const mentions = [...given, ...missedNames(toks, given)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const given: EntityMention[] = [];
+  for (const m of entities) {
+    const named =
+      m.type === 'PERSON' || m.type === 'ORGANIZATION' || m.type === 'LOCATION' || m.type === 'MISC';
+    if (named && m.end > m.start && m.end - m.start === m.text.length && text.startsWith(m.text, m.start))
+      given.push(m);
+  }
+  const missed = missedNames(toks, given);
+  const mentions = missed.length === 0 && inOrder(given) ? given : [...given, ...missed].sort(byStart);
   const mentionOf = new Int32Array(toks.length).fill(-1);
   {
     let m = 0;
@@ -67,8 +66,19 @@ export function buildContext(text: string, entities: readonly EntityMention[]): 
       if (m < mentions.length && mentions[m]!.start < t.end && t.start < mentions[m]!.end) mentionOf[i] = m;
     }
   }
-  const untyped = !mentions.some((m) => m.type === 'PERSON' || m.type === 'ORGANIZATION');
+  let untyped = true;
+  for (const m of mentions) if (m.type === 'PERSON' || m.type === 'ORGANIZATION') untyped = false;
   return { text, paras, toks, sentOf, sentStart, quotes, quoteOf, mentions, mentionOf, untyped };
+}
+
+function byStart(a: EntityMention, b: EntityMention): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** Already in the order byStart gives (recognisers emit mentions in text order)? */
+function inOrder(list: readonly EntityMention[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byStart(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }
 
 /** Index of the first token starting at or after `offset` (binary search). */
@@ -99,7 +109,7 @@ function missedNames(toks: readonly Tok[], given: readonly EntityMention[]): Ent
   if (bySurname.size === 0) return [];
   const covered = (t: Tok, k: number, list: readonly EntityMention[]): boolean =>
     k < list.length && list[k]!.start < t.end && list[k]!.end > t.start;
-  const sorted = [...given].sort((a, b) => a.start - b.start);
+  const sorted = inOrder(given) ? given : [...given].sort(byStart);
   const out: EntityMention[] = [];
   let k = 0;
   for (const t of toks) {

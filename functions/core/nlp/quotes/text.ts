@@ -202,7 +202,12 @@ export function sentenceStarts(toks: readonly Tok[]): number[] {
       if (!(t.cap || isOpener(t.text))) continue;
       // "U.S. officials" stays one sentence when the next word is capitalised? keep the break only
       // after multi-letter abbreviations like "U.S." when followed by an opener or a pronoun.
-      if (!isOpener(t.text) && !/^(the|he|she|it|they|we|i|but|and|in|a|an|this|that)$/.test(t.lower))
+      if (
+        !isOpener(t.text) &&
+        !/^(the|he|she|it|they|we|i|but|and|in|a|an|this|that|while|when|if|although|though|after|before|since|because|however|meanwhile|there|his|her|their|its|our|you|yet)$/.test(
+          t.lower,
+        )
+      )
         continue;
       starts.push(i);
       continue;

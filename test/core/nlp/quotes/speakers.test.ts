@@ -733,6 +733,18 @@ describe('speaker attribution', () => {
     ]);
   });
 
+  it('an abbreviation ends its sentence before a subordinating word: "… the U.S. While …"', () => {
+    const q = only(
+      'Most recently, Donald Trump called to ban Muslims from entering the U.S. While Hillary Clinton has condemned the proposal, the groups who wrote to her say they are "concerned your campaign is sending mixed messages."',
+      [
+        ['Donald Trump', 'PERSON'],
+        ['U.S.', 'LOCATION'],
+        ['Hillary Clinton', 'PERSON'],
+      ],
+    );
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['the groups', 'say']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -561,6 +561,17 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
   for (let v = start; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
+    // "Rubio was asked by moderator Gerard Baker whether … “…”": the asker speaks the question.
+    if (
+      toks[v]!.lower === 'asked' &&
+      /^(was|were|is|been|being)$/.test(toks[v - 1]?.lower ?? '') &&
+      toks[v + 1]?.lower === 'by'
+    ) {
+      const np = npAfter(ctx, v + 2, open);
+      const sp = np ? resolveNp(ctx, d, np) : null;
+      if (sp) return { cue: span(ctx, v, v + 1), speaker: sp };
+      continue;
+    }
     let b = v;
     while (b > start && (isAdverb(toks[b - 1]!) || isTimeWord(toks[b - 1]!))) b--;
     const participle = toks[v]!.lower.endsWith('ing');

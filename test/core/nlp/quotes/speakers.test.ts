@@ -745,6 +745,18 @@ describe('speaker attribution', () => {
     expect([q.speaker?.name, q.cue?.text]).toEqual(['the groups', 'say']);
   });
 
+  it('a passive "was asked by Y" credits the asker with the question', () => {
+    const q = only(
+      'Rubio was asked by Fox Business moderator Gerard Baker whether his plan would risk "adding another expensive entitlement program."',
+      [
+        ['Rubio', 'PERSON'],
+        ['Fox Business', 'ORGANIZATION'],
+        ['Gerard Baker', 'PERSON'],
+      ],
+    );
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['Gerard Baker', 'asked']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -723,6 +723,10 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
       break;
     }
   }
+  if (toks[v]!.lower.endsWith('ing')) {
+    const described = describedOpening(ctx, d, v);
+    if (described) return described;
+  }
   const subject = firstSubject(ctx, d, start, v);
   if (subject) return subject;
   // "After saying her foot was “so swollen …,” she was whisked off": a fronted participle clause
@@ -791,17 +795,33 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
     }
     break;
   }
-  // "Small groups of protesters continued to call for …, while chanting, “…”": a participle
-  // continues a sentence opened by a described group and its past-tense verb.
-  if (toks[v]!.lower.endsWith('ing') && SAYING_OR_CHANTING.has(toks[v]!.lower)) {
-    for (let e = s0 + 1; e < v && e - s0 <= 5; e++) {
-      const t = toks[e]!;
-      if (!t.word || ctx.quoteOf[e] !== -1 || ctx.mentionOf[e] !== -1) break;
-      if (t.cap || !(/^[a-z]{3,}ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower))) continue;
-      const head = toks[e - 1]!.lower;
-      if (!head.endsWith('s') && NOMINAL_HEADS.get(head) !== 'person') break;
-      return resolveOrDescribe(ctx, d, { a: s0, b: e });
+  return null;
+}
+
+/**
+ * "Small groups of protesters continued to call for …, while chanting, “…”", "In August, several
+ * environmental groups granted Mr. Clarke an extension …, saying …": a reporting participle
+ * continues a sentence opened (after any introductory phrase) by a described group or person and
+ * its past-tense verb, even when a name follows as the verb's object.
+ */
+function describedOpening(ctx: Ctx, d: Discourse, v: number): Resolved | null {
+  const { toks } = ctx;
+  if (!SAYING_OR_CHANTING.has(toks[v]!.lower)) return null;
+  const s0 = ctx.sentStart[ctx.sentOf[v]!]!;
+  let a = s0;
+  for (let j = s0; j < v && j < s0 + 8; j++) {
+    if (toks[j]!.text === ',') {
+      a = j + 1;
+      break;
     }
+  }
+  for (let e = a + 1; e < v && e - a <= 5; e++) {
+    const t = toks[e]!;
+    if (!t.word || ctx.quoteOf[e] !== -1 || ctx.mentionOf[e] !== -1 || ctx.mentionOf[a] !== -1) return null;
+    if (t.cap || !(/^[a-z]{3,}ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower))) continue;
+    const head = toks[e - 1]!.lower;
+    if (!head.endsWith('s') && NOMINAL_HEADS.get(head) !== 'person') return null;
+    return resolveOrDescribe(ctx, d, { a, b: e });
   }
   return null;
 }

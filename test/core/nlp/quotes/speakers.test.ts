@@ -573,11 +573,16 @@ describe('speaker attribution', () => {
     ]);
   });
 
-  it('a chanting participle continues a sentence opened by a described group', () => {
+  it('a reporting participle continues a sentence opened by a described group, after any introductory phrase', () => {
     const q = only(
       'Small groups of protesters continued to call for more information, looping the streets around the stadium, while chanting, "Hands up, don\'t shoot."',
     );
     expect([q.speaker?.name, q.cue?.text]).toEqual(['Small groups of protesters', 'chanting']);
+    const groups = only(
+      'In August, several environmental groups granted Mr. Clarke an extension on a court order, saying his "start-up capital was less than expected."',
+      [['Clarke', 'PERSON']],
+    );
+    expect([groups.speaker?.name, groups.cue?.text]).toEqual(['several environmental groups', 'saying']);
   });
 
   it('a title-cased headline gives no role: "Gold Star Mom Corners Obama" leaves Obama a man', () => {

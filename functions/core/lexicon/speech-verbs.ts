@@ -2,8 +2,8 @@
  * Verbs that introduce speech or writing, every inflected form listed (lowercase). Data only.
  * `strong` verbs are reporting verbs in their usual sense ("said"); the others report speech in
  * news but also have other senses, so they only count next to a quotation or a clear subject.
- * "branded", "termed", "cited" and "referenced" are listed by their past form only: their other
- * forms are mostly nouns.
+ * "branded", "termed", "cited", "referenced" and "typed" are listed by their past form only: their
+ * other forms are mostly nouns.
  */
 
 const STRONG = `
@@ -179,6 +179,7 @@ branded
 termed
 cited
 referenced
+typed
 `;
 
 /** Forms that need care: "told" needs an object, "according" needs "to". */

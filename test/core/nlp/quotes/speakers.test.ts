@@ -597,7 +597,7 @@ describe('speaker attribution', () => {
     expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([['Barack Obama', null]]);
   });
 
-  it('naming and citing verbs: "Japan branded North Korea an “…”", "what Netanyahu termed “…”", "it referenced “…”"', () => {
+  it('naming, citing and writing verbs by their past form: "Japan branded North Korea an “…”", "it referenced “…”", "a doctor had typed “…”"', () => {
     const q = only('Japan branded North Korea an "outlaw nation in the neighborhood."', [
       ['Japan', 'LOCATION'],
       ['North Korea', 'LOCATION'],
@@ -612,6 +612,10 @@ describe('speaker attribution', () => {
       [['IMF', 'ORGANIZATION']],
     );
     expect([imf.speaker?.name, imf.cue?.text]).toEqual(['IMF', 'referenced']);
+    const typed = direct(
+      'On her discharge papers, in a box labeled "medical problem," a doctor had typed "homicidal ideation."',
+    );
+    expect([typed[1]?.speaker?.name, typed[1]?.cue?.text]).toEqual(['a doctor', 'typed']);
   });
 
   it('a speech noun after a gerund or an adjective is no verb; a possessor before adjectives and "claim is that" credits', () => {

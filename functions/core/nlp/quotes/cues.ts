@@ -558,7 +558,15 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
   }
   let described: CueHit | null = null;
   let describedAt = -1;
-  for (let v = start; v < open; v++) {
+  // "While not everything Trump says is true, Jamieson said Trump is “…”": a fronted subordinate
+  // clause's verbs report nothing of the main clause the quotation sits in.
+  let from = start;
+  if (SUBORDINATORS.has(toks[start]!.lower)) {
+    let c = start + 1;
+    while (c < open && toks[c]!.text !== ',' && ctx.quoteOf[c] === -1) c++;
+    if (c < open && toks[c]!.text === ',') from = c + 1;
+  }
+  for (let v = from; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
     // "Rubio was asked by moderator Gerard Baker whether … “…”": the asker speaks the question.
@@ -664,6 +672,9 @@ const SAYING = new Set([
   'stating',
   'replying',
 ]);
+
+/** Conjunctions opening a fronted subordinate clause ("While …, X said"). */
+const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas', 'because', 'since', 'if', 'unless']);
 
 /** Words opening a clause of its own after a comma ("…, as X echoed …", "…, though he used …"). */
 const CLAUSE_OPENERS = new Set([

@@ -766,6 +766,18 @@ describe('speaker attribution', () => {
     expect([q.speaker?.name, q.cue?.text]).toEqual(['Gerard Baker', 'asked']);
   });
 
+  it("a fronted subordinate clause gives no cue to the main clause's quotation", () => {
+    const q = only(
+      'While not everything Donald Trump says is true, Kathleen Jamieson said Trump is "telling his supporters what they want to believe."',
+      [
+        ['Donald Trump', 'PERSON'],
+        ['Kathleen Jamieson', 'PERSON'],
+        ['Trump', 'PERSON'],
+      ],
+    );
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['Kathleen Jamieson', 'said']);
+  });
+
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
       'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +

@@ -100,6 +100,19 @@ export const FAMILIES: readonly Family[] = [
     make: (n) => `Headline\n\n"Yes," ${'said '.repeat(n)}Ann Lee said "no" said he.`,
   },
   {
+    name: 'pronounQuotes',
+    description:
+      'n one-line paragraphs, each a quotation credited through "the agency said", "it added" or "he said"',
+    filename: 'pronouns.txt',
+    fullSize: 40_000,
+    make: (n) => {
+      const cues = ['the agency said.', 'it added.', 'he said of Ann Lee.'];
+      const lines: string[] = [];
+      for (let i = 0; i < n; i++) lines.push(`"Point ${i} stands," ${cues[i % 3]}`);
+      return `Headline\n\n${lines.join('\n\n')}`;
+    },
+  },
+  {
     name: 'controlChars',
     description: 'n characters of text with C0 controls and zero-width marks mixed in',
     filename: 'control.txt',

@@ -972,7 +972,7 @@ export function resolvePronoun(
     }
     // `“…,” the Times wrote. ¶ “…,” it added.`: the previous quotation's speaker, when that was
     // no person.
-    for (let i = d.lastSpeakers.length - 1; i >= 0; i--) {
+    for (let i = d.lastSpeakers.length - 1; i >= 0 && i >= d.lastSpeakers.length - 40; i--) {
       const last = d.lastSpeakers[i]!;
       if (last.tok >= p || last.name === AUTHOR) continue;
       if (last.type === 'PERSON' || toks[p]!.para - toks[last.tok]!.para > 2) break;

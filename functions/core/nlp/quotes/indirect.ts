@@ -189,6 +189,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
   const out: Reported[] = [];
   const { toks } = ctx;
   const nSent = ctx.sentStart.length - 1;
+  const marked = tokenMarks(ctx);
   for (let s = 0; s < nSent; s++) {
     const s0 = ctx.sentStart[s]!;
     const s1 = ctx.sentStart[s + 1]!;
@@ -245,7 +246,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       continue;
     }
     for (let v = s0; v < end; v++) {
-      if (!isReportingVerb(ctx, v)) continue;
+      if (marked[v] !== 1 || !isReportingVerb(ctx, v)) continue;
       // "the actress was asked if …": the subject is asked, not asking; the asker follows "by" or
       // is nobody. (A question opening the sentence is reported above.)
       if (ASK.has(toks[v]!.lower) && /^(was|were|been|being|is|are|be)$/.test(toks[v - 1]?.lower ?? '')) {

@@ -81,6 +81,28 @@ function inOrder(list: readonly EntityMention[]): boolean {
   return true;
 }
 
+/** The first colon within six tokens of the paragraph opening at token p0 (`FALLIN:`), or -1. */
+export function labelColon(ctx: Ctx, p0: number): number {
+  const { toks } = ctx;
+  const para = toks[p0]?.para;
+  for (let j = p0; j < toks.length && toks[j]!.para === para && j - p0 <= 6; j++) {
+    if (toks[j]!.text === ':') return j;
+  }
+  return -1;
+}
+
+/** Are tokens [p0, colon) a speaker label in capitals (`FALLIN`, `SEN. WARREN`, `Q`)? */
+export function isCapitalsLabel(ctx: Ctx, p0: number, colon: number): boolean {
+  let words = 0;
+  for (let j = p0; j < colon; j++) {
+    const t = ctx.toks[j]!;
+    if (!t.word) continue;
+    if (!(t.cap && t.text === t.text.toUpperCase())) return false;
+    words++;
+  }
+  return words > 0;
+}
+
 /** Index of the first token starting at or after `offset` (binary search). */
 export function tokenAt(ctx: Ctx, offset: number): number {
   let lo = 0;

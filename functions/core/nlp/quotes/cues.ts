@@ -826,9 +826,10 @@ function describedOpening(ctx: Ctx, d: Discourse, v: number): Resolved | null {
       break;
     }
   }
+  if (ctx.mentionOf[a] !== -1) return null;
   for (let e = a + 1; e < v && e - a <= 5; e++) {
     const t = toks[e]!;
-    if (!t.word || ctx.quoteOf[e] !== -1 || ctx.mentionOf[e] !== -1 || ctx.mentionOf[a] !== -1) return null;
+    if (!t.word || ctx.quoteOf[e] !== -1 || ctx.mentionOf[e] !== -1) return null;
     if (t.cap || !(/^[a-z]{3,}ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower))) continue;
     const head = toks[e - 1]!.lower;
     if (!head.endsWith('s') && NOMINAL_HEADS.get(head) !== 'person') return null;

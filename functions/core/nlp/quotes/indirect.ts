@@ -9,7 +9,7 @@
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
-import type { Ctx } from './context.ts';
+import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
 import { firstSubject, isAdverb, NO_INVERSION } from './cues.ts';
 import {
   type Discourse,
@@ -497,18 +497,12 @@ function labelledParagraphs(ctx: Ctx, d: Discourse): Reported[] {
     while (k < toks.length && toks[k]!.para < p) k++;
     const p0 = k;
     if (p0 >= toks.length || toks[p0]!.para !== p) continue;
-    let colon = -1;
-    for (let j = p0; j < toks.length && toks[j]!.para === p && j - p0 <= 6; j++) {
-      if (toks[j]!.text === ':') {
-        colon = j;
-        break;
-      }
-    }
+    const colon = labelColon(ctx, p0);
     if (colon <= p0) continue;
     const label = toks.slice(p0, colon);
-    const capitals = label.every((t) => !t.word || (t.cap && t.text === t.text.toUpperCase()));
+    const capitals = isCapitalsLabel(ctx, p0, colon) && label.some((t) => t.word && t.text.length > 1);
     const titled = label.every((t) => !t.word || t.cap || /^(to|at|of|on|in|for|and)$/.test(t.lower));
-    if (!(capitals && label.some((t) => t.word && t.text.length > 1)) && !(p === 0 && titled)) continue;
+    if (!capitals && !(p === 0 && titled)) continue;
     // A series slug is no source: "The Latest: 3 NH towns cast first votes".
     if (!capitals && DETERMINERS.has(label[0]!.lower)) continue;
     let e = colon + 1;

@@ -13,7 +13,7 @@ import { PREPOSITIONS } from '../../lexicon/prepositions.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { EntityMention, EntityType, Span } from '../../types.ts';
-import type { Ctx } from './context.ts';
+import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
 
 export interface Resolved {
   readonly name: string;
@@ -885,18 +885,13 @@ function resolveNominal(ctx: Ctx, d: Discourse, np: Np, kind: 'person' | 'organi
 }
 
 /** The narrator of a first-person article: never a third person's antecedent. */
-export const AUTHOR = 'the author';
+const AUTHOR = 'the author';
 
 /** Does token p sit in a paragraph opening with a capitals speaker label and a colon? */
 function inTranscriptTurn(ctx: Ctx, p: number): boolean {
-  const { toks } = ctx;
-  const k = firstTokenIndex(ctx, ctx.paras[toks[p]!.para]!.start);
-  for (let j = k; j < p && j - k <= 4; j++) {
-    const t = toks[j]!;
-    if (t.text === ':') return j > k;
-    if (!t.word || t.text !== t.text.toUpperCase() || !/\p{Lu}/u.test(t.text)) return false;
-  }
-  return false;
+  const k = firstTokenIndex(ctx, ctx.paras[ctx.toks[p]!.para]!.start);
+  const colon = labelColon(ctx, k);
+  return colon > k && colon < p && isCapitalsLabel(ctx, k, colon);
 }
 
 /** Resolves a speaker pronoun at token p to the nearest compatible earlier entity. */
@@ -912,7 +907,7 @@ export function resolvePronoun(
   // The narrator's "I" (outside quotation marks) is the article's author, except in a transcript
   // turn ("FALLIN: Well, I think …"), where it is the turn's speaker.
   if (kind === 'first')
-    return pron.text === 'I' && !inTranscriptTurn(ctx, p) ? { name: 'the author', mention } : null;
+    return pron.text === 'I' && !inTranscriptTurn(ctx, p) ? { name: AUTHOR, mention } : null;
   const sent = ctx.sentOf[p]!;
   const fits = (mi: number): boolean => {
     const m = ctx.mentions[mi]!;

@@ -692,16 +692,25 @@ const CLAUSE_OPENERS = new Set([
 ]);
 
 /** The first person, organisation or personal pronoun in tokens [start, end), outside quotations. */
+/**
+ * End of the speaker phrase at token k, within `end`: a named person or organisation (all its
+ * tokens) or a personal pronoun; -1 when token k opens neither.
+ */
+function speakerPhraseEnd(ctx: Ctx, k: number, end: number): number {
+  const mi = ctx.mentionOf[k]!;
+  const named = mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
+  if (!named && !SPEAKER_PRONOUNS.has(ctx.toks[k]!.lower)) return -1;
+  let e = k + 1;
+  while (mi >= 0 && e < end && ctx.mentionOf[e] === mi) e++;
+  return e;
+}
+
 export function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number): Resolved | null {
   const { toks } = ctx;
   for (let k = start; k < end && k < start + 20; k++) {
     if (ctx.quoteOf[k] !== -1) continue;
-    const mi = ctx.mentionOf[k]!;
-    const named =
-      mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
-    if (named || SPEAKER_PRONOUNS.has(toks[k]!.lower)) {
-      let e = k + 1;
-      while (mi >= 0 && e < end && ctx.mentionOf[e] === mi) e++;
+    const e = speakerPhraseEnd(ctx, k, end);
+    if (e > 0) {
       // "Washington (AFP) – Clinton …", "Sanders (I-Vt.)": a parenthetical is no subject.
       if (k > start && toks[k - 1]!.text === '(') {
         k = e - 1;
@@ -755,14 +764,9 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
       else if (passed && toks[k]!.text !== ',') break;
       k++;
     }
-    const t = toks[k];
-    if (passed && t && ctx.sentOf[k] === ctx.sentOf[v]) {
-      const mi = ctx.mentionOf[k]!;
-      let e = k + 1;
-      while (mi >= 0 && e < toks.length && ctx.mentionOf[e] === mi) e++;
-      const named =
-        mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
-      if (named || SPEAKER_PRONOUNS.has(t.lower)) return resolveNp(ctx, d, { a: k, b: e });
+    if (passed && k < toks.length && ctx.sentOf[k] === ctx.sentOf[v]) {
+      const e = speakerPhraseEnd(ctx, k, toks.length);
+      if (e > 0) return resolveNp(ctx, d, { a: k, b: e });
     }
   }
   // A frame that starts after an earlier quotation of the sentence: the sentence's own subject

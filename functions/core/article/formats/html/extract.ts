@@ -1,4 +1,4 @@
-import { type DomNode, type ElementNode, walk } from './dom.ts';
+import { type DomNode, type ElementNode, textContent, walk } from './dom.ts';
 
 /**
  * Main-content extraction for article web pages. Linear passes over an inert tree:
@@ -10,10 +10,10 @@ import { type DomNode, type ElementNode, walk } from './dom.ts';
  * 4. emit that container's blocks as paragraphs, skipping link lists and stock phrases.
  */
 
-const DROP_TAGS = new Set([
+/** Elements that never show article text: removed first, whatever they hold. */
+const NEVER_TEXT_TAGS = new Set([
   'script',
   'style',
-  'noscript',
   'template',
   'svg',
   'math',
@@ -35,6 +35,22 @@ const DROP_TAGS = new Set([
   'head',
   'link',
   'meta',
+  'title',
+  'base',
+  'map',
+  'area',
+  'track',
+  'wbr',
+  'hr',
+]);
+
+/**
+ * Elements that hold page furniture rather than the article (navigation, asides, footers,
+ * captions, dialogs, forms, the headline), removed unless one wraps most of the page's prose:
+ * some sites wrap the whole page in a `<form>`, or hide it (`aria-hidden`) behind a dialog.
+ */
+const FURNITURE_TAGS = new Set([
+  'noscript',
   'nav',
   'aside',
   'footer',
@@ -43,13 +59,6 @@ const DROP_TAGS = new Set([
   'menu',
   'h1',
   'form',
-  'title',
-  'base',
-  'map',
-  'area',
-  'track',
-  'wbr',
-  'hr',
 ]);
 
 const BLOCK_TAGS = new Set([
@@ -267,8 +276,11 @@ function classWords(el: ElementNode): string[] {
   return out;
 }
 
-function isHidden(el: ElementNode): boolean {
+/** Hidden elements, and dialogs (consent and login overlays) that cover the page. */
+function isHiddenOrOverlay(el: ElementNode): boolean {
   if (el.attrs.hidden !== undefined) return true;
+  const role = el.attrs.role;
+  if (role === 'dialog' || role === 'alertdialog' || el.attrs['aria-modal'] === 'true') return true;
   if (el.attrs['aria-hidden'] === 'true') return true;
   const style = el.attrs.style;
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
@@ -363,6 +375,12 @@ function collectBlocks(root: ElementNode, onBlock: (b: Block, owner: ElementNode
   flush();
 }
 
+/** A short block that is mostly one link of four words or more: a headline linking elsewhere. */
+function isHeadlineLink(b: Block): boolean {
+  const len = b.text.length;
+  return len < 200 && b.linkChars > 0.6 * len && b.text.split(' ').length >= 4;
+}
+
 function looksLikeProse(b: Block): boolean {
   const len = b.text.length;
   if (len < 40) return false;
@@ -371,13 +389,22 @@ function looksLikeProse(b: Block): boolean {
 }
 
 /** Weight of prose per element, summed over its subtree. */
-function proseWeights(root: ElementNode): Map<ElementNode, number> {
+function proseWeights(
+  root: ElementNode,
+  params: ExtractParams,
+  running?: Map<ElementNode, number>,
+): Map<ElementNode, number> {
   const weights = new Map<ElementNode, number>();
+  let afterHeadlineLink = false;
   collectBlocks(root, (b, owner) => {
+    const follows = afterHeadlineLink;
+    afterHeadlineLink = isHeadlineLink(b);
     if (!looksLikeProse(b)) return;
     let w = b.text.length - b.linkChars;
     if (owner.tag === 'p') w *= 1.5;
-    if (b.inListItem) w *= LIST_ITEM_WEIGHT;
+    // Teasers (in a list, or under a headline link) weigh less than running text.
+    if (b.inListItem || follows) w *= params.listItemWeight;
+    else if (running) running.set(owner, (running.get(owner) ?? 0) + 1);
     weights.set(owner, (weights.get(owner) ?? 0) + w);
   });
   // Propagate to ancestors: post-order sum.
@@ -389,56 +416,141 @@ function proseWeights(root: ElementNode): Map<ElementNode, number> {
       const own = (total.get(el) ?? 0) + (weights.get(el) ?? 0);
       total.set(el, own);
       if (el.parent) total.set(el.parent, (total.get(el.parent) ?? 0) + own);
+      const n = running?.get(el);
+      if (n && el.parent) running!.set(el.parent, (running!.get(el.parent) ?? 0) + n);
     },
   );
   return total;
 }
 
-export interface HtmlBody {
-  readonly paragraphs: string[];
+/** The tunable constants of body extraction (fitted on development pages, see `eval html --cv`). */
+export interface ExtractParams {
+  /** Descend into a child when it holds at least this share of its parent's prose. */
+  readonly descendShare: number;
+  /** Prose inside list items (teaser lists) weighs this much when locating the article. */
+  readonly listItemWeight: number;
+  /** A plainly boilerplate-classed container is kept only when it holds more than this share of the prose. */
+  readonly negLimit: number;
+  /** The same, for a container whose class also says article, body, content, story... */
+  readonly negLimitPositive: number;
+  /** A furniture element (form, aside, hidden...) holding more than this share of the prose is a wrapper, kept. */
+  readonly wrapperShare: number;
+  /**
+   * Where no child holds `descendShare`, the descent still enters the heaviest child when it
+   * holds the page's headline (`<h1>`) and at least this share of the prose.
+   */
+  readonly headlineShare: number;
 }
 
-/** Descend into a child when it holds at least this share of its parent's prose. */
-const DESCEND_SHARE = 0.8;
-/** Prose inside list items (teaser lists) weighs less when locating the article. */
-const LIST_ITEM_WEIGHT = 0.5;
-/** A boilerplate-classed container is kept only when it holds more than this share of the prose. */
-const NEG_LIMIT = 0.7;
+export const DEFAULT_EXTRACT_PARAMS: ExtractParams = {
+  descendShare: 0.8,
+  listItemWeight: 0.5,
+  negLimit: 0.7,
+  negLimitPositive: 0.25,
+  wrapperShare: 0.5,
+  headlineShare: 0.4,
+};
+
+export interface HtmlBody {
+  readonly paragraphs: string[];
+  /** Prose characters (outside links, in blocks long enough to be sentences) of the visible page. */
+  readonly pageProse: number;
+  /** Prose characters of the emitted paragraphs. */
+  readonly bodyProse: number;
+  /** Characters of the chosen container's text, and the share of them inside links. */
+  readonly containerChars: number;
+  readonly containerLinkShare: number;
+  /** Links of the chosen container whose text reads like a headline (four words or more). */
+  readonly headlineLinks: number;
+  /** Emitted paragraphs that directly follow a headline link: teasers of an index page. */
+  readonly teasers: number;
+}
+
+function removeAll(nodes: readonly DomNode[]): void {
+  for (const n of nodes) removeNode(n);
+}
 
 /** Extracts the article body paragraphs from a parsed page (mutates the tree). */
-export function extractBody(doc: ElementNode): HtmlBody {
+export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EXTRACT_PARAMS): HtmlBody {
   const body = findBody(doc);
-  // Pass 1: structural removals.
-  const doomed: DomNode[] = [];
+  // Pass 0: elements that never show article text.
+  const invisible: DomNode[] = [];
   walk(body, (n) => {
-    if (n.kind !== 'element') return true;
-    if (DROP_TAGS.has(n.tag) || isHidden(n)) {
-      doomed.push(n);
+    if (n.kind === 'element' && NEVER_TEXT_TAGS.has(n.tag)) {
+      invisible.push(n);
       return false;
     }
     return true;
   });
-  for (const n of doomed) removeNode(n);
+  removeAll(invisible);
+  let pageProse = 0;
+  collectBlocks(body, (b) => {
+    if (looksLikeProse(b)) pageProse += b.text.length - b.linkChars;
+  });
+
+  // The headline's containers, marked before the headline itself is removed.
+  const headlineHolders = new Set<ElementNode>();
+  walk(body, (n) => {
+    if (n.kind !== 'element') return true;
+    if (n.tag !== 'h1') return true;
+    for (let p = n.parent; p && !headlineHolders.has(p); p = p.parent) headlineHolders.add(p);
+    return false;
+  });
+
+  // Pass 1: page furniture and hidden elements, unless one wraps most of the prose.
+  let weights = proseWeights(body, params);
+  const wrapperLimit = params.wrapperShare * (weights.get(body) ?? 0);
+  const furniture: DomNode[] = [];
+  walk(body, (n) => {
+    if (n.kind !== 'element') return true;
+    if (FURNITURE_TAGS.has(n.tag) || isHiddenOrOverlay(n)) {
+      if ((weights.get(n) ?? 0) > wrapperLimit && n.tag !== 'h1') return true;
+      furniture.push(n);
+      return false;
+    }
+    return true;
+  });
+  removeAll(furniture);
 
   // Pass 2: boilerplate containers, unless they hold most of the prose.
-  let weights = proseWeights(body);
+  weights = proseWeights(body, params);
   const totalProse = weights.get(body) ?? 0;
-  const doomed2: DomNode[] = [];
+  // An article split into several sibling containers of one class: the parts weigh together.
+  const groups = new Map<ElementNode, Map<string, number>>();
+  const groupWeight = (n: ElementNode): number => {
+    const cls = n.attrs.class;
+    const parent = n.parent;
+    if (!cls || !parent) return weights.get(n) ?? 0;
+    let sums = groups.get(parent);
+    if (!sums) {
+      sums = new Map();
+      for (const c of parent.children)
+        if (c.kind === 'element' && c.attrs.class)
+          sums.set(
+            `${c.tag} ${c.attrs.class}`,
+            (sums.get(`${c.tag} ${c.attrs.class}`) ?? 0) + (weights.get(c) ?? 0),
+          );
+      groups.set(parent, sums);
+    }
+    return sums.get(`${n.tag} ${cls}`) ?? 0;
+  };
+  const boilerplate: DomNode[] = [];
   walk(body, (n) => {
     if (n.kind !== 'element') return true;
     if (n.tag === 'article' || n.tag === 'main' || n.tag === 'body') return true;
     const neg = negativeScore(n) + (n.tag === 'header' ? 1 : 0);
     if (neg === 0) return true;
-    const w = weights.get(n) ?? 0;
-    const limit = neg >= 2 ? NEG_LIMIT : 0.25;
+    const w = groupWeight(n);
+    const limit = neg >= 2 ? params.negLimit : params.negLimitPositive;
     if (w <= limit * totalProse) {
-      doomed2.push(n);
+      boilerplate.push(n);
       return false;
     }
     return true;
   });
-  for (const n of doomed2) removeNode(n);
-  weights = proseWeights(body);
+  removeAll(boilerplate);
+  const running = new Map<ElementNode, number>();
+  weights = proseWeights(body, params, running);
 
   // Pass 3: descend from <body> into the child holding nearly all the prose.
   let cur = body;
@@ -455,14 +567,33 @@ export function extractBody(doc: ElementNode): HtmlBody {
         best = c;
       }
     }
-    if (!best || bestW < DESCEND_SHARE * curW) break;
+    if (!best) break;
+    if (bestW < params.descendShare * curW) {
+      // The headline's container is the article when the prose around it is no running text
+      // (teasers, a footer note): no other child holds two paragraphs of running text.
+      const chosen = best;
+      const alone = cur.children.every(
+        (c) => c === chosen || c.kind !== 'element' || (running.get(c) ?? 0) < 2,
+      );
+      if (!(alone && headlineHolders.has(best) && bestW >= params.headlineShare * curW)) break;
+    }
     cur = best;
   }
 
   // Pass 4: emit paragraphs.
   const blocks: { block: Block; owner: ElementNode }[] = [];
+  let containerChars = 0;
+  let containerLinks = 0;
   collectBlocks(cur, (block, owner) => {
     blocks.push({ block, owner });
+    containerChars += block.text.length;
+    containerLinks += block.linkChars;
+  });
+  let headlineLinks = 0;
+  walk(cur, (n) => {
+    if (n.kind !== 'element' || n.tag !== 'a') return true;
+    if (textContent(n).trim().split(/\s+/).length >= 4) headlineLinks++;
+    return false;
   });
   // Lists of short items that are mostly links are link lists ("More stories"), even when
   // every item also carries a few words of plain text.
@@ -481,22 +612,49 @@ export function extractBody(doc: ElementNode): HtmlBody {
   };
   const paragraphs: string[] = [];
   let headingTail = 0;
+  let bodyProse = 0;
+  let teasers = 0;
+  let afterHeadlineLink = false;
   for (const { block: b, owner } of blocks) {
     const len = b.text.length;
     if (len === 0) continue;
     const linkShare = b.linkChars / len;
+    const follows = afterHeadlineLink;
+    afterHeadlineLink = isHeadlineLink(b);
     if (linkShare > 0.6 && len < 400) continue;
     if (linkList(owner)) continue;
     if (len < 120 && BOILERPLATE_LINE.test(b.text)) continue;
     if (b.text.startsWith('<') && /^<[a-z][^<>]*>$/i.test(b.text)) continue;
     paragraphs.push(b.text);
+    if (looksLikeProse(b)) {
+      bodyProse += len - b.linkChars;
+      if (follows) teasers++;
+    }
     const headingLike =
       /^h[2-6]$/.test(b.tag) || (len < 80 && classWords(owner).some((w) => w.startsWith('heading')));
     headingTail = headingLike ? headingTail + 1 : 0;
   }
   // A heading with nothing after it introduces a widget, not article text.
   if (headingTail > 0) paragraphs.splice(paragraphs.length - headingTail, headingTail);
-  return { paragraphs };
+  return {
+    paragraphs,
+    pageProse,
+    bodyProse,
+    containerChars,
+    containerLinkShare: containerChars > 0 ? containerLinks / containerChars : 0,
+    headlineLinks,
+    teasers,
+  };
+}
+
+/** Paragraphs of another reading, with the stock lines and stray markup ours leaves out removed. */
+export function tidyParagraphs(paragraphs: readonly string[]): string[] {
+  return paragraphs.filter(
+    (p) =>
+      p.length > 0 &&
+      !(p.length < 120 && BOILERPLATE_LINE.test(p)) &&
+      !(p.startsWith('<') && /^<[a-z][^<>]*>$/i.test(p)),
+  );
 }
 
 function findBody(doc: ElementNode): ElementNode {

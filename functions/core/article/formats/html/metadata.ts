@@ -13,6 +13,8 @@ export interface HtmlMetadata {
   section?: string;
   deck?: string;
   ldArticleBody?: string;
+  /** What the page declares itself to be (JSON-LD type, `og:type`), when it says. */
+  declaredKind?: 'article' | 'index';
 }
 
 const ARTICLE_TYPES =
@@ -39,6 +41,14 @@ function typeMatches(o: Json): boolean {
   const t = o['@type'];
   const types = Array.isArray(t) ? t : [t];
   return types.some((x) => typeof x === 'string' && ARTICLE_TYPES.test(x));
+}
+
+const INDEX_TYPES = /^(?:CollectionPage|ItemList|SearchResultsPage|WebSite)$/;
+
+function isIndexType(o: Json): boolean {
+  const t = o['@type'];
+  const types = Array.isArray(t) ? t : [t];
+  return types.some((x) => typeof x === 'string' && INDEX_TYPES.test(x));
 }
 
 function names(value: unknown): string[] {
@@ -305,5 +315,8 @@ export function readMetadata(doc: ElementNode): HtmlMetadata {
   if (section) out.section = section;
 
   if (article && typeof article.articleBody === 'string') out.ldArticleBody = article.articleBody;
+  const ogType = get('og:type')?.toLowerCase();
+  if (article || ogType === 'article' || ogType?.endsWith(':article')) out.declaredKind = 'article';
+  else if (ogType === 'website' || ld.some(isIndexType)) out.declaredKind = 'index';
   return out;
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 
 const AREAS = [
   ['extraction', 'extraction throughput on the bundled sample corpus'],
+  ['html', 'web-page reading vs Readability.js, pages per CPU second'],
   ['ner', 'entity recognition vs compromise, model load'],
   ['quotes', 'quote extraction cost relative to entity extraction'],
   ['bundle', 'function bundle size and cold start'],

@@ -224,9 +224,38 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Element
       },
     },
   );
+  nativeFastForward(tokenizer);
   tokenizer.write(markup);
   tokenizer.end();
   return root;
+}
+
+interface ScanningTokenizer {
+  index: number;
+  offset: number;
+  buffer: string;
+  fastForwardTo(c: number): boolean;
+}
+
+/**
+ * The tokenizer skips through script bodies, comments and attribute values by looking for one
+ * character at a time in a loop; the same search by the engine's own `indexOf` gives the same
+ * positions several times faster (script bodies are most of a news page's bytes).
+ */
+function nativeFastForward(tokenizer: Tokenizer): void {
+  const t = tokenizer as unknown as ScanningTokenizer;
+  if (typeof t.fastForwardTo !== 'function' || typeof t.index !== 'number' || typeof t.offset !== 'number')
+    return;
+  t.fastForwardTo = function fastForwardTo(this: ScanningTokenizer, c: number): boolean {
+    const end = this.buffer.length + this.offset;
+    const at = this.buffer.indexOf(String.fromCharCode(c), this.index + 1 - this.offset);
+    if (at < 0) {
+      this.index = end - 1;
+      return false;
+    }
+    this.index = at + this.offset;
+    return true;
+  };
 }
 
 /** Visits every node in document order without recursion. */

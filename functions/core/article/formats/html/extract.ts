@@ -256,8 +256,24 @@ interface Block {
   inListItem: boolean;
 }
 
-function classWords(el: ElementNode): string[] {
-  const raw = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''} ${el.attrs.role ?? ''}`;
+/** Words of class, id and role values already split (pages repeat the same few hundred). */
+const CLASS_WORDS = new Map<string, readonly string[]>();
+const NO_WORDS: readonly string[] = [];
+
+function classWords(el: ElementNode): readonly string[] {
+  const { class: cls, id, role } = el.attrs;
+  if (cls === undefined && id === undefined && role === undefined) return NO_WORDS;
+  const raw = `${cls ?? ''} ${id ?? ''} ${role ?? ''}`;
+  let words = CLASS_WORDS.get(raw);
+  if (!words) {
+    words = splitClassWords(raw);
+    if (CLASS_WORDS.size >= 20_000) CLASS_WORDS.clear();
+    CLASS_WORDS.set(raw, words);
+  }
+  return words;
+}
+
+function splitClassWords(raw: string): string[] {
   if (raw.trim() === '' || raw.length > 2000) return [];
   // Split on punctuation, and proper camelCase words ("videoPromoList" -> video promo list);
   // generated class names ("hJpRRP") stay whole.
@@ -303,14 +319,6 @@ function negativeScore(el: ElementNode): number {
   return pos > 0 ? 1 : 2;
 }
 
-function removeNode(node: DomNode): void {
-  const parent = node.parent;
-  if (!parent) return;
-  const i = parent.children.indexOf(node);
-  if (i >= 0) parent.children.splice(i, 1);
-  node.parent = null;
-}
-
 function squeezeLen(s: string): number {
   let n = 0;
   let inSpace = true;
@@ -329,7 +337,11 @@ function squeezeLen(s: string): number {
 }
 
 /** Collects the blocks of a subtree: text between block boundaries, with its link-text share. */
-function collectBlocks(root: ElementNode, onBlock: (b: Block, owner: ElementNode) => void): void {
+function collectBlocks(
+  root: ElementNode,
+  onBlock: (b: Block, owner: ElementNode) => void,
+  skip?: ReadonlySet<DomNode>,
+): void {
   let buf: string[] = [];
   let linkChars = 0;
   let linkDepth = 0;
@@ -352,6 +364,7 @@ function collectBlocks(root: ElementNode, onBlock: (b: Block, owner: ElementNode
         if (linkDepth > 0) linkChars += squeezeLen(n.text);
         return true;
       }
+      if (skip?.has(n)) return false;
       if (n.tag === 'a') linkDepth++;
       if (n.tag === 'li') liDepth++;
       if (BLOCK_TAGS.has(n.tag)) {
@@ -378,7 +391,11 @@ function collectBlocks(root: ElementNode, onBlock: (b: Block, owner: ElementNode
 /** A short block that is mostly one link of four words or more: a headline linking elsewhere. */
 function isHeadlineLink(b: Block): boolean {
   const len = b.text.length;
-  return len < 200 && b.linkChars > 0.6 * len && b.text.split(' ').length >= 4;
+  if (len >= 200 || b.linkChars <= 0.6 * len) return false;
+  // Four words or more: three spaces (the text is squeezed).
+  let spaces = 0;
+  for (let i = b.text.indexOf(' '); i >= 0 && spaces < 3; i = b.text.indexOf(' ', i + 1)) spaces++;
+  return spaces >= 3;
 }
 
 function looksLikeProse(b: Block): boolean {
@@ -388,39 +405,51 @@ function looksLikeProse(b: Block): boolean {
   return linkShare < 0.4;
 }
 
-/** Weight of prose per element, summed over its subtree. */
-function proseWeights(
-  root: ElementNode,
-  params: ExtractParams,
-  running?: Map<ElementNode, number>,
-): Map<ElementNode, number> {
-  const weights = new Map<ElementNode, number>();
+/** Prose of a subtree, summed per element as blocks are read. */
+interface ProseMaps {
+  /** Weight of prose per element, summed over its subtree. */
+  readonly weights: Map<ElementNode, number>;
+  /** Blocks of running text (prose that is no teaser), summed over each subtree. */
+  readonly running: Map<ElementNode, number>;
+  /** Prose characters per element (unweighted), summed over its subtree. */
+  readonly chars: Map<ElementNode, number>;
+  /** Elements of the subtree. */
+  elements: number;
+}
+
+function proseWeights(root: ElementNode, params: ExtractParams, maps: ProseMaps): void {
+  const { weights, running, chars } = maps;
+  weights.clear();
+  running.clear();
+  chars.clear();
+  maps.elements = 0;
   let afterHeadlineLink = false;
   collectBlocks(root, (b, owner) => {
     const follows = afterHeadlineLink;
     afterHeadlineLink = isHeadlineLink(b);
     if (!looksLikeProse(b)) return;
     let w = b.text.length - b.linkChars;
+    chars.set(owner, (chars.get(owner) ?? 0) + w);
     if (owner.tag === 'p') w *= 1.5;
     // Teasers (in a list, or under a headline link) weigh less than running text.
     if (b.inListItem || follows) w *= params.listItemWeight;
-    else if (running) running.set(owner, (running.get(owner) ?? 0) + 1);
+    else running.set(owner, (running.get(owner) ?? 0) + 1);
     weights.set(owner, (weights.get(owner) ?? 0) + w);
   });
   // Propagate to ancestors: post-order sum.
-  const total = new Map<ElementNode, number>();
   walk(
     root,
     () => true,
     (el) => {
-      const own = (total.get(el) ?? 0) + (weights.get(el) ?? 0);
-      total.set(el, own);
-      if (el.parent) total.set(el.parent, (total.get(el.parent) ?? 0) + own);
-      const n = running?.get(el);
-      if (n && el.parent) running!.set(el.parent, (running!.get(el.parent) ?? 0) + n);
+      maps.elements++;
+      const w = weights.get(el);
+      if (w && el.parent) weights.set(el.parent, (weights.get(el.parent) ?? 0) + w);
+      const n = running.get(el);
+      if (n && el.parent) running.set(el.parent, (running.get(el.parent) ?? 0) + n);
+      const c = chars.get(el);
+      if (c && el.parent) chars.set(el.parent, (chars.get(el.parent) ?? 0) + c);
     },
   );
-  return total;
 }
 
 /** The tunable constants of body extraction (fitted on development pages, see `eval html --cv`). */
@@ -464,10 +493,22 @@ export interface HtmlBody {
   readonly headlineLinks: number;
   /** Emitted paragraphs that directly follow a headline link: teasers of an index page. */
   readonly teasers: number;
+  /** The page's `<body>` without what never shows text and without its furniture. */
+  readonly page: ElementNode;
 }
 
+/** Removes nodes from the tree, each parent's children filtered once (linear in the page). */
 function removeAll(nodes: readonly DomNode[]): void {
-  for (const n of nodes) removeNode(n);
+  if (nodes.length === 0) return;
+  const doomed = new Set<DomNode>(nodes);
+  const parents = new Set<ElementNode>();
+  for (const n of nodes) if (n.parent) parents.add(n.parent);
+  for (const p of parents) {
+    let j = 0;
+    for (const c of p.children) if (!doomed.has(c)) p.children[j++] = c;
+    p.children.length = j;
+  }
+  for (const n of nodes) n.parent = null;
 }
 
 /** Extracts the article body paragraphs from a parsed page (mutates the tree). */
@@ -483,10 +524,33 @@ export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EX
     return true;
   });
   removeAll(invisible);
-  let pageProse = 0;
-  collectBlocks(body, (b) => {
-    if (looksLikeProse(b)) pageProse += b.text.length - b.linkChars;
-  });
+  // Prose weights of the visible page, kept up to date as containers are removed below.
+  const maps: ProseMaps = { weights: new Map(), running: new Map(), chars: new Map(), elements: 0 };
+  proseWeights(body, params, maps);
+  const { weights, running, chars } = maps;
+  // Removing a container subtracts its prose from its ancestors; past a budget linear in the
+  // page's size (deeply nested removals), the weights are summed again instead.
+  let budget = 8 * maps.elements + 1000;
+  const detachAll = (nodes: readonly ElementNode[], remove: boolean): void => {
+    let stale = false;
+    for (const n of nodes) {
+      const w = weights.get(n) ?? 0;
+      const r = running.get(n) ?? 0;
+      const c = chars.get(n) ?? 0;
+      if (w === 0 && r === 0 && c === 0) continue;
+      for (let a = n.parent; a && !stale; a = a.parent) {
+        if (--budget < 0) stale = true;
+        weights.set(a, (weights.get(a) ?? 0) - w);
+        if (r) running.set(a, (running.get(a) ?? 0) - r);
+        if (c) chars.set(a, (chars.get(a) ?? 0) - c);
+      }
+    }
+    if (remove) removeAll(nodes);
+    if (stale) {
+      proseWeights(body, params, maps);
+      budget = 8 * maps.elements + 1000;
+    }
+  };
 
   // The headline's containers, marked before the headline itself is removed.
   const headlineHolders = new Set<ElementNode>();
@@ -498,9 +562,8 @@ export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EX
   });
 
   // Pass 1: page furniture and hidden elements, unless one wraps most of the prose.
-  let weights = proseWeights(body, params);
   const wrapperLimit = params.wrapperShare * (weights.get(body) ?? 0);
-  const furniture: DomNode[] = [];
+  const furniture: ElementNode[] = [];
   walk(body, (n) => {
     if (n.kind !== 'element') return true;
     if (FURNITURE_TAGS.has(n.tag) || isHiddenOrOverlay(n)) {
@@ -510,10 +573,11 @@ export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EX
     }
     return true;
   });
-  removeAll(furniture);
+  detachAll(furniture, true);
+  // The page's prose, outside its furniture: what an article reading is measured against.
+  const pageProse = chars.get(body) ?? 0;
 
   // Pass 2: boilerplate containers, unless they hold most of the prose.
-  weights = proseWeights(body, params);
   const totalProse = weights.get(body) ?? 0;
   // An article split into several sibling containers of one class: the parts weigh together.
   const groups = new Map<ElementNode, Map<string, number>>();
@@ -525,16 +589,15 @@ export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EX
     if (!sums) {
       sums = new Map();
       for (const c of parent.children)
-        if (c.kind === 'element' && c.attrs.class)
-          sums.set(
-            `${c.tag} ${c.attrs.class}`,
-            (sums.get(`${c.tag} ${c.attrs.class}`) ?? 0) + (weights.get(c) ?? 0),
-          );
+        if (c.kind === 'element' && c.attrs.class) {
+          const k = `${c.tag} ${c.attrs.class}`;
+          sums.set(k, (sums.get(k) ?? 0) + (weights.get(c) ?? 0));
+        }
       groups.set(parent, sums);
     }
     return sums.get(`${n.tag} ${cls}`) ?? 0;
   };
-  const boilerplate: DomNode[] = [];
+  const boilerplate: ElementNode[] = [];
   walk(body, (n) => {
     if (n.kind !== 'element') return true;
     if (n.tag === 'article' || n.tag === 'main' || n.tag === 'body') return true;
@@ -548,9 +611,10 @@ export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EX
     }
     return true;
   });
-  removeAll(boilerplate);
-  const running = new Map<ElementNode, number>();
-  weights = proseWeights(body, params, running);
+  // Boilerplate is only set aside: the tree keeps the page as it stands after pass 1, for a
+  // second opinion to read.
+  const dropped = new Set<DomNode>(boilerplate);
+  detachAll(boilerplate, false);
 
   // Pass 3: descend from <body> into the child holding nearly all the prose.
   let cur = body;
@@ -560,7 +624,7 @@ export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EX
     let best: ElementNode | undefined;
     let bestW = 0;
     for (const c of cur.children) {
-      if (c.kind !== 'element') continue;
+      if (c.kind !== 'element' || dropped.has(c)) continue;
       const w = weights.get(c) ?? 0;
       if (w > bestW) {
         bestW = w;
@@ -573,7 +637,7 @@ export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EX
       // (teasers, a footer note): no other child holds two paragraphs of running text.
       const chosen = best;
       const alone = cur.children.every(
-        (c) => c === chosen || c.kind !== 'element' || (running.get(c) ?? 0) < 2,
+        (c) => c === chosen || c.kind !== 'element' || dropped.has(c) || (running.get(c) ?? 0) < 2,
       );
       if (!(alone && headlineHolders.has(best) && bestW >= params.headlineShare * curW)) break;
     }
@@ -584,14 +648,19 @@ export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EX
   const blocks: { block: Block; owner: ElementNode }[] = [];
   let containerChars = 0;
   let containerLinks = 0;
-  collectBlocks(cur, (block, owner) => {
-    blocks.push({ block, owner });
-    containerChars += block.text.length;
-    containerLinks += block.linkChars;
-  });
+  collectBlocks(
+    cur,
+    (block, owner) => {
+      blocks.push({ block, owner });
+      containerChars += block.text.length;
+      containerLinks += block.linkChars;
+    },
+    dropped,
+  );
   let headlineLinks = 0;
   walk(cur, (n) => {
-    if (n.kind !== 'element' || n.tag !== 'a') return true;
+    if (n.kind !== 'element' || dropped.has(n)) return false;
+    if (n.tag !== 'a') return true;
     if (textContent(n).trim().split(/\s+/).length >= 4) headlineLinks++;
     return false;
   });
@@ -644,6 +713,7 @@ export function extractBody(doc: ElementNode, params: ExtractParams = DEFAULT_EX
     containerLinkShare: containerChars > 0 ? containerLinks / containerChars : 0,
     headlineLinks,
     teasers,
+    page: body,
   };
 }
 
@@ -680,7 +750,7 @@ export function paragraphsOf(root: ElementNode): string[] {
     }
     return true;
   });
-  for (const n of doomed) removeNode(n);
+  removeAll(doomed);
   const out: string[] = [];
   collectBlocks(root, (b) => {
     out.push(b.text);

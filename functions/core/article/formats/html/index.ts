@@ -1,7 +1,7 @@
 import { UnusableContentError } from '../../../errors.ts';
 import type { Article } from '../../../types.ts';
 import { joinParagraphs } from '../../text-util.ts';
-import { type ElementNode, parseMarkup, walk } from './dom.ts';
+import { parseMarkup, walk } from './dom.ts';
 import {
   DEFAULT_EXTRACT_PARAMS,
   type ExtractParams,
@@ -169,7 +169,7 @@ export function decideBody(html: string, { meta, own }: OwnReading, options: Htm
     if (replaces(best, ld, weak, params)) best = ld;
   }
   if (weak && options.secondOpinion !== false) {
-    const paragraphs = options.readability ? options.readability() : readabilityParagraphs(html);
+    const paragraphs = options.readability ? options.readability() : secondOpinion(own);
     if (paragraphs) {
       const second = reading('readability', tidyParagraphs(paragraphs), meta.title);
       if (replaces(best, second, elsewhere, params)) best = second;
@@ -188,19 +188,13 @@ export function decideBody(html: string, { meta, own }: OwnReading, options: Htm
   return { article: { format: 'html', ...fields, body: best.text }, source: best.source, weak };
 }
 
-/** Readability.js's paragraphs for a page, or undefined when it finds none. */
+/** Readability.js's paragraphs for a page (read as `readHtml` reads it), or undefined when it finds none. */
 export function readabilityParagraphs(html: string): string[] | undefined {
-  const doc = parseMarkup(html);
-  let body: ElementNode = doc;
-  walk(doc, (n) => {
-    if (body !== doc) return false;
-    if (n.kind === 'element' && n.tag === 'body') {
-      body = n;
-      return false;
-    }
-    return true;
-  });
-  const article = readabilityArticle(body);
+  return secondOpinion(readOwn(html).own);
+}
+
+function secondOpinion(own: HtmlBody): string[] | undefined {
+  const article = readabilityArticle(own.page);
   return article ? paragraphsOf(article) : undefined;
 }
 

@@ -4,14 +4,20 @@ import { type DomNode, type ElementNode, walk } from './dom.ts';
 
 /**
  * A second extractor for pages where our own extraction looks weak: Readability.js (Mozilla's
- * reader view), run on a document built from the page's already-parsed tree with the small DOM
- * that ships with it (JSDOMParser), so the page is not parsed twice and no browser DOM library is
- * loaded. Readability's cost grows faster than the page's size with nesting depth, so it only
+ * reader view), run on a document built from the page's already-parsed tree (what never shows
+ * text and the page furniture already left out) with the small DOM that ships with it
+ * (JSDOMParser), so the page is not parsed twice and no browser DOM library is loaded. Readability's cost grows faster than the page's size with nesting depth, so it only
  * runs within the bounds below; outside them there is no second opinion.
  */
 
-/** Pages deeper than this, or with more elements, get no second opinion (Readability slows down badly). */
-export const SECOND_OPINION_LIMITS = { maxDepth: 80, maxElements: 15_000 } as const;
+/**
+ * Pages deeper than `maxDepth`, or with more elements than `maxElements`, get no second opinion
+ * (Readability slows down badly). `minChars` is the length Readability accepts at its first,
+ * strictest attempt: below its default (500) a short article is taken as found, instead of
+ * retrying without its filter of unlikely candidates, which lets comment threads in (on the
+ * development pages its reading scores F1 0.9591 at 500, 0.9670 at 250, 0.9585 at 100).
+ */
+export const SECOND_OPINION_LIMITS = { maxDepth: 80, maxElements: 15_000, minChars: 250 } as const;
 
 /** Elements Readability never needs: they hold no visible text. */
 const SKIP = new Set([
@@ -132,6 +138,7 @@ export function readabilityArticle(body: ElementNode): ElementNode | undefined {
     const reader = new Readability<JsNode>(doc as never, {
       disableJSONLD: true,
       maxElemsToParse: SECOND_OPINION_LIMITS.maxElements,
+      charThreshold: SECOND_OPINION_LIMITS.minChars,
       serializer: (el) => el as unknown as JsNode,
     });
     const article = reader.parse();

@@ -293,3 +293,52 @@ describe('plain-text heads without blank lines', () => {
     expect(b.body.split('\n\n')[0]).toBe('The storm is expected to reach the coast by Tuesday evening.');
   });
 });
+
+describe('plain-text heads with an outlet or section line above the headline', () => {
+  it('takes the line below an outlet or section name for the headline', () => {
+    const a = parsePlainText(
+      'The Riverside Gazette\n\nCouncil approves new bridge over the river\n\nBy Ann Lee\n\nThe city council voted on Tuesday to build a second bridge.\n\nWork starts next year.',
+    );
+    expect(a).toMatchObject({
+      title: 'Council approves new bridge over the river',
+      outlet: 'The Riverside Gazette',
+      byline: 'Ann Lee',
+    });
+    expect(a.deck).toBeUndefined();
+    expect(a.body).toBe(
+      'The city council voted on Tuesday to build a second bridge.\n\nWork starts next year.',
+    );
+    const b = parsePlainText(
+      'The Daily Courier\n\nSport\n\nLocal club wins the county cup final\n\nBy Tom Hale\n\nThe club won the final on Saturday.',
+    );
+    expect(b).toMatchObject({
+      title: 'Local club wins the county cup final',
+      outlet: 'The Daily Courier',
+      section: 'Sport',
+    });
+    expect(
+      parsePlainText(
+        'Politics\n\nSenate passes the budget after a long night\n\nThe Senate passed it on Friday.',
+      ),
+    ).toMatchObject({
+      title: 'Senate passes the budget after a long night',
+      section: 'Politics',
+    });
+  });
+
+  it('keeps a headline that merely names an outlet, and a headline above its deck', () => {
+    expect(
+      parsePlainText(
+        'Protesters Rally Outside The Washington Post\n\nBy Ann Lee\n\nHundreds gathered on Monday.',
+      ).title,
+    ).toBe('Protesters Rally Outside The Washington Post');
+    const a = parsePlainText(
+      'Council Approves New Bridge\n\nThe vote ends a decade of debate over the crossing\n\nBy Ann Lee\n\nThe council voted on Tuesday.',
+    );
+    expect(a).toMatchObject({
+      title: 'Council Approves New Bridge',
+      deck: 'The vote ends a decade of debate over the crossing',
+    });
+    expect(a.outlet).toBeUndefined();
+  });
+});

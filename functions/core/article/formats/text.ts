@@ -52,8 +52,33 @@ export interface HeadParts {
   title?: string;
   deck?: string;
   outlet?: string;
+  section?: string;
   byline?: string;
   published?: string;
+}
+
+/** A section label above a headline: `Politics`, `World News`, `SPORT`. */
+const SECTION_LINE =
+  /^(?:(?:local|world|national|international|breaking|latest|top|business|science|tech|us|uk|u\.s\.) )?(?:news|politics|world|business|economy|markets|money|finance|sports?|opinion|editorials?|comment|analysis|technology|tech|science|health|environment|climate|culture|arts|entertainment|lifestyle|travel|food|education|weather|obituaries|local|nation|features?|crime|justice|law)$/i;
+
+/** The last word of a news outlet's name: `The Riverside Gazette`, `Los Angeles Times`. */
+const OUTLET_NAME_END =
+  /\b(?:Times|Post|News|Gazette|Herald|Journal|Tribune|Courier|Chronicle|Observer|Record|Daily|Weekly|Press|Star|Sun|Mail|Guardian|Telegraph|Review|Bulletin|Register|Monitor|Standard|Independent|Express|Today|Globe|Dispatch|Examiner|Inquirer|Sentinel|Reporter|Leader|Advertiser|Argus|Echo|Mirror|Wire|Magazine)$/;
+
+/**
+ * A line naming the outlet or the section above the headline rather than a headline: a section
+ * label, or a name of at most five capitalised words ending like a newspaper's name. A headline
+ * has a verb and lower-case words, or more words.
+ */
+export function labelLine(line: string): 'outlet' | 'section' | undefined {
+  if (line.length > 60 || /[.!?:;,]$/.test(line) || /\d/.test(line)) return undefined;
+  if (SECTION_LINE.test(line)) return 'section';
+  const words = line.split(' ');
+  if (words.length > 5) return undefined;
+  const named = words.every(
+    (w) => /^\p{Lu}/u.test(w) || /^(?:of|the|and|for|de|la|le|du|des|der|die|am|im)$/.test(w),
+  );
+  return named && OUTLET_NAME_END.test(line) ? 'outlet' : undefined;
 }
 
 /** Classifies the lines before the body: header or outlet line, headline, deck, byline, date. */
@@ -71,6 +96,7 @@ export function classifyHead(head: readonly string[]): HeadParts {
   if (
     first &&
     rest.length >= 2 &&
+    labelLine(first) === undefined &&
     (rest.length >= 3 ||
       HEADER_LINE.test(first) ||
       /^[a-z]/.test(first) ||
@@ -78,6 +104,12 @@ export function classifyHead(head: readonly string[]): HeadParts {
   ) {
     out.outlet = outletFromHeader(first);
     rest.shift();
+  }
+  // Outlet and section labels above the headline (`The Riverside Gazette`, `Politics`).
+  while (rest.length >= 2) {
+    const label = labelLine(rest[0]!);
+    if (!label || out[label]) break;
+    out[label] = rest.shift()!;
   }
   if (rest[0]) out.title = rest[0];
   if (rest.length > 1) out.deck = rest.slice(1).join(' ');
@@ -146,6 +178,7 @@ export function parsePlainText(raw: string): Article {
     ...(parts.byline ? { byline: parts.byline } : {}),
     ...(parts.published ? { published: parts.published } : {}),
     ...(parts.outlet ? { outlet: parts.outlet } : {}),
+    ...(parts.section ? { section: parts.section } : {}),
     ...(dateline ? { dateline } : {}),
     body: body.map(squeeze).join('\n\n'),
   };

@@ -34,6 +34,15 @@ function help(): string {
   ].join('\n');
 }
 
+/** An error message on one line: whitespace runs (newlines of SDK and parser messages) become spaces. */
+export function oneLine(message: string): string {
+  return message.replace(/\s+/g, ' ').trim() || 'unknown error';
+}
+
+/**
+ * Runs one command. Every error is one line on stderr, `news-ingest <command>: <what went
+ * wrong>`: a usage error exits 2 (with a pointer to the command's --help), any other 1.
+ */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -42,7 +51,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    process.stderr.write(`news-ingest: unknown command '${name}'\n\n${help()}\n`);
+    process.stderr.write(
+      `news-ingest: unknown command '${oneLine(name)}' (commands: ${Object.keys(COMMANDS).join(', ')}; see 'news-ingest --help')\n`,
+    );
     return 2;
   }
   let command: Command;
@@ -50,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     command = ((await import(`./commands/${name}.ts`)) as { command: Command }).command;
   } catch (error) {
     process.stderr.write(
-      `news-ingest: the '${name}' command is not available: ${(error as Error).message}\n`,
+      `news-ingest: the '${name}' command is not available: ${oneLine((error as Error).message)}\n`,
     );
     return 1;
   }
@@ -58,10 +69,14 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`news-ingest ${name}: ${error.message}\n\n${command.usage}\n`);
+      process.stderr.write(
+        `news-ingest ${name}: ${oneLine(error.message)} (see 'news-ingest ${name} --help')\n`,
+      );
       return 2;
     }
-    process.stderr.write(`news-ingest ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `news-ingest ${name}: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
+    );
     return 1;
   }
 }

@@ -20,7 +20,11 @@ export function readStackLine(value: string | undefined): StackLine {
   try {
     text = value.trim().startsWith('{') ? value : readFileSync(value, 'utf8');
   } catch (error) {
-    throw new UsageError(`--stack: cannot read ${value}: ${(error as Error).message}`);
+    const why =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new UsageError(
+      `--stack ${value}: ${why} (give the JSON line \`npm start -- --serve\` prints, or a file holding it)`,
+    );
   }
   try {
     const line = text

@@ -26,7 +26,7 @@ export const command: Command = {
     }
     if (!(KINDS as readonly string[]).includes(kind)) {
       process.stderr.write(
-        `news-ingest eval: unknown kind '${kind}' (expected ${KINDS.join(', ')})\n\n${usage}\n`,
+        `news-ingest eval: unknown kind '${kind}' (expected ${KINDS.join(', ')}; see 'news-ingest eval --help')\n`,
       );
       return 2;
     }

@@ -1,12 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseObject } from '#core/article/parse.ts';
 import { UnusableContentError } from '#core/errors.ts';
 import { groupEntities } from '#core/nlp/entities/group.ts';
 import { extract } from '#core/nlp/extract.ts';
-import type { Extraction } from '#core/types.ts';
+import type { Article, Extraction } from '#core/types.ts';
+import { DEFAULT_INGEST_LIMITS, DEFAULT_MAX_BODY_CHARS } from '#ingest/ingest-object.ts';
 import { parse } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
+import { type ErrorLine, errorLine, jsonlExitCode } from '../jsonl.ts';
+
+const MAX_BODY_CHARS = DEFAULT_INGEST_LIMITS.maxBodyChars ?? DEFAULT_MAX_BODY_CHARS;
 
 const usage = `usage: news-ingest extract FILE...
        news-ingest extract --jsonl < input.jsonl > output.jsonl
@@ -14,7 +18,41 @@ const usage = `usage: news-ingest extract FILE...
 FILE...   article files in any supported format; prints each file's parsed metadata and
           extraction (entities with canonical names, quotes with speakers) as JSON
 --jsonl   read JSON lines {"id": string, "text": string} on stdin; write exactly one line
-          {"id", "entities", "quotes"} per input line on stdout, offsets into "text"`;
+          {"id", "entities", "quotes"} per input line on stdout, offsets into "text", or
+          {"id", "error": {"reason", "message"}} for an input that cannot be used; exits 1
+          when any input could not be used
+
+The pipeline's limits apply: files over ${DEFAULT_INGEST_LIMITS.maxObjectBytes} bytes, gzip content over
+${DEFAULT_INGEST_LIMITS.maxDecompressedBytes} bytes and bodies or texts over ${MAX_BODY_CHARS} characters are TOO_LARGE.`;
+
+/** A file or text the pipeline would refuse as too large. */
+function tooLarge(message: string): UnusableContentError {
+  return new UnusableContentError('TOO_LARGE', message);
+}
+
+/** One input line to one output line: the extraction, or the error shape `--jsonl` modes share. */
+export function extractLine(line: string): ({ id: unknown } & ReturnType<typeof toContract>) | ErrorLine {
+  let input: { id?: unknown; text?: unknown };
+  try {
+    input = JSON.parse(line) as typeof input;
+  } catch (error) {
+    return errorLine(null, new Error(`the input line is not JSON: ${(error as Error).message}`), 'BAD_INPUT');
+  }
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    return errorLine(null, new Error('the input line is not a JSON object'), 'BAD_INPUT');
+  const id = input.id ?? null;
+  if (typeof input.text !== 'string') return errorLine(id, new Error('"text" must be a string'), 'BAD_INPUT');
+  if (input.text.length > MAX_BODY_CHARS)
+    return errorLine(
+      id,
+      tooLarge(`the text has ${input.text.length} characters, over the ${MAX_BODY_CHARS}-character limit`),
+    );
+  try {
+    return { id, ...toContract(extract(input.text)) };
+  } catch (error) {
+    return errorLine(id, error);
+  }
+}
 
 /** The extraction as the JSON contract spells it: the fields of the API and nothing else. */
 export function toContract(extraction: Extraction) {
@@ -49,26 +87,33 @@ export function toContract(extraction: Extraction) {
 
 async function runJsonl(): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  let bad = 0;
-  let n = 0;
+  let failed = 0;
   for await (const line of lines) {
-    n++;
     if (line.trim() === '') continue;
-    let id: unknown = null;
-    try {
-      const input = JSON.parse(line) as { id?: unknown; text?: unknown };
-      id = input.id ?? null;
-      if (typeof input.text !== 'string') throw new Error('"text" must be a string');
-      process.stdout.write(`${JSON.stringify({ id, ...toContract(extract(input.text)) })}\n`);
-    } catch (error) {
-      bad++;
-      process.stderr.write(`line ${n}: ${(error as Error).message}\n`);
-      process.stdout.write(
-        `${JSON.stringify({ id, entities: [], quotes: [], error: (error as Error).message })}\n`,
-      );
-    }
+    const out = extractLine(line);
+    if ('error' in out) failed++;
+    process.stdout.write(`${JSON.stringify(out)}\n`);
   }
-  return bad ? 1 : 0;
+  return jsonlExitCode('extract', failed);
+}
+
+/** A file's articles, read with the pipeline's limits (size, decompressed size, body length). */
+async function readArticles(file: string): Promise<Article[]> {
+  const size = (await stat(file)).size;
+  if (size > DEFAULT_INGEST_LIMITS.maxObjectBytes)
+    throw tooLarge(`object is ${size} bytes, over the ${DEFAULT_INGEST_LIMITS.maxObjectBytes}-byte limit`);
+  const articles = parseObject(
+    new Uint8Array(await readFile(file)),
+    { filename: file },
+    DEFAULT_INGEST_LIMITS,
+  );
+  articles.forEach((article, index) => {
+    if (!article.retracted && article.body.length > MAX_BODY_CHARS)
+      throw tooLarge(
+        `article ${index} has a body of ${article.body.length} characters, over the ${MAX_BODY_CHARS}-character limit`,
+      );
+  });
+  return articles;
 }
 
 export const command: Command = {
@@ -90,7 +135,7 @@ export const command: Command = {
     const out: unknown[] = [];
     for (const file of positionals) {
       try {
-        const articles = parseObject(new Uint8Array(await readFile(file)), { filename: file });
+        const articles = await readArticles(file);
         out.push({
           file,
           articles: articles.map((article) => {
@@ -107,7 +152,9 @@ export const command: Command = {
       } catch (error) {
         status = 1;
         const reason = error instanceof UnusableContentError ? error.reason : 'READ_ERROR';
-        out.push({ file, error: { reason, message: (error as Error).message } });
+        const message = (error as Error).message;
+        process.stderr.write(`news-ingest extract: ${file}: ${reason} ${message.replace(/\s+/g, ' ')}\n`);
+        out.push({ file, error: { reason, message } });
       }
     }
     process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);

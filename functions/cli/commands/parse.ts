@@ -5,6 +5,7 @@ import { UnusableContentError } from '#core/errors.ts';
 import type { Article } from '#core/types.ts';
 import { parse } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
+import { errorLine, jsonlExitCode } from '../jsonl.ts';
 
 const usage = `usage: news-ingest parse [--json] FILE...
        news-ingest parse --jsonl < input.jsonl > output.jsonl
@@ -16,7 +17,8 @@ FILE...   article files in any supported format (text, Markdown, HTML, JSON, JSO
           JSON line per input: {"id", "format", "title", "byline", "published", "outlet",
           "dateline", "url", "language", "body"}, plus "articles" (the same objects, one per
           article) for a file holding several; {"id", "error": {"reason", "message"}} for an
-          unusable input. Nothing else is written on stdout.`;
+          unusable input. Nothing else is written on stdout. Exits 1 when any input could not
+          be used, 0 when every one could.`;
 
 export interface ArticleLine {
   format: string;
@@ -58,9 +60,7 @@ export function parseLine(id: unknown, filename: string | undefined, bytes: Uint
     const first = lines[0]!;
     return { id, ...first, ...(lines.length > 1 ? { articles: lines } : {}) };
   } catch (error) {
-    if (error instanceof UnusableContentError)
-      return { id, error: { reason: error.reason, message: error.message } };
-    return { id, error: { reason: 'UNPARSEABLE', message: (error as Error).message } };
+    return errorLine(id, error);
   }
 }
 
@@ -99,8 +99,7 @@ async function runJsonl(): Promise<number> {
     if ('error' in out) failed++;
     process.stdout.write(`${JSON.stringify(out)}\n`);
   }
-  if (failed > 0) process.stderr.write(`parse: ${failed} input(s) could not be used\n`);
-  return 0;
+  return jsonlExitCode('parse', failed);
 }
 
 function readable(file: string, parsed: ParsedObject): string {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { documentClient, dynamoClient, soleTable } from '#adapters/aws/clients.ts';
 import { ArticleReader } from '#adapters/aws/dynamodb/reader.ts';
 import { parse } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
+import { readStackLine } from '../stack-line.ts';
 
 const usage = `usage: news-ingest query (--speaker NAME | --entity NAME | --article KEY) [options]
 
@@ -17,28 +17,9 @@ const usage = `usage: news-ingest query (--speaker NAME | --entity NAME | --arti
   --limit N         at most N results (default 50)
   --json            print JSON instead of text`;
 
-interface StackLine {
-  dynamodbEndpoint?: string;
-  region?: string;
-  table?: string;
-  bucket?: string;
-}
-
-function readStack(value: string | undefined): StackLine {
-  if (!value) return {};
-  const text = value.trim().startsWith('{') ? value : readFileSync(value, 'utf8');
-  try {
-    return JSON.parse(
-      text
-        .trim()
-        .split('\n')
-        .find((l) => l.trim().startsWith('{')) ?? '',
-    ) as StackLine;
-  } catch {
-    throw new UsageError(
-      '--stack must be the JSON line printed by `npm start -- --serve`, or a file holding it',
-    );
-  }
+/** A quotation shown in marks once: direct quotes keep their own marks, others get a pair. */
+export function onceQuoted(text: string): string {
+  return /^["“‘«„'].*["”’»“']$/su.test(text.trim()) ? text : `"${text}"`;
 }
 
 export const command: Command = {
@@ -70,7 +51,7 @@ export const command: Command = {
     if (asked.length !== 1) throw new UsageError('give exactly one of --speaker, --entity or --article');
     const limit = values.limit === undefined ? 50 : Number(values.limit);
     if (!Number.isInteger(limit) || limit <= 0) throw new UsageError('--limit must be a positive integer');
-    const stack = readStack(values.stack);
+    const stack = readStackLine(values.stack);
     const endpoint = values.endpoint ?? stack.dynamodbEndpoint;
     const region = values.region ?? stack.region;
     const client = dynamoClient({ ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) });
@@ -129,7 +110,7 @@ export const command: Command = {
         for (const a of object.articles) {
           lines.push(`  [${a.articleId}] ${a.meta.title ?? '(no title)'}`);
           for (const e of a.entities) lines.push(`    ${e.type.padEnd(12)} ${e.name} ×${e.mentions}`);
-          for (const q of a.quotes) lines.push(`    "${q.text}" — ${q.speaker ?? 'unattributed'}`);
+          for (const q of a.quotes) lines.push(`    ${onceQuoted(q.text)} — ${q.speaker ?? 'unattributed'}`);
         }
         return lines.join('\n');
       });

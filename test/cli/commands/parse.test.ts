@@ -55,7 +55,7 @@ describe('parse --jsonl lines', () => {
     });
   });
 
-  it('writes one line per input and nothing else on stdout, in one process', () => {
+  it('writes one line per input and nothing else on stdout, and exits 1 when an input could not be used', () => {
     const input = [
       JSON.stringify({ id: 'a', filename: 'page.html.gz', content_base64: b64('page.html.gz') }),
       JSON.stringify({ id: 'b', filename: 'empty.txt', content_base64: '' }),
@@ -67,13 +67,16 @@ describe('parse --jsonl lines', () => {
       encoding: 'utf8',
       timeout: 60_000,
     });
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'news-ingest parse: 1 input(s) could not be used (their lines carry "error")',
+    ]);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(parsed.map((p) => p.id)).toEqual(['a', 'b', 'c']);
     expect(parsed[0]).toMatchObject({ format: 'html', title: 'Solar farm opens on former coal site' });
-    expect(parsed[1]).toMatchObject({ error: { reason: 'EMPTY' } });
+    expect(parsed[1]).toEqual({ id: 'b', error: { reason: 'EMPTY', message: 'the object is empty' } });
     expect((parsed[2]!.articles as unknown[]).length).toBe(2);
   }, 60_000);
 });

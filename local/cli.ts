@@ -9,7 +9,7 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ArticleReport, renderReport, reportsOf } from './report.ts';
 import { decodeS3EventKey, type ObjectChange } from './s3-events.ts';
@@ -31,7 +31,8 @@ Options:
   --data-dir DIR         keep the table, the bucket's objects and the function log in DIR, to
                          find them again at the next start (default: a temporary directory,
                          removed at exit)
-  --prefix PREFIX        object key prefix for the uploads (default: "articles/")
+  --prefix PREFIX        object key prefix for the uploads (default: "articles/"); each file's key
+                         is the prefix and its path from the folder the files have in common
   --timeout SECONDS      how long to wait for each article (default: 120)
   --visibility-timeout SECONDS
                          override the queue's visibility timeout (the template's value by default),
@@ -52,17 +53,62 @@ Examples:
 `;
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.txt': 'text/plain; charset=utf-8',
-  '.text': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
+  '.txt': 'text/plain',
+  '.text': 'text/plain',
+  '.md': 'text/markdown',
+  '.html': 'text/html',
+  '.htm': 'text/html',
   '.json': 'application/json',
   '.jsonl': 'application/x-ndjson',
   '.ndjson': 'application/x-ndjson',
   '.xml': 'application/xml',
   '.gz': 'application/gzip',
 };
+
+/**
+ * The Content-Type of an upload: from the file's extension, with `charset=utf-8` only for text
+ * whose bytes are valid UTF-8. Any other text goes without a charset, so the function decodes it
+ * by its own rules (a declared charset, else Windows-1252), as it does for an S3 upload without
+ * one.
+ */
+export function contentTypeFor(file: string, bytes: Uint8Array): string {
+  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  if (!type.startsWith('text/')) return type;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return `${type}; charset=utf-8`;
+  } catch {
+    return type;
+  }
+}
+
+/**
+ * The object keys of the files to upload: `prefix` and each file's path from the folder the
+ * files have in common (a single file, or files of one folder, keep their bare names), so that
+ * distinct files get distinct keys. Throws when two inputs would still share a key (the same file
+ * given twice, names equal once Unicode-normalised).
+ */
+export function uploadKeys(files: readonly string[], prefix: string): string[] {
+  const dirs = files.map((f) => dirname(resolve(f)).split(sep));
+  let common = dirs[0] ?? [];
+  for (const d of dirs) {
+    let i = 0;
+    while (i < common.length && i < d.length && common[i] === d[i]) i++;
+    common = common.slice(0, i);
+  }
+  const root = common.join(sep) || sep;
+  const keys = files.map(
+    (f) => `${prefix}${relative(root, resolve(f)).split(sep).join('/').normalize('NFC')}`,
+  );
+  const seen = new Map<string, string>();
+  for (const [i, key] of keys.entries()) {
+    const other = seen.get(key);
+    if (other !== undefined)
+      throw new Error(`${other} and ${files[i]} would both be uploaded as ${key}: give each file once`);
+    seen.set(key, files[i]!);
+  }
+  return keys;
+}
 
 export const SAMPLES_DIR = join(PROJECT_ROOT, 'events', 'articles');
 
@@ -71,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parse(argv);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.stderr.write(`error: ${(error as Error).message} (see npm start -- --help)\n`);
     return 2;
   }
   const { values, positionals } = args;
@@ -97,6 +143,14 @@ export async function main(argv: string[]): Promise<number> {
   const missing = files.filter((f) => !existsSync(f) || !statSync(f).isFile());
   if (missing.length) {
     progress(`error: not a file: ${missing.join(', ')}`);
+    return 2;
+  }
+  const prefix = values.prefix ?? 'articles/';
+  let keys: string[];
+  try {
+    keys = uploadKeys(files, prefix);
+  } catch (error) {
+    progress(`error: ${(error as Error).message}`);
     return 2;
   }
   if (!files.length) progress(`note: no files given and no samples in ${SAMPLES_DIR}`);
@@ -163,14 +217,12 @@ export async function main(argv: string[]): Promise<number> {
 
     const reports: ArticleReport[] = [];
     if (files.length) {
-      const prefix = values.prefix ?? 'articles/';
       progress(`uploading ${files.length} file(s) to s3://${stack.bucket}/${prefix} ...`);
       const uploads: { key: string; change: ObjectChange }[] = [];
-      for (const file of files) {
-        const key = `${prefix}${basename(file)}`;
-        const change = await stack.put(key, readFileSync(file), {
-          contentType: CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        });
+      for (const [i, file] of files.entries()) {
+        const key = keys[i]!;
+        const bytes = readFileSync(file);
+        const change = await stack.put(key, bytes, { contentType: contentTypeFor(file, bytes) });
         uploads.push({ key, change });
       }
       for (const { key, change } of uploads) {
@@ -206,7 +258,7 @@ export async function main(argv: string[]): Promise<number> {
     await (failed ? stopKeepingLogs() : shutdown());
     return failed ? 1 : 0;
   } catch (error) {
-    progress(`error: ${(error as Error).message}`);
+    progress(`error: ${(error as Error).message.replace(/\s+/g, ' ').trim()}`);
     await shutdown();
     return 1;
   } finally {

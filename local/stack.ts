@@ -5,7 +5,7 @@ import {
   DynamoDBClient,
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
-import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -33,6 +33,7 @@ import {
   resolveEnvironment,
   type StackModel,
 } from './template.ts';
+import { uploadObject } from './upload.ts';
 
 /**
  * The embedded local stack: the resources of the synthesized template, created in local
@@ -96,7 +97,10 @@ export interface LocalStack {
   readonly reader: ArticleReader;
   readonly timings: StartupTimings;
   readonly pollers: readonly SqsPoller[];
-  /** Uploads an object; resolves with the change S3 notified (sequencer, versionId, eTag). */
+  /**
+   * Uploads an object (by multipart above the emulator's single-request limit, as S3 clients
+   * do); resolves with the change S3 notified (sequencer, versionId, eTag).
+   */
   put(
     key: string,
     body: Uint8Array | string,
@@ -394,15 +398,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       pollers,
       async put(key, body, opts = {}) {
         const bucket = opts.bucket ?? mainBucket;
-        await s3.send(
-          new PutObjectCommand({
-            Bucket: bucket,
-            Key: key,
-            Body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
-            ...(opts.contentType ? { ContentType: opts.contentType } : {}),
-            ...(opts.contentEncoding ? { ContentEncoding: opts.contentEncoding } : {}),
-          }),
-        );
+        await uploadObject(s3, {
+          bucket,
+          key,
+          body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+          ...(opts.contentType ? { contentType: opts.contentType } : {}),
+          ...(opts.contentEncoding ? { contentEncoding: opts.contentEncoding } : {}),
+        });
         const change = s3sqs.lastChange(bucket, key);
         if (!change) throw new Error(`no change recorded for ${bucket}/${key}`);
         return change;

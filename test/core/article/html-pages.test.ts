@@ -134,6 +134,20 @@ describe('web pages without an article', () => {
     expect(noBody(`<html><body><ul>${links}</ul></body></html>`).message).toMatch(/only links \(12 of them/);
   });
 
+  it('does not take a brief that mentions subscribing for a wall', () => {
+    const a = parseHtml(
+      '<html><body><article><p>Residents can subscribe to the new flood alert service from Monday, the council said, and will get a text message when the river rises.</p></article></body></html>',
+    );
+    expect(a.body).toMatch(/^Residents can subscribe/);
+  });
+
+  it('does not take a round-up of linked items with long descriptions for an index', () => {
+    const item = (n: number) =>
+      `<h3><a href="/p${n}">Walking boots number ${n} for wet hills</a></h3><p>These boots kept our feet dry on a long wet walk over the moor, and the grip held on the muddy descent, though the laces came loose twice and the tongue rubbed a little after the first ten miles of the route that we tested them on, in the rain.</p>`;
+    const a = parseHtml(`<html><body><main>${[1, 2, 3, 4, 5].map(item).join('')}</main></body></html>`);
+    expect(a.body.split('\n\n')).toHaveLength(5);
+  });
+
   it('does not take an article about cookies or passwords for a wall', () => {
     const a = parseHtml(
       '<html><body><article><h1>Bakers try new cookies</h1><p>Bakers in the old town have started selling cookies made with rye flour, and the first batch sold out by noon on Saturday.</p>' +

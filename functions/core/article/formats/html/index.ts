@@ -200,11 +200,15 @@ function secondOpinion(own: HtmlBody): string[] | undefined {
 
 /**
  * An index or section page: a list of headline links with short summaries, where the page does
- * not declare itself an article. Most of the reading's paragraphs follow a headline link.
+ * not declare itself an article. Most of the reading's paragraphs follow a headline link, and
+ * they are short (under 200 characters on average).
  */
 function looksLikeIndex(own: HtmlBody, meta: HtmlMetadata): boolean {
   if (meta.declaredKind === 'article') return false;
-  return own.teasers >= 4 && own.teasers >= 0.6 * own.paragraphs.length;
+  const chars = own.paragraphs.reduce((n, p) => n + p.length, 0);
+  return (
+    own.teasers >= 4 && own.teasers >= 0.6 * own.paragraphs.length && chars < 200 * own.paragraphs.length
+  );
 }
 
 function describeIndex(own: HtmlBody): string {
@@ -217,7 +221,7 @@ function describeIndex(own: HtmlBody): string {
  * article about cookies or passwords is not one.
  */
 const WALL_PHRASE =
-  /\b(?:(?:log|sign) ?in (?:to|or)|subscribe (?:now |today )?(?:to|for)|(?:already|become) a (?:subscriber|member)|create (?:a free |an )?account|to continue reading|continue reading (?:with|for)|(?:is|are) (?:only )?(?:available|reserved) (?:to|for) (?:our )?(?:subscribers|members)|we use cookies|(?:accept|allow) (?:all )?cookies|enable javascript|javascript is (?:disabled|required))\b/i;
+  /\b(?:(?:log|sign) ?in (?:to (?:continue|read|view|access|keep reading|unlock)|or (?:register|subscribe|create))|subscribe (?:now |today )?to (?:continue|read|keep reading|unlock|access)|(?:already|become) a (?:subscriber|member)\b|create (?:a free |an )?account to|to continue reading|continue reading (?:with|for) (?:free|only|just)|(?:is|are) (?:only )?(?:available|reserved|exclusive) (?:to|for) (?:our )?(?:subscribers|members)|we use cookies|(?:accept|allow) (?:all )?cookies|enable javascript|javascript is (?:disabled|required))/i;
 
 /** A short reading made of wall sentences: no article behind it. */
 function isWall(paragraphs: readonly string[]): boolean {
@@ -230,7 +234,7 @@ function isWall(paragraphs: readonly string[]): boolean {
     prose++;
     if (WALL_PHRASE.test(p)) wall++;
   }
-  return chars < 800 && prose > 0 && wall * 2 >= prose;
+  return chars < 800 && wall > 0 && wall * 2 >= prose;
 }
 
 const WALL_WORDS =

@@ -94,6 +94,34 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>([
 ]);
 
 /**
+ * The attributes an HTML page is read by (metadata, visibility, class words, links, and what
+ * Readability.js looks at); the others (data-*, srcset, event handlers...) are not kept. XML
+ * keeps every attribute.
+ */
+const HTML_ATTRIBUTES = new Set([
+  'class',
+  'id',
+  'role',
+  'style',
+  'hidden',
+  'aria-hidden',
+  'aria-modal',
+  'href',
+  'rel',
+  'itemprop',
+  'content',
+  'property',
+  'name',
+  'http-equiv',
+  'charset',
+  'type',
+  'lang',
+  'xml:lang',
+  'datetime',
+  'dir',
+]);
+
+/**
  * Parses markup into a tree. htmlparser2's tokenizer reads the characters (entities, raw text of
  * script and style, comments, CDATA); the tree is built here with an array stack and per-name
  * open counts, so every operation is O(1) amortised: a page with 100,000 nested tags or stray
@@ -111,6 +139,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Element
   let pendingAttrs = NO_ATTRS;
   let attrName = '';
   let attrValue = '';
+  let keepAttr = false;
   let foreign = 0;
 
   const top = (): ElementNode => stack[stack.length - 1]!;
@@ -164,18 +193,20 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Element
         if (!xml && pendingName === 'image') pendingName = 'img';
       },
       onattribname(start, end) {
-        if (pendingAttrs === NO_ATTRS) pendingAttrs = Object.create(null) as Record<string, string>;
         attrName = nameOf(start, end);
+        keepAttr = xml || HTML_ATTRIBUTES.has(attrName);
+        if (keepAttr && pendingAttrs === NO_ATTRS)
+          pendingAttrs = Object.create(null) as Record<string, string>;
         attrValue = '';
       },
       onattribdata(start, end) {
-        attrValue += markup.slice(start, end);
+        if (keepAttr) attrValue += markup.slice(start, end);
       },
       onattribentity(cp) {
-        attrValue += String.fromCodePoint(cp);
+        if (keepAttr) attrValue += String.fromCodePoint(cp);
       },
       onattribend() {
-        if (pendingName && pendingAttrs !== NO_ATTRS && !Object.hasOwn(pendingAttrs, attrName))
+        if (keepAttr && pendingName && pendingAttrs !== NO_ATTRS && !Object.hasOwn(pendingAttrs, attrName))
           pendingAttrs[attrName] = attrValue;
         attrValue = '';
       },

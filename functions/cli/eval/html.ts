@@ -223,18 +223,21 @@ interface Args {
   json: boolean;
   readability: boolean;
   cv: boolean;
-  noClasses: boolean;
+  perturb?: Perturbation;
   only?: string;
 }
 
-const USAGE = `usage: eval html [--data DIR] [--cv] [--no-classes] [--verbose] [--json] [--no-readability] [--page ID]
+const USAGE = `usage: eval html [--data DIR] [--cv] [--perturb KIND] [--verbose] [--json] [--no-readability] [--page ID]
   DIR holds ground-truth.json ({id: {articleBody, url}}) and html/<id>.html.gz;
   an optional headlines.json ({id: headline}) there is used for headline accuracy,
   otherwise the built-in reference for the development pages is.
   --cv          also score by leave-one-domain-out: every tuned constant of page reading is
                 chosen from a grid on the pages of the other domains only
-  --no-classes  remove every class and id attribute first (how well reading works on markup
-                whose class names say nothing we know)
+  --perturb KIND  change every page first, to see how reading holds up on markup unlike the
+                development pages': no-classes (every class and id attribute removed: class
+                names that say nothing we know), form-wrapper (the body wrapped whole in a
+                <form>, as some site frameworks do), consent-dialog (the page hidden behind a
+                cookie dialog: its content aria-hidden, the dialog's text in the page)
   --json        one JSON object on stdout; progress and per-page lines go to stderr`;
 
 function parseArgs(argv: string[]): Args | number {
@@ -244,7 +247,6 @@ function parseArgs(argv: string[]): Args | number {
     json: false,
     readability: true,
     cv: false,
-    noClasses: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -253,8 +255,16 @@ function parseArgs(argv: string[]): Args | number {
     else if (a === '--json') args.json = true;
     else if (a === '--no-readability') args.readability = false;
     else if (a === '--cv') args.cv = true;
-    else if (a === '--no-classes') args.noClasses = true;
-    else if (a === '--page') args.only = argv[++i];
+    else if (a === '--perturb') {
+      const kind = argv[++i];
+      if (!kind || !(kind in PERTURBATIONS)) {
+        process.stderr.write(
+          `eval html: --perturb takes one of ${Object.keys(PERTURBATIONS).join(', ')} (see 'eval html --help')\n`,
+        );
+        return 2;
+      }
+      args.perturb = kind as Perturbation;
+    } else if (a === '--page') args.only = argv[++i];
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -281,6 +291,25 @@ async function readabilityReader(): Promise<(html: string) => { body: string; ti
 }
 
 const CLASS_ATTRIBUTE = /\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+const BODY_OPEN = /<body\b[^>]*>/i;
+const BODY_CLOSE = /<\/body\s*>/i;
+
+/** Changes applied to every page by `--perturb`: markup unlike the development pages'. */
+export const PERTURBATIONS = {
+  'no-classes': (html: string) => html.replace(CLASS_ATTRIBUTE, ''),
+  'form-wrapper': (html: string) =>
+    html
+      .replace(BODY_OPEN, (m) => `${m}<form method="post" action="./page">`)
+      .replace(BODY_CLOSE, '</form></body>'),
+  'consent-dialog': (html: string) =>
+    html
+      .replace(BODY_OPEN, (m) => `${m}<div aria-hidden="true">`)
+      .replace(
+        BODY_CLOSE,
+        '</div><div role="dialog" aria-modal="true"><p>We use cookies and similar technologies to measure our audience and to show you offers that suit you.</p><button type="button">Accept</button></div></body>',
+      ),
+} as const;
+export type Perturbation = keyof typeof PERTURBATIONS;
 
 /** CPU milliseconds since `start` (user and system): steadier than wall time on a shared machine. */
 export function cpuMs(start: NodeJS.CpuUsage): number {
@@ -312,8 +341,8 @@ function loadPages(
     const bytes = new Uint8Array(readFileSync(join(dir, 'html', name)));
     let raw = name.endsWith('.gz') ? new Uint8Array(gunzipSync(bytes)) : bytes;
     let html = decodeText(raw).text;
-    if (args.noClasses) {
-      html = html.replace(CLASS_ATTRIBUTE, '');
+    if (args.perturb) {
+      html = PERTURBATIONS[args.perturb](html);
       raw = new TextEncoder().encode(html);
     }
     const file = name.replace(/\.gz$/, '');
@@ -432,6 +461,7 @@ export async function run(argv: string[]): Promise<number> {
   const o = summarize(ours);
   const oRob = robustness(ids, ours);
   const result: Record<string, unknown> = {
+    ...(args.perturb ? { perturbation: args.perturb } : {}),
     pages: o.pages,
     domains: new Set(pages.map((p) => p.domain)).size,
     oursPrecision: o.precision,
@@ -560,7 +590,9 @@ function render(r: Record<string, unknown>, dir: string, withReadability: boolea
   const f = (x: unknown) => (typeof x === 'number' ? x.toFixed(4) : '-');
   const worst = (x: unknown) =>
     (x as { id: string; f1: number }[]).map((w) => `${w.id.slice(0, 8)} ${w.f1.toFixed(3)}`).join(', ');
-  const out: string[] = [`article-html body extraction, ${r.pages} pages, ${r.domains} domains (${dir})`];
+  const out: string[] = [
+    `article-html body extraction, ${r.pages} pages, ${r.domains} domains (${dir})${r.perturbation ? `, every page perturbed: ${r.perturbation}` : ''}`,
+  ];
   out.push(
     `  news-ingest     P ${f(r.oursPrecision)}  R ${f(r.oursRecall)}  F1 ${f(r.oursF1)}  mean ${f(r.oursMeanF1)}  min ${f(r.oursMinF1)}`,
   );

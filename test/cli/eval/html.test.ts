@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_HTML_PARAMS } from '#core/article/formats/html/index.ts';
 import {
+  domainOf,
   headlineKey,
+  leaveOneDomainOut,
   normalizeHeadline,
+  pageF1,
+  parameterGrid,
+  robustness,
   scorePage,
   shingles,
   summarize,
@@ -45,5 +51,52 @@ describe('article-body scoring', () => {
     expect(normalizeHeadline('  ‘He died’:  3 KILLED… ')).toBe('he died 3 killed');
     expect(headlineKey('Nelson’s OT goal')).toBe(headlineKey("nelson's  ot GOAL"));
     expect(headlineKey('a')).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('leave-one-domain-out', () => {
+  it('chooses each domain its candidate on the other domains only', () => {
+    // candidate 0 is perfect on domain a and poor on b; candidate 1 the reverse; b has two pages
+    const table = [
+      [
+        { tp: 1, fp: 0, fn: 0 },
+        { tp: 0.2, fp: 0.4, fn: 0.4 },
+        { tp: 0.2, fp: 0.4, fn: 0.4 },
+      ],
+      [
+        { tp: 0.2, fp: 0.4, fn: 0.4 },
+        { tp: 1, fp: 0, fn: 0 },
+        { tp: 1, fp: 0, fn: 0 },
+      ],
+    ];
+    const { chosen, scores } = leaveOneDomainOut(['a', 'b', 'b'], (c, p) => table[c]![p]!, 2);
+    // a's page is scored with what b's pages prefer, and the reverse: the worst case
+    expect(chosen).toEqual([1, 0, 0]);
+    for (const f of scores.map(pageF1)) expect(f).toBeCloseTo(1 / 3);
+    // ties go to the first candidate (the defaults)
+    expect(leaveOneDomainOut(['a', 'b'], () => ({ tp: 1, fp: 0, fn: 0 }), 3).chosen).toEqual([0, 0]);
+  });
+
+  it('searches a grid that starts with the defaults', () => {
+    const grid = parameterGrid();
+    expect(grid[0]).toBe(DEFAULT_HTML_PARAMS);
+    expect(grid).toHaveLength(729);
+    expect(new Set(grid.map((p) => JSON.stringify(p))).size).toBe(729);
+  });
+
+  it('groups pages by web domain and reports the worst pages', () => {
+    expect(domainOf('https://www.example.com/a/b', 'x')).toBe('example.com');
+    expect(domainOf('not a url', 'x')).toBe('x');
+    const r = robustness(
+      ['p', 'q', 'r'],
+      [
+        { tp: 1, fp: 0, fn: 0 },
+        { tp: 0, fp: 1, fn: 0 },
+        { tp: 0.5, fp: 0.5, fn: 0 },
+      ],
+    );
+    expect(r.minF1).toBe(0);
+    expect(r.worst.map((w) => w.id)).toEqual(['q', 'r', 'p']);
+    expect(r.meanF1).toBeCloseTo((1 + 0 + 2 / 3) / 3);
   });
 });

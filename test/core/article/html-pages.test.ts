@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseMarkup } from '#core/article/formats/html/dom.ts';
 import { containment, parseHtml, readHtml } from '#core/article/formats/html/index.ts';
+import {
+  readabilityArticle,
+  SECOND_OPINION_LIMITS,
+  treeShape,
+} from '#core/article/formats/html/second-opinion.ts';
 import { UnusableContentError } from '#core/errors.ts';
 import { expectBodyContract } from './helpers.ts';
 
@@ -154,6 +160,22 @@ describe('web pages without an article', () => {
         '<p>Security researchers also warned this week that short passwords are easy to guess, and urged readers to use longer ones.</p></article></body></html>',
     );
     expect(a.body).toMatch(/^Bakers in the old town/);
+  });
+});
+
+describe('the second opinion', () => {
+  it('is not asked on a page beyond its limits (Readability.js slows down badly with depth)', () => {
+    const depth = SECOND_OPINION_LIMITS.maxDepth + 20;
+    const deep = parseMarkup(
+      `<body>${'<div>'.repeat(depth)}<p>${'Words of a paragraph that is long enough. '.repeat(20)}</p>${'</div>'.repeat(depth)}</body>`,
+    );
+    expect(treeShape(deep).depth).toBeGreaterThan(SECOND_OPINION_LIMITS.maxDepth);
+    expect(readabilityArticle(deep)).toBeUndefined();
+    const shallow = parseMarkup(
+      `<body><div><p>${'Words of a paragraph that is long enough. '.repeat(20)}</p></div></body>`,
+    );
+    expect(treeShape(shallow)).toMatchObject({ depth: 3, elements: 3 }); // body, div, p
+    expect(readabilityArticle(shallow)).toBeDefined();
   });
 });
 

@@ -292,7 +292,10 @@ export function canonicalize(mentions: readonly RawMention[], text?: string): En
 
 /** Groups mentions (carrying canonical names) into entities, in order of first mention. */
 export function groupEntities(mentions: readonly EntityMention[]): Entity[] {
-  const out = new Map<string, { name: string; type: EntityType; spans: { start: number; end: number }[] }>();
+  const out = new Map<
+    string,
+    { name: string; type: EntityType; spans: { start: number; end: number }[]; role?: string }
+  >();
   for (const m of mentions) {
     const k = m.type + '\u0000' + m.canonical;
     let e = out.get(k);
@@ -301,12 +304,14 @@ export function groupEntities(mentions: readonly EntityMention[]): Entity[] {
       out.set(k, e);
     }
     e.spans.push({ start: m.start, end: m.end });
+    if (m.role && !e.role) e.role = m.role;
   }
   return [...out.values()].map((e) => ({
     name: e.name,
     type: e.type,
     mentions: e.spans.length,
     spans: e.spans,
+    ...(e.role ? { role: e.role } : {}),
   }));
 }
 

@@ -54,6 +54,7 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
 
 /** Lower case with diacritics and special letters folded (`Łukasz Nørgård` -> `lukasz norgard`). */
 export function foldLetters(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

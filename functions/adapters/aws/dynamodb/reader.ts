@@ -470,7 +470,8 @@ export function aggregate(items: readonly Item[], bySpeaker: boolean): IdentityM
     a.articles.add(`${String(item.pk)}#${String(item.articleIndex)}`);
   }
   const out: IdentityMatch[] = [...byId.entries()].map(([identity, a]) => {
-    const names = [...a.names.entries()].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length);
+    // The most frequent name; on a tie the newest (items come newest first, and a Map keeps order).
+    const names = [...a.names.entries()].sort((x, y) => y[1] - x[1]);
     return {
       identity,
       name: names[0]![0],

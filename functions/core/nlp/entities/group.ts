@@ -14,7 +14,7 @@ import { ACRONYMS } from '../../lexicon/acronyms.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
 import type { Entity, EntityMention, EntityType } from '../../types.ts';
 import { personKey } from './identity.ts';
-import { type Gender, type PersonContext, personContext } from './person-context.ts';
+import { type Gender, type PersonContext, personContext, splitLeadingTitle } from './person-context.ts';
 
 /** A recognised mention before grouping gives it a canonical name. */
 export type RawMention = Omit<EntityMention, 'canonical'>;
@@ -111,6 +111,33 @@ interface Group {
   type: EntityType;
   name: string;
   members: number[];
+}
+
+/**
+ * A title or honorific followed by the name of a person the document names is that person, whatever
+ * type the recogniser gave it (`Ambassador Verbeek` typed as an organisation, with `Halina Verbeek`
+ * in the text); `General Motors` stays an organisation when no person is called Motors.
+ */
+function retypeTitledPeople(mentions: readonly RawMention[]): readonly RawMention[] {
+  let names: Set<string> | undefined;
+  let out: RawMention[] | undefined;
+  mentions.forEach((m, i) => {
+    if ((m.type !== 'ORGANIZATION' && m.type !== 'MISC') || !/^\p{Lu}/u.test(m.text)) return;
+    const { title, name } = splitLeadingTitle(m.text);
+    if (!title) return;
+    if (!names) {
+      names = new Set<string>();
+      for (const p of mentions) {
+        if (p.type !== 'PERSON') continue;
+        const ws = personKey(cleanName(p.text)).split(' ');
+        for (let k = 1; k <= ws.length && k <= MAX_PART; k++) names.add(ws.slice(ws.length - k).join(' '));
+      }
+    }
+    if (!names.has(personKey(cleanName(name)))) return;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'PERSON' };
+  });
+  return out ?? mentions;
 }
 
 /** Gender of a full name's first word, when it is a known first name. */
@@ -382,7 +409,8 @@ function choosePerson(
  * start. With the text, an honorific before a surname keeps it from joining a full name of the
  * other gender ("Mrs. Clinton" is not "Bill Clinton").
  */
-export function canonicalize(mentions: readonly RawMention[], text?: string): EntityMention[] {
+export function canonicalize(given: readonly RawMention[], text?: string): EntityMention[] {
+  const mentions = retypeTitledPeople(given);
   const groupOf = new Array<Group | undefined>(mentions.length);
   const roles = new Array<string | undefined>(mentions.length);
   const groups: Group[] = [];

@@ -311,12 +311,18 @@ export function articleIdentities(
     // The entity the speaker mention names: a mention holding it (`Kowalczyk`), not a phrase
     // around an entity (`the Tidewater port board` is not `Tidewater`).
     const m = covering(named, s.mention.start, s.mention.end);
-    if (m && ((m.start <= s.mention.start && s.mention.end <= m.end) || m.canonical === s.name))
+    const type = s.type ?? (looksLikePersonName(s.name) ? 'PERSON' : undefined);
+    const key = identityKey(s.name, type);
+    if (
+      m &&
+      ((m.start <= s.mention.start && s.mention.end <= m.end) ||
+        m.canonical === s.name ||
+        // `Ambassador Verbeek` around the entity mention `Verbeek`: the title is not the person.
+        (s.mention.start <= m.start && m.end <= s.mention.end && identityKey(m.text, m.type) === key))
+    )
       d = byEntity.get(`${m.type}\u0000${m.canonical}`);
     d ??= byName.get(s.name);
     if (!d) {
-      const type = s.type ?? (looksLikePersonName(s.name) ? 'PERSON' : undefined);
-      const key = identityKey(s.name, type);
       if (!key) return undefined;
       d = drafts.get(key) ?? draftFor(key, s.name);
       addUnique(d.aliases, cleanAlias(s.name));

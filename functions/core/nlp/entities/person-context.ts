@@ -288,6 +288,22 @@ function endsPossessive(s: string, end: number): boolean {
   return end >= 2 && (s[end - 1] === 's' || s[end - 1] === 'S') && isApostrophe(s.charCodeAt(end - 2));
 }
 
+/**
+ * A mention split into the title or honorific that opens it and the name after it
+ * (`Ambassador Verbeek` -> `Ambassador`, `Verbeek`); no title when it has none.
+ */
+export function splitLeadingTitle(mentionText: string): { title: string; name: string } {
+  const words = mentionText.trim().split(/\s+/);
+  const lead = words.length > 1 ? leadingTitle(words) : 0;
+  return { title: words.slice(0, lead).join(' '), name: words.slice(lead).join(' ') };
+}
+
+/**
+ * The context of the person mention `mentionText` at [start, end) of `text`: its own leading
+ * titles, else the title or kinship right before it; for a full name (`full`), the appositive
+ * after it; and whether it holds a relative (`Smith's son`). Without the text, only the mention's
+ * own words count.
+ */
 export function personContext(
   mentionText: string,
   start: number,

@@ -328,3 +328,22 @@ describe('canonicalize: what kinship and titles say', () => {
     expect(out[2]!.role).toBe('Admiral');
   });
 });
+
+describe('canonicalize: a titled person the recogniser typed as an organisation', () => {
+  it('is the person the document names, and only then', () => {
+    const text = 'Envoy Halvard Mikkelsen arrived. Ambassador Mikkelsen spoke. General Motors did not.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['Halvard Mikkelsen', 'PERSON'],
+        ['Ambassador Mikkelsen', 'ORGANIZATION'],
+        ['General Motors', 'ORGANIZATION'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => [m.type, m.canonical, m.role])).toEqual([
+      ['PERSON', 'Halvard Mikkelsen', 'Envoy'],
+      ['PERSON', 'Halvard Mikkelsen', 'Ambassador'],
+      ['ORGANIZATION', 'General Motors', undefined],
+    ]);
+  });
+});

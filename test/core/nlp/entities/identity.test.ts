@@ -158,3 +158,33 @@ describe('articleIdentities, a speaker phrase around an entity', () => {
     expect(ids.ofEntity[0]!.quotes).toBe(0);
   });
 });
+
+describe('articleIdentities, a speaker mention with a title around the entity mention', () => {
+  it('is the entity', () => {
+    const text = 'Oda Brandt arrived. "Yes," Ambassador Brandt said.';
+    const at = text.indexOf('Brandt said');
+    const mentions: EntityMention[] = [
+      { type: 'PERSON', text: 'Oda Brandt', start: 0, end: 10, canonical: 'Oda Brandt' },
+      { type: 'PERSON', text: 'Brandt', start: at, end: at + 6, canonical: 'Oda Brandt' },
+    ];
+    const entities: Entity[] = [{ name: 'Oda Brandt', type: 'PERSON', mentions: 2, spans: [] }];
+    const m = text.indexOf('Ambassador');
+    const quotes: Quote[] = [
+      {
+        type: 'direct',
+        text: '"Yes,"',
+        start: text.indexOf('"'),
+        end: text.indexOf('"') + 6,
+        cue: null,
+        speaker: {
+          name: 'Ambassador Brandt',
+          type: 'PERSON',
+          mention: { text: 'Ambassador Brandt', start: m, end: at + 6 },
+        },
+      },
+    ];
+    const ids = articleIdentities(mentions, entities, quotes);
+    expect(ids.ofQuote[0]!.key).toBe('oda brandt');
+    expect(ids.records).toHaveLength(1);
+  });
+});

@@ -174,6 +174,11 @@ interface PersonGroup extends Group {
 }
 
 const MAX_PART = 4;
+/**
+ * People a shorter mention chooses among, at most: far more than any real text names with one
+ * surname, and a bound that keeps grouping linear on any input.
+ */
+const MAX_CANDIDATES = 64;
 const REGNAL = new Set([
   'pope',
   'king',
@@ -273,6 +278,7 @@ function groupPersons(
     let g = initials
       ? (same.find((x) => x.initials === initials) ?? same.find((x) => x.initials === ''))
       : same[same.length - 1];
+    if (!g && same.length >= MAX_CANDIDATES) g = same[same.length - 1];
     if (!g) {
       g = make(i, v.display);
       same.push(g);
@@ -304,8 +310,8 @@ function groupPersons(
     for (const [part, suffix] of parts)
       for (const group of list) {
         const at = byPart.get(part);
-        if (at) at.push({ group, suffix });
-        else byPart.set(part, [{ group, suffix }]);
+        if (!at) byPart.set(part, [{ group, suffix }]);
+        else if (at.length < MAX_CANDIDATES) at.push({ group, suffix });
       }
   }
   // Shorter mentions, in text order.
@@ -322,15 +328,16 @@ function groupPersons(
       ctx,
       m.start,
     );
-    if (best) {
-      best.members.push(i);
-      best.lastJoined = m.start;
-      groupOf[i] = best;
-      if (!best.starts.length) best.name = betterName(best.name, v.display);
-      note(best, i, ctx, false);
+    const same = bare.get(v.key) ?? [];
+    const join = best ?? (same.length >= MAX_CANDIDATES ? same[same.length - 1] : undefined);
+    if (join) {
+      join.members.push(i);
+      join.lastJoined = m.start;
+      groupOf[i] = join;
+      if (!join.starts.length) join.name = betterName(join.name, v.display);
+      note(join, i, ctx, false);
     } else {
       // A person of their own; a second one of the same name reads with its title (`Mrs. Smith`).
-      const same = bare.get(v.key) ?? [];
       if (!bare.has(v.key)) bare.set(v.key, same);
       const title = ctx.honorific ?? ctx.role;
       const g = make(i, same.length && title ? `${title} ${v.display}` : v.display);

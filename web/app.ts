@@ -225,7 +225,7 @@ function quoteItem(q: ListedQuote): Node {
   return h(
     'li',
     { class: `quote ${q.type}` },
-    h('blockquote', {}, q.type === 'direct' ? `“${q.text}”` : q.text),
+    h('blockquote', {}, q.text),
     h('div', { class: 'meta' }, speakerLine(q), ' ', articleLine(q.article)),
   );
 }

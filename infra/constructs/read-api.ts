@@ -132,6 +132,7 @@ export class ReadApi extends Construct {
       removalPolicy: props.logRemovalPolicy,
     });
     this.api = new apigw.HttpApi(this, 'Api', {
+      apiName: `news-ingest-${props.stage}-read`,
       description: `news-ingest (${props.stage}) read API: IAM-authorized, read-only`,
       createDefaultStage: false,
       defaultAuthorizer: new HttpIamAuthorizer(),

@@ -63,6 +63,8 @@ const ENTITIES: IndexSpec = {
 const CONTEXT_ATTRIBUTES = [
   'pk',
   'sk',
+  'bucket',
+  'key',
   'version',
   'status',
   'articleId',

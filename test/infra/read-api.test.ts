@@ -112,7 +112,7 @@ describe('read API function role', () => {
 
 describe('read API function', () => {
   it('runs the read handler on the same runtime as the ingest function, with the table name only', () => {
-    const props = built.props(built.stack.readApi.function);
+    const props = built.resource(built.stack.readApi.function).Properties;
     expect(props).toMatchObject({
       Handler: 'index.handler',
       Runtime: INGEST_RUNTIME.name,
@@ -185,7 +185,7 @@ describe('HTTP API', () => {
       },
       AccessLogSettings: { DestinationArn: arnOf(idOf(built.stack.readApi.accessLogGroup)) },
     });
-    const format = JSON.parse(built.props(built.stack.readApi.stage).AccessLogSettings.Format);
+    const format = JSON.parse(built.resource(built.stack.readApi.stage).Properties.AccessLogSettings.Format);
     expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
     expect(JSON.stringify(format)).not.toMatch(/responseBody|requestBody/);
   });
@@ -193,7 +193,7 @@ describe('HTTP API', () => {
 
 describe('invoke policy and outputs', () => {
   it('a managed policy grants execute-api:Invoke on GET routes of this API, attached to nobody', () => {
-    const props = built.props(built.stack.readApi.invokePolicy);
+    const props = built.resource(built.stack.readApi.invokePolicy).Properties;
     expect(props.Roles ?? props.Users ?? props.Groups).toBeUndefined();
     expect(props.PolicyDocument.Statement).toEqual([
       {

@@ -94,7 +94,7 @@ async function allPages(id: string, limit: number): Promise<{ pages: number; ite
   let pages = 0;
   do {
     const res: JsonResponse<{ items: ListedQuote[]; next: string | null }> = await call(
-      `/speakers/${nadia.id}/quotes?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      `/speakers/${id}/quotes?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
     );
     expect(res.status).toBe(200);
     items.push(...res.body.items);

@@ -233,7 +233,7 @@ describe('eval quotes --news: matching and scoring', () => {
     const changed = await capture(['--data', dir, '--gold', goldFile]);
     expect(changed.code).toBe(1);
     expect(changed.err).toMatch(/page p1 does not match its annotation/);
-  });
+  }, 60_000);
 });
 
 describe('the committed annotation (annotations/article-html/quotes.json)', () => {
@@ -254,7 +254,7 @@ describe('the committed annotation (annotations/article-html/quotes.json)', () =
 const MARKS = new Set(['"', '“', '”', '«', '»', '„', '‘', '’', "'"]);
 
 describe.skipIf(!existsSync(TRUTH))(
-  'annotation against the article-html bodies (not checked: ../shared/data/article-html is absent)',
+  'annotation against the article-html bodies (needs ../shared/data/article-html: when it is absent this is skipped and nothing is checked)',
   () => {
     it('matches each body by hash; spans start and end at quotation marks; mentions lie outside quotes', () => {
       const gold = parseGold(readFileSync(DEFAULT_GOLD, 'utf8'));

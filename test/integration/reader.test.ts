@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient } from '#adapters/aws/clients.ts';
 import { batchWrite, putRequest } from '#adapters/aws/dynamodb/batch.ts';
@@ -197,6 +197,39 @@ describe('ArticleReader search methods', () => {
     const search = await reader.searchSpeakers('Marr');
     expect(search.matches.map((m) => m.identity)).toEqual(['ines marr', 'marr']);
     expect(await reader.quotesBySpeaker('Piet Marr')).toEqual([]);
+  });
+
+  it('still finds items written before identity keys, by the name key they were stored under', async () => {
+    const stored = await reader.getObject(BUCKET, 'marr/1.txt');
+    const version = String(stored?.state.version);
+    const pk = String(stored?.state.pk);
+    await docs.send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          pk,
+          sk: `V#${version}#A#00000#Q#00900`,
+          version,
+          kind: 'quote',
+          bucket: BUCKET,
+          key: 'marr/1.txt',
+          articleIndex: 0,
+          quoteType: 'direct',
+          text: 'an old quote',
+          start: 0,
+          end: 12,
+          speaker: 'Odile Quarrie-Mann',
+          speakerType: 'PERSON',
+          gsi1pk: 'SPEAKER#odile quarrie-mann',
+          gsi1sk: `2026-01-01T00:00:00.000Z#${pk.slice(4)}#00000#00900`,
+          sortDate: '2026-01-01T00:00:00.000Z',
+        },
+      }),
+    );
+    const search = await reader.searchSpeakers('Odile  QUARRIE-MANN');
+    expect(search.resolved).toEqual(['odile quarrie-mann']);
+    expect(search.matches).toEqual([expect.objectContaining({ name: 'Odile Quarrie-Mann', quotes: 1 })]);
+    expect((await reader.quotesBySpeaker('Odile Quarrie-Mann')).map((q) => q.text)).toEqual(['an old quote']);
   });
 
   it('refuses a cursor of another query', async () => {

@@ -30,6 +30,8 @@ export const LIMITS = {
   aliases: 8,
   alias: 100,
   message: 1000,
+  /** The article body kept for reading (≤ 300 KB of UTF-8 even at 3 bytes a unit). */
+  body: 100_000,
 } as const;
 
 /** Truncates a string to `max` UTF-16 units; the caller records the flag. */
@@ -101,6 +103,8 @@ export function versionItems(
     if (entities.length < result.entities.length) article.entitiesTruncated = true;
     if (names.length > LIMITS.names) article.namesTruncated = true;
     put(article, 'title', a.title, LIMITS.title);
+    // the body the offsets refer to, for the read API (the read side may read the table only)
+    put(article, 'body', a.body, LIMITS.body);
     for (const field of [
       'deck',
       'byline',

@@ -61,10 +61,14 @@ export function nameKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_KEY_CHARS);
 }
 
-/** Partition of a speaker's quotes in bySpeaker, by identity key. */
-export const speakerPk = (identity: string): string => `SPEAKER#${identity}`;
-/** Partition of an entity's article mentions in byEntity, by identity key. */
-export const entityPk = (identity: string): string => `ENTITY#${identity}`;
+/**
+ * Partition of a speaker's quotes in bySpeaker, by identity key. An identity key is already a name
+ * key, so `nameKey` leaves it as it is; a name given instead (items written before identity keys)
+ * gets the name key it was stored under.
+ */
+export const speakerPk = (identity: string): string => `SPEAKER#${nameKey(identity)}`;
+/** Partition of an entity's article mentions in byEntity, by identity key (as `speakerPk`). */
+export const entityPk = (identity: string): string => `ENTITY#${nameKey(identity)}`;
 /** Partition of the name items of a lookup key, in both indexes. */
 export const namePk = (lookupKey: string): string => `NAME#${lookupKey}`;
 

@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { lookupKeys } from '#core/nlp/entities/identity.ts';
 import { batchGet } from './batch.ts';
 import type { Item } from './items.ts';
-import { entityPk, namePk, objectPk, STATE_SK, speakerPk } from './keys.ts';
+import { entityPk, nameKey, namePk, objectPk, STATE_SK, speakerPk } from './keys.ts';
 
 export interface StoredEntity {
   readonly name: string;
@@ -270,7 +270,41 @@ export class ArticleReader {
       const matches = aggregate(items, index === SPEAKER_INDEX);
       return { query: name, lookupKey: key, matches, resolved: resolveMatches(key, matches), complete };
     }
-    return { query: name, matches: [], resolved: [], complete: true };
+    return (
+      (await this.legacyNames(index, name, maxItems)) ?? {
+        query: name,
+        matches: [],
+        resolved: [],
+        complete: true,
+      }
+    );
+  }
+
+  /**
+   * A name no name item knows may still have items written before identity keys and name items,
+   * until `backfill --outdated` rewrites them: those sit under the name's name key (lower case,
+   * NFKC, single spaces). One more Query, only when the name items found nothing.
+   */
+  private async legacyNames(index: Index, name: string, maxItems: number): Promise<NameSearch | undefined> {
+    const key = nameKey(name);
+    if (!key) return undefined;
+    const speakers = index === SPEAKER_INDEX;
+    const { items, complete } = await this.readLive(
+      index,
+      speakers ? speakerPk(key) : entityPk(key),
+      maxItems,
+    );
+    if (!items.length) return undefined;
+    const named = items.map((i) => ({
+      pk: i.pk,
+      articleIndex: i.articleIndex,
+      identity: key,
+      name: speakers ? i.speaker : i.name,
+      types: speakers ? (i.speakerType ? [i.speakerType] : []) : [i.type],
+      quotes: speakers ? 1 : 0,
+      mentions: speakers ? 0 : i.mentions,
+    }));
+    return { query: name, lookupKey: key, matches: aggregate(named, speakers), resolved: [key], complete };
   }
 
   /** Live items of one index partition, newest first, reading at most `maxItems` items. */

@@ -119,6 +119,11 @@ describe('the local read API', () => {
     expect(nadia).toMatchObject({ name: NADIA, type: 'PERSON', quoteCount: 140 });
   });
 
+  it('finds a speaker by surname too, the same identity', async () => {
+    const found = await call<{ items: SpeakerSummary[] }>('/speakers?q=okonjo');
+    expect(found.body.items).toEqual([nadia]);
+  });
+
   it('pages through a speaker quotes newest first, each once, with its article', async () => {
     const { pages, items } = await allPages(nadia.id, 50);
     expect(pages).toBe(3);

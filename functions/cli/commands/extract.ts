@@ -14,7 +14,8 @@ const usage = `usage: news-ingest extract FILE...
 FILE...   article files in any supported format; prints each file's parsed metadata and
           extraction (entities with canonical names, quotes with speakers) as JSON
 --jsonl   read JSON lines {"id": string, "text": string} on stdin; write exactly one line
-          {"id", "entities", "quotes"} per input line on stdout, offsets into "text"`;
+          {"id", "entities", "quotes"} per input line on stdout, offsets into "text"; an entity
+          mention carries "role" when the text gives a title or position with it ("Ambassador")`;
 
 /** The extraction as the JSON contract spells it: the fields of the API and nothing else. */
 export function toContract(extraction: Extraction) {
@@ -25,6 +26,7 @@ export function toContract(extraction: Extraction) {
       start: e.start,
       end: e.end,
       canonical: e.canonical,
+      ...(e.role ? { role: e.role } : {}),
     })),
     quotes: extraction.quotes.map((q) => ({
       type: q.type,

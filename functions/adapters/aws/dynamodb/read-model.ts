@@ -17,6 +17,7 @@ import {
 import { batchGet } from './batch.ts';
 import type { Item } from './items.ts';
 import { entityPk, nameKey, pad, STATE_SK, speakerPk } from './keys.ts';
+import { ArticleReader, type IdentityMatch } from './reader.ts';
 
 /**
  * The read model on the single table (see README "Data model"). Listings are Queries of the
@@ -24,8 +25,12 @@ import { entityPk, nameKey, pad, STATE_SK, speakerPk } from './keys.ts';
  * STATE items of its objects, read in the same BatchGetItem as the article items that give each
  * quote its article's title, outlet and URL. Nothing uncommitted or superseded is ever returned.
  *
- * Ids: a speaker or entity id is the base64url of its name key (lower case, NFKC, single spaces);
- * an article id is `<object hash>-<article index>`. Positions name the last item of a page: its
+ * Searches go through the name items (ArticleReader.searchSpeakers/searchEntities): a name finds
+ * every identity whose full name, surname or alias it is, with its counts.
+ *
+ * Ids: a speaker or entity id is the base64url of its identity key (the same for the same person
+ * in every article; for a name stored before identity keys, its name key: lower case, NFKC, single
+ * spaces); an article id is `<object hash>-<article index>`. Positions name the last item of a page: its
  * sort key in the table and in the index; the partition key always comes from the id.
  */
 
@@ -56,7 +61,8 @@ const ENTITIES: IndexSpec = {
   sk: 'gsi2sk',
   partition: entityPk,
   itemSk: new RegExp(`^V#${VERSION}#A#(\\d{5,6})#E#[0-9a-f]{16}$`),
-  indexSk: new RegExp(`^${DATE}#([0-9a-f]{40})#(\\d{5,6})$`),
+  // the entity hash ends the index sort keys written with identity keys
+  indexSk: new RegExp(`^${DATE}#([0-9a-f]{40})#(\\d{5,6})(?:#[0-9a-f]{16})?$`),
 };
 
 /** What listings read of STATE and article items (never the article body). */
@@ -77,47 +83,35 @@ const CONTEXT_ATTRIBUTES = [
 const MAX_QUERY_PAGE = 500;
 
 export class DynamoReadModel implements ReadModel {
+  private readonly names: ArticleReader;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
-
-  async searchSpeakers(query: string, _limit: number): Promise<SpeakerSummary[]> {
-    const key = nameKey(query);
-    if (!key) return [];
-    const items = await this.liveOfPartition(SPEAKERS, key, ['pk', 'version', 'speaker', 'speakerType']);
-    if (!items.length) return [];
-    const type = mostFrequent(items.map((i) => i.speakerType));
-    return [
-      {
-        id: nameId(key),
-        name: mostFrequent(items.map((i) => i.speaker)) ?? query,
-        ...(type ? { type } : {}),
-        quoteCount: items.length,
-      },
-    ];
+  ) {
+    this.names = new ArticleReader(client, table);
   }
 
-  async searchEntities(query: string, _limit: number): Promise<EntitySummary[]> {
-    const key = nameKey(query);
-    if (!key) return [];
-    const items = await this.liveOfPartition(ENTITIES, key, [
-      'pk',
-      'version',
-      'name',
-      'type',
-      'articleIndex',
-    ]);
-    if (!items.length) return [];
-    const types = byFrequency(items.map((i) => i.type));
-    return [
-      {
-        id: nameId(key),
-        name: mostFrequent(items.map((i) => i.name)) ?? query,
-        types,
-        articleCount: new Set(items.map((i) => `${i.pk}#${i.articleIndex}`)).size,
-      },
-    ];
+  /** The speakers a name may stand for (full name, surname or alias), most quoted first. */
+  async searchSpeakers(query: string, limit: number): Promise<SpeakerSummary[]> {
+    const search = await this.names.searchSpeakers(query);
+    return search.matches.slice(0, limit).map((m: IdentityMatch) => ({
+      id: nameId(m.identity),
+      name: m.name,
+      ...(m.types[0] ? { type: m.types[0] } : {}),
+      quoteCount: m.quotes,
+    }));
+  }
+
+  /** The entities a name may stand for, in most articles first. */
+  async searchEntities(query: string, limit: number): Promise<EntitySummary[]> {
+    const search = await this.names.searchEntities(query);
+    return search.matches.slice(0, limit).map((m: IdentityMatch) => ({
+      id: nameId(m.identity),
+      name: m.name,
+      types: m.types,
+      articleCount: m.articles,
+    }));
   }
 
   speakerQuotes(speakerId: string, page: PageRequest): Promise<Page<ListedQuote>> {
@@ -236,39 +230,6 @@ export class DynamoReadModel implements ReadModel {
     return out;
   }
 
-  /** Every committed item of an index partition (the attributes asked for). */
-  private async liveOfPartition(index: IndexSpec, key: string, attributes: string[]): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const res = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: index.name,
-          KeyConditionExpression: '#k = :k',
-          ProjectionExpression: attributes.map((_, i) => `#a${i}`).join(', '),
-          ExpressionAttributeNames: {
-            '#k': index.pk,
-            ...Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a])),
-          },
-          ExpressionAttributeValues: { ':k': index.partition(key) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...((res.Items ?? []) as Item[]));
-      startKey = res.LastEvaluatedKey;
-    } while (startKey);
-    const pks = [...new Set(items.map((i) => String(i.pk)))];
-    const states = await this.batchGet(
-      pks.map((pk) => ({ pk, sk: STATE_SK })),
-      ['pk', 'version', 'status'],
-    );
-    const live = new Map(
-      states.filter((s) => s.status === 'processed').map((s) => [String(s.pk), s.version]),
-    );
-    return items.filter((i) => live.get(String(i.pk)) === i.version);
-  }
-
   private async batchGet(keys: { pk: string; sk: string }[], projection: string[]): Promise<Item[]> {
     const chunks: { pk: string; sk: string }[][] = [];
     for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
@@ -363,7 +324,7 @@ function quoteOf(item: Item): QuoteView {
     ...(item.paragraph !== undefined ? { paragraph: Number(item.paragraph) } : {}),
     speaker: speaker
       ? {
-          id: nameId(nameKey(speaker)),
+          id: nameId(str(item.speakerId) ?? nameKey(speaker)),
           name: speaker,
           ...optional('type', item.speakerType),
           ...optional('role', item.speakerRole),
@@ -388,7 +349,7 @@ function entityView(item: Item): EntityView {
   const name = String(item.name ?? '');
   const spans = Array.isArray(item.spans) ? (item.spans as unknown[]) : [];
   return {
-    id: nameId(nameKey(name)),
+    id: nameId(str(item.identity) ?? nameKey(name)),
     name,
     type: String(item.type ?? ''),
     mentions: Number(item.mentions ?? 0),
@@ -424,14 +385,4 @@ function articleView(meta: Item, items: readonly Item[]): ArticleView {
       .map(quoteOf)
       .sort((a, b) => a.start - b.start),
   };
-}
-
-function byFrequency(values: readonly unknown[]): string[] {
-  const counts = new Map<string, number>();
-  for (const v of values) if (typeof v === 'string' && v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
-}
-
-function mostFrequent(values: readonly unknown[]): string | undefined {
-  return byFrequency(values)[0];
 }

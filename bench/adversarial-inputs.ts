@@ -145,4 +145,21 @@ export const FAMILIES: readonly Family[] = [
     fullSize: 1_000_000,
     make: (n) => `Headline\n\n${repeatTo('Ann,Lee."Said"-U.S.(New)York;said:x', n)}`,
   },
+  {
+    name: 'sharedSurname',
+    description: 'n people of one surname, each named in full, then by title or by surname alone',
+    filename: 'surname.txt',
+    fullSize: 10_000,
+    make: (n) => {
+      const first = ['Ann', 'Lee', 'Maria', 'John', 'Tomas', 'Ines', 'Paul', 'Rita', 'Omar', 'Sara'];
+      const lines: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const name = `${first[i % 10]} ${first[Math.floor(i / 10) % 10]} ${first[Math.floor(i / 100) % 10]}`;
+        lines.push(
+          `${name} Okafor spoke. Sen. Okafor agreed, and Okafor's son left. "No," Mrs. Okafor said.`,
+        );
+      }
+      return `Headline\n\n${lines.join('\n\n')}`;
+    },
+  },
 ];

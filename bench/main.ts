@@ -13,6 +13,7 @@ const AREAS = [
   ['bundle', 'function bundle size and cold start'],
   ['adversarial', 'linear time on adversarial input'],
   ['e2e', 'local stack: burst throughput and latency'],
+  ['api', 'read API: cold start, speaker query latency beside the CLI, page first render'],
 ] as const;
 
 const { values } = parseArgs({

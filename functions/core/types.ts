@@ -18,6 +18,8 @@ export interface EntityMention extends Span {
   readonly type: EntityType;
   /** The canonical name of the in-document entity this mention belongs to. */
   readonly canonical: string;
+  /** Title or position given with this mention (`Ambassador`, `Sen.`, `Vice President`), if any. */
+  readonly role?: string;
 }
 
 /** Mentions of one entity grouped within a document. */
@@ -26,6 +28,8 @@ export interface Entity {
   readonly type: EntityType;
   readonly mentions: number;
   readonly spans: readonly { readonly start: number; readonly end: number }[];
+  /** The first title or position the text gives the entity (`Ambassador`, `CEO`), if any. */
+  readonly role?: string;
 }
 
 export interface Speaker {

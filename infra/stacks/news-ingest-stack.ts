@@ -5,10 +5,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { type NewsIngestConfig, VISIBILITY_TIMEOUT_FACTOR } from '../config.ts';
 import { ArticlesBucket } from '../constructs/articles-bucket.ts';
-import { ArticlesTable } from '../constructs/articles-table.ts';
+import { ArticlesTable, BY_ENTITY_INDEX, BY_SPEAKER_INDEX } from '../constructs/articles-table.ts';
 import { IngestAlarms } from '../constructs/ingest-alarms.ts';
 import { IngestFunction } from '../constructs/ingest-function.ts';
 import { IngestQueue } from '../constructs/ingest-queue.ts';
+import { ReadApi } from '../constructs/read-api.ts';
 import { S3QueueDestination } from '../constructs/s3-queue-destination.ts';
 
 export interface NewsIngestStackProps extends StackProps {
@@ -37,6 +38,7 @@ export class NewsIngestStack extends Stack {
   readonly queues: IngestQueue;
   readonly ingest: IngestFunction;
   readonly alarms: IngestAlarms;
+  readonly readApi: ReadApi;
 
   constructor(scope: Construct, id: string, props: NewsIngestStackProps) {
     super(scope, id, props);
@@ -87,6 +89,15 @@ export class NewsIngestStack extends Stack {
       ...(config.alarmTopicArn
         ? { topic: sns.Topic.fromTopicArn(this, 'AlarmTopic', config.alarmTopicArn) }
         : {}),
+    });
+
+    this.readApi = new ReadApi(this, 'ReadApi', {
+      table: this.table.table,
+      indexNames: [BY_SPEAKER_INDEX, BY_ENTITY_INDEX],
+      stage: config.stage,
+      logLevel: config.logLevel,
+      logRetention: config.logRetentionDays as logs.RetentionDays,
+      logRemovalPolicy: removalPolicy,
     });
 
     new CfnOutput(this, 'BucketName', { value: this.articles.bucket.bucketName });

@@ -49,7 +49,10 @@ describe('security', () => {
         },
         Description: expect.any(String),
       });
-      expect(resourcesOfType(built.template, 'AWS::IAM::ManagedPolicy')).toEqual({});
+      // the only managed policy is the read API's invoke policy, attached to no role of the stack
+      expect(Object.keys(resourcesOfType(built.template, 'AWS::IAM::ManagedPolicy'))).toEqual([
+        built.logicalId(built.stack.readApi.invokePolicy),
+      ]);
     });
 
     it('grants exactly these actions on exactly these resources', () => {
@@ -142,10 +145,11 @@ describe('security', () => {
     });
   });
 
-  it('has only the two roles above', () => {
+  it('has only the two roles above and the read API function role (read-api.test.ts)', () => {
     const ids = Object.keys(resourcesOfType(built.template, 'AWS::IAM::Role'));
-    expect(ids).toHaveLength(2);
+    expect(ids).toHaveLength(3);
     expect(ids).toContain(built.logicalId(built.stack.ingest.role));
+    expect(ids).toContain(built.logicalId(built.stack.readApi.role));
     expect(ids.filter((id) => id.startsWith('BucketNotificationsHandler'))).toHaveLength(1);
   });
 
@@ -274,6 +278,7 @@ describe('cdk-nag AwsSolutions', () => {
     'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole] @ NewsIngest/BucketNotificationsHandler050a0587b7544547bf325f094a3db834/Role/Resource',
     'AwsSolutions-IAM5[Resource::*] @ NewsIngest/Ingest/Role/DefaultPolicy/Resource',
     'AwsSolutions-IAM5[Resource::<ArticlesBucketArticles51CF6915.Arn>/*] @ NewsIngest/Ingest/Role/DefaultPolicy/Resource',
+    'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<ReadApiE377858D>/$default/GET/*] @ NewsIngest/ReadApi/InvokePolicy/Resource',
   ];
 
   it('reports no unacknowledged finding (dev)', () => {

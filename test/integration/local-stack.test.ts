@@ -95,9 +95,15 @@ describe('the local stack, end to end', () => {
       const quotes = await stack.reader.quotesBySpeaker(speaker);
       expect(quotes.filter((q) => q.key === key && !ARTICLE_B.includes(q.text))).toEqual([]);
     }
-    // physically: the state item, the article, its entities and quotes; no item of the old version
+    // physically: the state item, the article, its entities, quotes and name items (one per
+    // identity and lookup key, at least one per named entity); no item of the old version
     const a = second?.articles[0];
-    const expected = 1 + (second?.articles.length ?? 0) + (a?.entities.length ?? 0) + (a?.quotes.length ?? 0);
+    const version = String(second?.state.version);
+    const names = await partitionItemCount(stack, stack.bucket, key, { kind: 'name', version });
+    const named = a?.entities.filter((e) => e.identity && !['MONEY', 'PERCENT', 'DATE'].includes(e.type));
+    expect(names).toBeGreaterThanOrEqual(new Set(named?.map((e) => e.identity)).size);
+    const expected =
+      1 + (second?.articles.length ?? 0) + (a?.entities.length ?? 0) + (a?.quotes.length ?? 0) + names;
     expect(await partitionItemCount(stack, stack.bucket, key)).toBe(expected);
   });
 

@@ -21,8 +21,16 @@ export async function startProjectStack(options: Partial<LocalStackOptions> = {}
   return startLocalStack({ cdkOut, visibilityTimeoutS: 1, concurrency: 2, ...options });
 }
 
-/** Every item stored in an object's partition, committed or not (to prove nothing stale is left). */
-export async function partitionItemCount(stack: LocalStack, bucket: string, key: string): Promise<number> {
+/**
+ * Every item stored in an object's partition, committed or not (to prove nothing stale is left);
+ * with `only`, the items of that kind (`name`, `entity`, …) and version.
+ */
+export async function partitionItemCount(
+  stack: LocalStack,
+  bucket: string,
+  key: string,
+  only?: { kind: string; version: string },
+): Promise<number> {
   let count = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -30,7 +38,11 @@ export async function partitionItemCount(stack: LocalStack, bucket: string, key:
       new QueryCommand({
         TableName: stack.table,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': objectPk(bucket, key) },
+        ...(only ? { FilterExpression: 'kind = :kind AND version = :version' } : {}),
+        ExpressionAttributeValues: {
+          ':pk': objectPk(bucket, key),
+          ...(only ? { ':kind': only.kind, ':version': only.version } : {}),
+        },
         Select: 'COUNT',
         ConsistentRead: true,
         ExclusiveStartKey: startKey,

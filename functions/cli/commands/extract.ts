@@ -18,9 +18,10 @@ const usage = `usage: news-ingest extract FILE...
 FILE...   article files in any supported format; prints each file's parsed metadata and
           extraction (entities with canonical names, quotes with speakers) as JSON
 --jsonl   read JSON lines {"id": string, "text": string} on stdin; write exactly one line
-          {"id", "entities", "quotes"} per input line on stdout, offsets into "text", or
-          {"id", "error": {"reason", "message"}} for an input that cannot be used; exits 1
-          when any input could not be used
+          {"id", "entities", "quotes"} per input line on stdout, offsets into "text" (an entity
+          mention carries "role" when the text gives a title or position with it,
+          "Ambassador"), or {"id", "error": {"reason", "message"}} for an input that cannot
+          be used; exits 1 when any input could not be used
 
 The pipeline's limits apply: files over ${DEFAULT_INGEST_LIMITS.maxObjectBytes} bytes, gzip content over
 ${DEFAULT_INGEST_LIMITS.maxDecompressedBytes} bytes and bodies or texts over ${MAX_BODY_CHARS} characters are TOO_LARGE.`;
@@ -63,6 +64,7 @@ export function toContract(extraction: Extraction) {
       start: e.start,
       end: e.end,
       canonical: e.canonical,
+      ...(e.role ? { role: e.role } : {}),
     })),
     quotes: extraction.quotes.map((q) => ({
       type: q.type,

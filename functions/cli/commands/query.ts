@@ -1,20 +1,24 @@
 import { documentClient, dynamoClient, soleTable } from '#adapters/aws/clients.ts';
-import { ArticleReader } from '#adapters/aws/dynamodb/reader.ts';
+import { ArticleReader, CursorError } from '#adapters/aws/dynamodb/reader.ts';
 import { parse } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
 import { readStackLine } from '../stack-line.ts';
+import { entityAnswer, speakerAnswer } from './query-names.ts';
 
 const usage = `usage: news-ingest query (--speaker NAME | --entity NAME | --article KEY) [options]
 
-  --speaker NAME    all quotes by a speaker, newest first
-  --entity NAME     all articles mentioning an entity, newest first
+  --speaker NAME    all quotes by a speaker, newest first; NAME is a full name, a surname or any
+                    alias ("Marquez", "Mayor Marquez"); an ambiguous one lists the candidates
+                    with their quote counts ("Biden: Joe Biden (120 quotes), Hunter Biden (8)")
+  --entity NAME     all articles mentioning an entity, newest first; NAME as for --speaker
   --article KEY     everything stored about one object (needs --bucket unless --stack gives it)
   --stack JSON|FILE the line 'npm start -- --serve' prints (endpoint, region, table, bucket)
   --endpoint URL    a local DynamoDB endpoint (default: AWS, with the default credential chain)
   --region REGION   AWS region (default: from the environment / profile)
   --table NAME      table name (default: from --stack, NEWS_INGEST_TABLE, or the only table at --endpoint)
   --bucket NAME     bucket of --article (default: from --stack or NEWS_INGEST_BUCKET)
-  --limit N         at most N results (default 50)
+  --limit N         at most N results (default 50, at most 1000)
+  --cursor C        the next page: the cursor the previous page printed ("more: --cursor C")
   --json            print JSON instead of text`;
 
 /** A quotation shown in marks once: direct quotes keep their own marks, others get a pair. */
@@ -39,6 +43,7 @@ export const command: Command = {
         table: { type: 'string' },
         bucket: { type: 'string' },
         limit: { type: 'string' },
+        cursor: { type: 'string' },
         json: { type: 'boolean' },
       },
       false,
@@ -50,7 +55,8 @@ export const command: Command = {
     const asked = [values.speaker, values.entity, values.article].filter((v) => v !== undefined);
     if (asked.length !== 1) throw new UsageError('give exactly one of --speaker, --entity or --article');
     const limit = values.limit === undefined ? 50 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit <= 0) throw new UsageError('--limit must be a positive integer');
+    if (!Number.isInteger(limit) || limit <= 0 || limit > 1000)
+      throw new UsageError('--limit must be an integer from 1 to 1000');
     const stack = readStackLine(values.stack);
     const endpoint = values.endpoint ?? stack.dynamodbEndpoint;
     const region = values.region ?? stack.region;
@@ -66,32 +72,18 @@ export const command: Command = {
       const print = (value: unknown, text: () => string) =>
         process.stdout.write(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 
-      if (values.speaker !== undefined) {
-        const quotes = await reader.quotesBySpeaker(values.speaker, limit);
-        print({ speaker: values.speaker, quotes }, () =>
-          quotes.length === 0
-            ? `no quotes by ${values.speaker}`
-            : quotes
-                .map(
-                  (q) =>
-                    `${q.sortDate.slice(0, 10)}  ${q.key}${q.articleTitle ? ` (${q.articleTitle})` : ''}\n  [${q.type}] ${q.text}\n    — ${q.speaker}${q.speakerRole ? `, ${q.speakerRole}` : ''}`,
-                )
-                .join('\n'),
-        );
-        return 0;
-      }
-      if (values.entity !== undefined) {
-        const hits = await reader.articlesByEntity(values.entity, limit);
-        print({ entity: values.entity, articles: hits }, () =>
-          hits.length === 0
-            ? `no articles mention ${values.entity}`
-            : hits
-                .map(
-                  (h) =>
-                    `${h.sortDate.slice(0, 10)}  ${h.key}${h.articleTitle ? ` (${h.articleTitle})` : ''}  ${h.type} ×${h.mentions}`,
-                )
-                .join('\n'),
-        );
+      if (values.speaker !== undefined || values.entity !== undefined) {
+        const options = { limit, ...(values.cursor ? { cursor: values.cursor } : {}) };
+        try {
+          const answer =
+            values.speaker !== undefined
+              ? await speakerAnswer(reader, values.speaker, options)
+              : await entityAnswer(reader, values.entity as string, options);
+          print(answer.json, () => answer.text);
+        } catch (error) {
+          if (error instanceof CursorError) throw new UsageError(error.message);
+          throw error;
+        }
         return 0;
       }
       const bucket = values.bucket ?? stack.bucket ?? process.env.NEWS_INGEST_BUCKET;

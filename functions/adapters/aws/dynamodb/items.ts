@@ -1,6 +1,18 @@
+import { articleIdentities, type IdentityRecord } from '#core/nlp/entities/identity.ts';
 import type { Entity, Quote } from '#core/types.ts';
 import type { ArticleResult, CommitContext, ObjectEvent, ObjectOutcome } from '#ingest/ports.ts';
-import { entityHash, entityPk, objectPk, pad, STATE_SK, speakerPk, VERSION_PREFIX } from './keys.ts';
+import {
+  entityHash,
+  entityPk,
+  nameKey,
+  namePk,
+  objectPk,
+  pad,
+  STATE_SK,
+  shortHash,
+  speakerPk,
+  VERSION_PREFIX,
+} from './keys.ts';
 
 export type Item = Record<string, unknown>;
 
@@ -12,7 +24,14 @@ export const LIMITS = {
   spans: 100,
   quotes: 2000,
   entities: 2000,
+  /** Name items (one per identity and lookup key) per article. */
+  names: 4000,
+  /** Aliases stored on an entity or quote item, each at most `alias` characters. */
+  aliases: 8,
+  alias: 100,
   message: 1000,
+  /** The article body kept for reading (≤ 300 KB of UTF-8 even at 3 bytes a unit). */
+  body: 100_000,
 } as const;
 
 /** Truncates a string to `max` UTF-16 units; the caller records the flag. */
@@ -65,6 +84,8 @@ export function versionItems(
     const articleSk = `${prefix}#A#${n}`;
     const quotes = result.extraction.quotes.slice(0, LIMITS.quotes);
     const entities = result.entities.slice(0, LIMITS.entities);
+    const identities = articleIdentities(result.extraction.entities, entities, quotes);
+    const names = nameItems(identities.records, date, objectHash, n, result.index);
     const article: Item = {
       ...base,
       sk: articleSk,
@@ -80,7 +101,10 @@ export function versionItems(
     };
     if (quotes.length < result.extraction.quotes.length) article.quotesTruncated = true;
     if (entities.length < result.entities.length) article.entitiesTruncated = true;
+    if (names.length > LIMITS.names) article.namesTruncated = true;
     put(article, 'title', a.title, LIMITS.title);
+    // the body the offsets refer to, for the read API (the read side may read the table only)
+    put(article, 'body', a.body, LIMITS.body);
     for (const field of [
       'deck',
       'byline',
@@ -98,38 +122,91 @@ export function versionItems(
     items.push(article);
     const title = a.title ? cap(a.title, 300).value : undefined;
     const context = { bucket, key, articleIndex: result.index, ...(title ? { articleTitle: title } : {}) };
-    for (const entity of entities)
-      items.push(entityItem(base, articleSk, entity, date, objectHash, n, context));
-    quotes.forEach((quote, m) => {
-      items.push(quoteItem(base, articleSk, quote, m, date, objectHash, n, context));
+    entities.forEach((entity, e) => {
+      items.push(entityItem(base, articleSk, entity, identities.ofEntity[e], date, objectHash, n, context));
     });
+    quotes.forEach((quote, m) => {
+      items.push(quoteItem(base, articleSk, quote, identities.ofQuote[m], m, date, objectHash, n, context));
+    });
+    for (const name of names.slice(0, LIMITS.names))
+      items.push({ pk, version, sk: `${articleSk}${name.sk}`, ...name.item });
   }
   return items;
+}
+
+/** Aliases as stored: at most LIMITS.aliases, each capped. */
+function aliasList(identity: IdentityRecord): string[] {
+  return identity.aliases.slice(0, LIMITS.aliases).map((a) => cap(a, LIMITS.alias).value);
+}
+
+/**
+ * The name items of an article: one per identity and lookup key, small (no text), in byEntity when
+ * the identity is an entity and in bySpeaker when it is quoted here. Their sort key ends with a
+ * hash of the identity, so each is unique and a page boundary never falls between equal keys.
+ */
+function nameItems(
+  records: readonly IdentityRecord[],
+  date: string,
+  objectHash: string,
+  n: string,
+  articleIndex: number,
+): { sk: string; item: Item }[] {
+  const out: { sk: string; item: Item }[] = [];
+  for (const r of records) {
+    const gsiSk = `${date}#${objectHash}#${n}#${shortHash(r.key)}`;
+    for (const lookup of r.lookupKeys) {
+      const item: Item = {
+        kind: 'name',
+        identity: r.key,
+        lookup,
+        articleIndex,
+        mentions: r.mentions,
+        quotes: r.quotes,
+      };
+      put(item, 'name', r.name, LIMITS.alias * 2);
+      if (r.types.length) {
+        item.types = [...r.types];
+        item.gsi2pk = namePk(lookup);
+        item.gsi2sk = gsiSk;
+      }
+      if (r.quotes > 0) {
+        item.gsi1pk = namePk(lookup);
+        item.gsi1sk = gsiSk;
+      }
+      if (item.gsi1pk || item.gsi2pk) out.push({ sk: `#N#${shortHash(`${r.key}\n${lookup}`, 16)}`, item });
+    }
+  }
+  return out;
 }
 
 function entityItem(
   base: Item,
   articleSk: string,
   entity: Entity,
+  identity: IdentityRecord | undefined,
   date: string,
   objectHash: string,
   n: string,
   context: Item,
 ): Item {
   const spans = entity.spans.slice(0, LIMITS.spans).map((s) => [s.start, s.end]);
+  const hash = entityHash(entity.type, entity.name);
   const item: Item = {
     ...base,
     ...context,
-    sk: `${articleSk}#E#${entityHash(entity.type, entity.name)}`,
+    sk: `${articleSk}#E#${hash}`,
     kind: 'entity',
     type: entity.type,
     mentions: entity.mentions,
     spans,
-    gsi2pk: entityPk(entity.name),
-    gsi2sk: `${date}#${objectHash}#${n}`,
+    identity: identity?.key ?? nameKey(entity.name),
+    gsi2pk: entityPk(identity?.key ?? nameKey(entity.name)),
+    gsi2sk: `${date}#${objectHash}#${n}#${hash}`,
     sortDate: date,
   };
   put(item, 'name', entity.name, LIMITS.field);
+  put(item, 'role', entity.role, 200);
+  if (identity) item.aliases = aliasList(identity);
   if (spans.length < entity.spans.length) item.spansTruncated = true;
   return item;
 }
@@ -138,6 +215,7 @@ function quoteItem(
   base: Item,
   articleSk: string,
   quote: Quote,
+  speaker: IdentityRecord | undefined,
   m: number,
   date: string,
   objectHash: string,
@@ -168,8 +246,12 @@ function quoteItem(
     put(item, 'mention', quote.speaker.mention.text, 500);
     item.mentionStart = quote.speaker.mention.start;
     item.mentionEnd = quote.speaker.mention.end;
-    item.gsi1pk = speakerPk(quote.speaker.name);
-    item.gsi1sk = `${date}#${objectHash}#${n}#${pad(m)}`;
+    if (speaker) {
+      item.speakerId = speaker.key;
+      item.speakerAliases = aliasList(speaker);
+      item.gsi1pk = speakerPk(speaker.key);
+      item.gsi1sk = `${date}#${objectHash}#${n}#${pad(m)}`;
+    }
   }
   return item;
 }

@@ -12,8 +12,9 @@
  */
 import { ACRONYMS } from '../../lexicon/acronyms.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
-import { FEMALE_HONORIFICS, MALE_HONORIFICS } from '../../lexicon/honorifics.ts';
 import type { Entity, EntityMention, EntityType } from '../../types.ts';
+import { personKey } from './identity.ts';
+import { type Gender, type PersonContext, personContext, splitLeadingTitle } from './person-context.ts';
 
 /** A recognised mention before grouping gives it a canonical name. */
 export type RawMention = Omit<EntityMention, 'canonical'>;
@@ -36,15 +37,9 @@ const STOP = new Set([
   'in',
   'at',
 ]);
-const TITLES = new Set(
-  'mr mrs ms miss dr prof president minister sen senator rep gov governor gen general king queen prince pope sir lord lady judge justice'.split(
-    ' ',
-  ),
-);
-
 function words(s: string): string[] {
   return s
-    .replace(/[’']s$/u, '')
+    .replace(/[’‘']s$/u, '')
     .split(/[\s]+/u)
     .filter((w) => w.length > 0);
 }
@@ -94,7 +89,7 @@ function betterName(a: string, b: string): string {
 function cleanName(s: string): string {
   const base = acronymLetters(s.trim()) ? s : dotInitials(s);
   return base
-    .replace(/[’']s$/u, '')
+    .replace(/[’‘']s$/u, '')
     .replace(/^the\s+/i, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -118,23 +113,302 @@ interface Group {
   members: number[];
 }
 
-type Gender = 'male' | 'female';
-
-/** Gender shown by an honorific written right before offset `start` ("Mrs. Clinton"), if any. */
-function honorificBefore(text: string, start: number): Gender | null {
-  const before = text.slice(Math.max(0, start - 10), start).trimEnd();
-  const w = (before.split(/\s+/).pop() ?? '').toLowerCase();
-  if (MALE_HONORIFICS.has(w)) return 'male';
-  if (FEMALE_HONORIFICS.has(w)) return 'female';
-  return null;
+/**
+ * A title or honorific followed by the name of a person the document names is that person, whatever
+ * type the recogniser gave it (`Ambassador Verbeek` typed as an organisation, with `Halina Verbeek`
+ * in the text); `General Motors` stays an organisation when no person is called Motors.
+ */
+function retypeTitledPeople(mentions: readonly RawMention[]): readonly RawMention[] {
+  let names: Set<string> | undefined;
+  let out: RawMention[] | undefined;
+  mentions.forEach((m, i) => {
+    if ((m.type !== 'ORGANIZATION' && m.type !== 'MISC') || !/^\p{Lu}/u.test(m.text)) return;
+    const { title, name } = splitLeadingTitle(m.text);
+    if (!title) return;
+    if (!names) {
+      names = new Set<string>();
+      for (const p of mentions) {
+        if (p.type !== 'PERSON') continue;
+        const ws = personKey(cleanName(p.text)).split(' ');
+        for (let k = 1; k <= ws.length && k <= MAX_PART; k++) names.add(ws.slice(ws.length - k).join(' '));
+      }
+    }
+    if (!names.has(personKey(cleanName(name)))) return;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'PERSON' };
+  });
+  return out ?? mentions;
 }
 
 /** Gender of a full name's first word, when it is a known first name. */
-function firstNameGender(name: string): Gender | null {
+function firstNameGender(name: string): Gender | undefined {
   const first = name.split(' ')[0]!.toLowerCase();
   if (MALE_FIRST_NAMES.has(first)) return 'male';
   if (FEMALE_FIRST_NAMES.has(first)) return 'female';
-  return null;
+  return undefined;
+}
+
+/** Middle initials of a name as written (`Anna H. W. Berg`, `Anna H.W. Berg` -> `hw`), empty when none. */
+function middleInitials(name: string): string {
+  const ws = name.split(' ');
+  if (ws.length < 3) return '';
+  return ws
+    .slice(1, -1)
+    .filter((w) => /^(?:\p{L}\.)+$|^\p{L}$/u.test(w))
+    .map((w) => w.replace(/\./g, '').toLowerCase())
+    .join('');
+}
+
+/** A person entity being built: its mentions' positions and what the text says about it. */
+interface PersonGroup extends Group {
+  /** Starts of its full-name mentions, ascending. */
+  readonly starts: number[];
+  /** Start of the last shorter mention joined (mentions are visited in text order). */
+  lastJoined: number;
+  gender?: Gender;
+  readonly roleKeys: Set<string>;
+  /** Introduced as someone's relative (`his son Tom Smith`). */
+  kin: boolean;
+  /** Middle initials its full names carry (`w` for `George W. Bush`), empty when none. */
+  initials: string;
+}
+
+const MAX_PART = 4;
+/**
+ * People a shorter mention chooses among, at most: far more than any real text names with one
+ * surname, and a bound that keeps grouping linear on any input.
+ */
+const MAX_CANDIDATES = 64;
+const REGNAL = new Set([
+  'pope',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'emperor',
+  'empress',
+  'sultan',
+  'emir',
+]);
+
+/**
+ * People. Every full name (two words or more once titles are off) is a person, one per identity
+ * key (`Donald J. Trump` = `Donald Trump`, `Zelenskiy` = `Zelensky`), except that different middle
+ * initials make different people (`George H. W. Bush`, `George W. Bush`), and a full name that
+ * ends another, longer one is that person (`Van Der Berg` in `Jan Van Der Berg`). A shorter
+ * mention (`Smith`, `Mr. Smith`, `Ambassador Smith`, `Jan`) joins a full name whose words end with
+ * it (a surname), else one whose words start with it (a first name), or an earlier bare mention of
+ * the same name; when several people qualify, the context decides, in this order:
+ * - gender: an honorific or gendered title (`Mrs.`, `Congresswoman`) against the full name's first
+ *   name or its own titles (`Mrs. Clinton` is not `Bill Clinton`);
+ * - a surname reading beats a first-name one (`Trump` is Donald J. Trump, not Trump Tower);
+ * - role: a title (`Sen. Smith`) goes to the person given the same title (`Senator Jan Smith`);
+ *   a titled mention, or the holder of a relative (`Smith's son`), is not the person the text
+ *   introduced as a relative (`his son Tom Smith`); a bare surname prefers the people not
+ *   introduced as relatives;
+ * - the nearest preceding mention, else the nearest following one.
+ * A shorter mention that joins nobody is a person of its own, named as written.
+ */
+function groupPersons(
+  mentions: readonly RawMention[],
+  text: string | undefined,
+  groupOf: (Group | undefined)[],
+  roles: (string | undefined)[],
+  newGroup: (type: EntityType, name: string, i: number) => Group,
+): void {
+  const persons: number[] = [];
+  mentions.forEach((m, i) => {
+    if (m.type === 'PERSON') persons.push(i);
+  });
+  if (persons.length === 0) return;
+  const info = new Map<number, { ctx: PersonContext; key: string; display: string; size: number }>();
+  // Names repeat: their cleaned forms and keys are computed once per distinct text.
+  const cleaned = new Map<string, { name: string; key: string }>();
+  const clean = (s: string) => {
+    let c = cleaned.get(s);
+    if (c === undefined) {
+      const name = cleanName(s);
+      c = { name, key: personKey(name) };
+      cleaned.set(s, c);
+    }
+    return c;
+  };
+  const keyOf = (name: string) => clean(name).key;
+  for (const i of persons) {
+    const m = mentions[i]!;
+    const own = clean(m.text);
+    const ctx = personContext(m.text, m.start, m.end, text, own.key.includes(' '));
+    let display = (ctx.name === m.text ? own.name : clean(ctx.name).name) || own.name || m.text;
+    // A sovereign or a pope is known by title and given name (`Pope Francis`, `Queen Ana`).
+    if (ctx.role && !display.includes(' ') && REGNAL.has(ctx.role.toLowerCase()))
+      display = `${ctx.role} ${display}`;
+    info.set(i, { ctx, key: keyOf(display), display, size: 0 });
+    if (ctx.role) roles[i] = ctx.role;
+  }
+  for (const v of info.values()) v.size = v.key ? v.key.split(' ').length : 0;
+  // Trailing parts (two words or more) of the full names: a name equal to one is that name's tail.
+  const tails = new Set<string>();
+  for (const v of info.values()) {
+    if (v.size < 3) continue;
+    const ws = v.key.split(' ');
+    for (let k = 2; k < ws.length && k <= MAX_PART; k++) tails.add(ws.slice(ws.length - k).join(' '));
+  }
+  const isFull = (v: { key: string; size: number }) => v.size >= 2 && !tails.has(v.key);
+  const make = (i: number, name: string): PersonGroup => {
+    const g = newGroup('PERSON', name, i) as PersonGroup;
+    Object.assign(g, { starts: [], lastJoined: -1, roleKeys: new Set<string>(), kin: false, initials: '' });
+    return g;
+  };
+  // What a mention's context says about its person. A shorter mention's honorific is evidence
+  // about a full name only through the join it made, so it never sets a full name's gender.
+  const note = (g: PersonGroup, i: number, ctx: PersonContext, fullMention: boolean) => {
+    if (ctx.roleKey) g.roleKeys.add(ctx.roleKey);
+    if (ctx.gender && !g.gender && (fullMention || g.starts.length === 0)) g.gender = ctx.gender;
+    if (ctx.kin) g.kin = true;
+    roles[i] = ctx.role;
+  };
+  // Full names, in text order.
+  const full = new Map<string, PersonGroup[]>();
+  for (const i of persons) {
+    const v = info.get(i)!;
+    if (!isFull(v)) continue;
+    const initials = middleInitials(v.display);
+    const same = full.get(v.key) ?? [];
+    if (!full.has(v.key)) full.set(v.key, same);
+    let g = initials
+      ? (same.find((x) => x.initials === initials) ?? same.find((x) => x.initials === ''))
+      : same[same.length - 1];
+    if (!g && same.length >= MAX_CANDIDATES) g = same[same.length - 1];
+    if (!g) {
+      g = make(i, v.display);
+      same.push(g);
+    } else {
+      g.members.push(i);
+      groupOf[i] = g;
+      g.name = betterName(g.name, v.display);
+    }
+    if (initials && !g.initials) g.initials = initials;
+    g.starts.push(mentions[i]!.start);
+    note(g, i, v.ctx, true);
+  }
+  for (const list of full.values()) for (const g of list) g.gender = firstNameGender(g.name) ?? g.gender;
+  // Index the full names by their leading and trailing words (up to MAX_PART words), so a shorter
+  // mention finds its candidates without scanning every name (linear time on any document).
+  const byPart = new Map<string, { group: PersonGroup; suffix: boolean }[]>();
+  for (const [k, list] of full) {
+    const gw = k.split(' ');
+    // Trailing words (a surname) first: a part that is both keeps its suffix reading.
+    const parts = new Map<string, boolean>();
+    for (let n = 1; n < gw.length && n <= MAX_PART; n++) parts.set(gw.slice(gw.length - n).join(' '), true);
+    // A generational suffix is no surname: `Trump` is in `Donald Trump Jr.` as `trump jr`.
+    if (/^(?:jr|sr|ii|iii|iv)$/.test(gw[gw.length - 1]!) && gw.length > 2)
+      parts.set(gw[gw.length - 2]!, true);
+    for (let n = 1; n < gw.length && n <= MAX_PART; n++) {
+      const part = gw.slice(0, n).join(' ');
+      if (!parts.has(part)) parts.set(part, false);
+    }
+    for (const [part, suffix] of parts)
+      for (const group of list) {
+        const at = byPart.get(part);
+        if (!at) byPart.set(part, [{ group, suffix }]);
+        else if (at.length < MAX_CANDIDATES) at.push({ group, suffix });
+      }
+  }
+  // Shorter mentions, in text order.
+  const bare = new Map<string, PersonGroup[]>();
+  for (const i of persons) {
+    if (groupOf[i]) continue;
+    const m = mentions[i]!;
+    const v = info.get(i)!;
+    const { ctx } = v;
+    const best = choosePerson(
+      v.size > 0 && v.size <= MAX_PART ? byPart.get(v.key) : undefined,
+      bare.get(v.key),
+      v.key.endsWith(' jr') || v.key.endsWith(' sr'),
+      ctx,
+      m.start,
+    );
+    const same = bare.get(v.key) ?? [];
+    const join = best ?? (same.length >= MAX_CANDIDATES ? same[same.length - 1] : undefined);
+    if (join) {
+      join.members.push(i);
+      join.lastJoined = m.start;
+      groupOf[i] = join;
+      if (!join.starts.length) join.name = betterName(join.name, v.display);
+      note(join, i, ctx, false);
+    } else {
+      // A person of their own; a second one of the same name reads with its title (`Mrs. Smith`).
+      if (!bare.has(v.key)) bare.set(v.key, same);
+      const title = ctx.honorific ?? ctx.role;
+      const g = make(i, same.length && title ? `${title} ${v.display}` : v.display);
+      same.push(g);
+      g.lastJoined = m.start;
+      note(g, i, ctx, false);
+    }
+  }
+}
+
+/**
+ * The person a shorter mention at `start` joins among the full names it is part of (`parts`) and
+ * the earlier bare mentions of its name (`bare`), by the rules of `groupPersons`; none qualifies
+ * when an honorific or title rules every one out. Allocation-free: it runs for every mention.
+ */
+function choosePerson(
+  parts: readonly { group: PersonGroup; suffix: boolean }[] | undefined,
+  bare: readonly PersonGroup[] | undefined,
+  suffixOnly: boolean,
+  ctx: PersonContext,
+  start: number,
+): PersonGroup | undefined {
+  const np = parts?.length ?? 0;
+  const n = np + (bare?.length ?? 0);
+  if (n === 0) return undefined;
+  const groupAt = (k: number) => (k < np ? parts![k]!.group : bare![k - np]!);
+  const suffixAt = (k: number) => (k < np ? parts![k]!.suffix : true);
+  const fits = (g: PersonGroup, k: number) =>
+    (!suffixOnly || suffixAt(k)) && (!ctx.gender || !g.gender || g.gender === ctx.gender);
+  // A person known to have the gender the mention shows beats one of unknown gender.
+  let sameGender = false;
+  for (let k = 0; k < n && !sameGender; k++)
+    if (ctx.gender && groupAt(k).gender === ctx.gender && (!suffixOnly || suffixAt(k))) sameGender = true;
+  const gendered = (g: PersonGroup, k: number) => fits(g, k) && (!sameGender || g.gender === ctx.gender);
+  // A surname reading beats a first-name one.
+  let suffix = false;
+  for (let k = 0; k < n && !suffix; k++) if (suffixAt(k) && gendered(groupAt(k), k)) suffix = true;
+  const reading = (g: PersonGroup, k: number) => gendered(g, k) && (!suffix || suffixAt(k));
+  // What the context asks for: the same title, else no relative; the holder of a relative, or a
+  // bare surname when someone else qualifies, also asks for no relative.
+  let sameRole = false;
+  let nonKin = false;
+  let readings = 0;
+  for (let k = 0; k < n; k++) {
+    const g = groupAt(k);
+    if (!reading(g, k)) continue;
+    readings++;
+    if (ctx.roleKey && g.roleKeys.has(ctx.roleKey)) sameRole = true;
+    if (!g.kin) nonKin = true;
+  }
+  // A title that none of several people of the name was given is not forced on one of them.
+  if (ctx.roleKey && !sameRole && readings > 1) return undefined;
+  const wanted = (g: PersonGroup, k: number) =>
+    reading(g, k) &&
+    (sameRole ? g.roleKeys.has(ctx.roleKey!) : ctx.roleKey || ctx.kinPossessor || nonKin ? !g.kin : true);
+  let best: PersonGroup | undefined;
+  let bestDist = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < n; k++) {
+    const group = groupAt(k);
+    if (!wanted(group, k)) continue;
+    // Distance to the nearest member (shorter mentions joined earlier included); preceding
+    // members are preferred over following ones.
+    const before = lastAtOrBefore(group.starts, start);
+    const nearest = Math.max(before >= 0 ? group.starts[before]! : -1, group.lastJoined);
+    const d = nearest >= 0 ? start - nearest : 1e9 + ((group.starts[0] ?? start) - start);
+    if (d < bestDist) {
+      bestDist = d;
+      best = group;
+    }
+  }
+  return best;
 }
 
 /**
@@ -142,8 +416,10 @@ function firstNameGender(name: string): Gender | null {
  * start. With the text, an honorific before a surname keeps it from joining a full name of the
  * other gender ("Mrs. Clinton" is not "Bill Clinton").
  */
-export function canonicalize(mentions: readonly RawMention[], text?: string): EntityMention[] {
+export function canonicalize(given: readonly RawMention[], text?: string): EntityMention[] {
+  const mentions = retypeTitledPeople(given);
   const groupOf = new Array<Group | undefined>(mentions.length);
+  const roles = new Array<string | undefined>(mentions.length);
   const groups: Group[] = [];
   const newGroup = (type: EntityType, name: string, i: number) => {
     const g: Group = { type, name, members: [i] };
@@ -151,105 +427,22 @@ export function canonicalize(mentions: readonly RawMention[], text?: string): En
     groupOf[i] = g;
     return g;
   };
-  // People.
-  const persons: number[] = [];
-  mentions.forEach((m, i) => {
-    if (m.type === 'PERSON') persons.push(i);
-  });
-  const full = new Map<string, Group>();
-  for (const i of persons) {
-    const ws = words(cleanName(mentions[i]!.text)).filter(
-      (w) => !TITLES.has(w.toLowerCase().replace(/\.$/, '')),
-    );
-    if (ws.length >= 2) {
-      const k = ws.join(' ').toLowerCase();
-      const g = full.get(k);
-      if (g) {
-        g.members.push(i);
-        groupOf[i] = g;
-        g.name = betterName(g.name, ws.join(' '));
-      } else full.set(k, newGroup('PERSON', ws.join(' '), i));
-    }
-  }
-  // Index the full names by their leading and trailing words (up to MAX_PART words), each with
-  // the sorted starts of its full-name mentions, so a surname finds its candidates and their
-  // nearest mention without scanning every name and mention (linear time on any document).
-  const MAX_PART = 4;
-  interface Entry {
-    group: Group;
-    starts: number[];
-    lastJoined: number;
-  }
-  const byPart = new Map<string, { entry: Entry; suffix: boolean }[]>();
-  for (const g of full.values()) {
-    const gw = g.name.toLowerCase().split(' ');
-    const entry: Entry = { group: g, starts: g.members.map((j) => mentions[j]!.start), lastJoined: -1 };
-    // Trailing words (a surname) first: a part that is both keeps its suffix reading.
-    const parts = new Map<string, boolean>();
-    for (let k = 1; k < gw.length && k <= MAX_PART; k++) parts.set(gw.slice(gw.length - k).join(' '), true);
-    for (let k = 1; k < gw.length && k <= MAX_PART; k++) {
-      const part = gw.slice(0, k).join(' ');
-      if (!parts.has(part)) parts.set(part, false);
-    }
-    for (const [part, suffix] of parts) {
-      const list = byPart.get(part);
-      if (list) list.push({ entry, suffix });
-      else byPart.set(part, [{ entry, suffix }]);
-    }
-  }
-  for (const i of persons) {
-    if (groupOf[i]) continue;
-    const m = mentions[i]!;
-    const ws = words(cleanName(m.text)).filter((w) => !TITLES.has(w.toLowerCase().replace(/\.$/, '')));
-    if (ws.length === 0 || ws.length > MAX_PART) continue;
-    let best: Entry | undefined;
-    let bestDist = Number.POSITIVE_INFINITY;
-    let bestSuffix = false;
-    const gender = text === undefined ? null : honorificBefore(text, m.start);
-    for (const { entry, suffix } of byPart.get(ws.join(' ').toLowerCase()) ?? []) {
-      // A surname reading beats a first-name one (`Trump` is Donald J. Trump, not Trump Tower).
-      if (bestSuffix && !suffix) continue;
-      if (gender) {
-        const g = firstNameGender(entry.group.name);
-        if (g && g !== gender) continue;
-      }
-      // Distance to the nearest member (surnames joined earlier included; persons are visited in
-      // text order, so those always precede); preceding members are preferred over following ones.
-      const before = lastAtOrBefore(entry.starts, m.start);
-      const nearest = Math.max(before >= 0 ? entry.starts[before]! : -1, entry.lastJoined);
-      const d = nearest >= 0 ? m.start - nearest : 1e9 + (entry.starts[0]! - m.start);
-      if (d < bestDist || (suffix && !bestSuffix)) {
-        bestDist = d;
-        best = entry;
-        bestSuffix = suffix;
-      }
-    }
-    if (best) {
-      best.group.members.push(i);
-      best.lastJoined = m.start;
-      groupOf[i] = best.group;
-    }
-  }
-  // Unmatched single names: grouped by their letters.
-  const byKey = new Map<string, Group>();
-  for (const i of persons) {
-    if (groupOf[i]) continue;
-    const name = cleanName(mentions[i]!.text) || mentions[i]!.text;
-    const k = name.toLowerCase();
-    const g = byKey.get(k);
-    if (g) {
-      g.members.push(i);
-      groupOf[i] = g;
-      g.name = betterName(g.name, name);
-    } else byKey.set(k, newGroup('PERSON', name, i));
-  }
+  groupPersons(mentions, text, groupOf, roles, newGroup);
   // Other types: by key, then acronyms to full names.
   const others = new Map<string, Group>();
+  // Names repeat: each distinct text is cleaned and keyed once.
+  const seen = new Map<string, { name: string; key: string }>();
   mentions.forEach((m, i) => {
     if (m.type === 'PERSON') return;
-    const name =
-      m.type === 'MONEY' || m.type === 'PERCENT' || m.type === 'DATE' ? m.text : cleanName(m.text) || m.text;
-    const k = m.type + '\u0000' + key(name);
+    const numeric = m.type === 'MONEY' || m.type === 'PERCENT' || m.type === 'DATE';
+    let c = seen.get(m.text);
+    if (!c) {
+      const name = numeric ? m.text : cleanName(m.text) || m.text;
+      c = { name, key: key(name) };
+      seen.set(m.text, c);
+    }
+    const name = c.name;
+    const k = m.type + '\u0000' + c.key;
     const g = others.get(k);
     if (g) {
       g.members.push(i);
@@ -287,12 +480,20 @@ export function canonicalize(mentions: readonly RawMention[], text?: string): En
     if (g.members.length && !/\p{Ll}/u.test(g.name) && !acronymLetters(g.name) && /\p{L}/u.test(g.name))
       g.name = titleCase(g.name);
   }
-  return mentions.map((m, i) => ({ ...m, canonical: groupOf[i]!.name }));
+  return mentions.map((m, i): EntityMention => {
+    const role = roles[i];
+    const { type, text: t, start, end } = m;
+    const canonical = groupOf[i]!.name;
+    return role ? { type, text: t, start, end, canonical, role } : { type, text: t, start, end, canonical };
+  });
 }
 
 /** Groups mentions (carrying canonical names) into entities, in order of first mention. */
 export function groupEntities(mentions: readonly EntityMention[]): Entity[] {
-  const out = new Map<string, { name: string; type: EntityType; spans: { start: number; end: number }[] }>();
+  const out = new Map<
+    string,
+    { name: string; type: EntityType; spans: { start: number; end: number }[]; role?: string }
+  >();
   for (const m of mentions) {
     const k = m.type + '\u0000' + m.canonical;
     let e = out.get(k);
@@ -301,12 +502,14 @@ export function groupEntities(mentions: readonly EntityMention[]): Entity[] {
       out.set(k, e);
     }
     e.spans.push({ start: m.start, end: m.end });
+    if (m.role && !e.role) e.role = m.role;
   }
   return [...out.values()].map((e) => ({
     name: e.name,
     type: e.type,
     mentions: e.spans.length,
     spans: e.spans,
+    ...(e.role ? { role: e.role } : {}),
   }));
 }
 

@@ -167,3 +167,183 @@ describe('canonicalize: names seen only in capitals', () => {
     expect(out.map((m) => m.canonical)).toEqual(['Russian Federation', 'TOR-M1', 'BBC World']);
   });
 });
+
+describe('canonicalize: people named with titles, honorifics and surnames', () => {
+  const person = (surfaces: string[]) => surfaces.map((s): [string, EntityType] => [s, 'PERSON']);
+
+  it('links a title, an honorific and a bare surname to the full name, and keeps the title as the role', () => {
+    const text =
+      'Ambassador Ilse Varga landed in Quito. Ambassador Varga met reporters, and Ms. Varga said the talks went well. Later Varga left.';
+    const out = canonicalize(mentionsIn(text, person(['Ilse Varga', 'Varga', 'Varga', 'Varga'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(Array(4).fill('Ilse Varga'));
+    expect(out[0]!.role).toBe('Ambassador');
+    expect(out[1]!.role).toBe('Ambassador');
+    expect(out[2]!.role).toBeUndefined();
+    const [varga] = groupEntities(out);
+    expect(varga).toMatchObject({ name: 'Ilse Varga', mentions: 4, role: 'Ambassador' });
+  });
+
+  it('reads a title inside the mention the same way', () => {
+    const text = 'Ilse Varga spoke first. Then Ambassador Varga answered questions.';
+    const out = canonicalize(mentionsIn(text, person(['Ilse Varga', 'Ambassador Varga'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Ilse Varga', 'Ilse Varga']);
+    expect(out[1]!.role).toBe('Ambassador');
+  });
+
+  it('takes multi-word titles and positions as roles, before or beside the name', () => {
+    const text =
+      'Vice President Tobias Wren spoke. Sen. Dana Pike agreed. Harlow Corp CEO Mina Osei did not. Secretary of State Lena Ruiz left. Omar Haddad, the port authority chairman, said nothing.';
+    const out = canonicalize(
+      mentionsIn(text, person(['Tobias Wren', 'Dana Pike', 'Mina Osei', 'Lena Ruiz', 'Omar Haddad'])),
+      text,
+    );
+    expect(out.map((m) => m.role)).toEqual([
+      'Vice President',
+      'Sen.',
+      'CEO',
+      'Secretary of State',
+      'port authority chairman',
+    ]);
+  });
+
+  it('joins a surname with particles to the full name it ends (`Van Der Berg`)', () => {
+    const text =
+      'Jan Van Der Berg chairs the board. Van Der Berg said the vote was close. Mr. Van Der Berg left.';
+    const out = canonicalize(
+      mentionsIn(text, person(['Jan Van Der Berg', 'Van Der Berg', 'Van Der Berg'])),
+      text,
+    );
+    expect(out.map((m) => m.canonical)).toEqual(Array(3).fill('Jan Van Der Berg'));
+  });
+
+  it('links transliteration variants of a name', () => {
+    const text = 'Bohdan Ostapenkyy met envoys. Ostapenkiy said no. Later Ostapenky said yes.';
+    const out = canonicalize(
+      mentionsIn(text, person(['Bohdan Ostapenkyy', 'Ostapenkiy', 'Ostapenky'])),
+      text,
+    );
+    expect(out.map((m) => m.canonical)).toEqual(Array(3).fill('Bohdan Ostapenkyy'));
+  });
+
+  it('links a full name written with and without a middle initial, not different middle initials', () => {
+    const text = 'Dale R. Finch spoke. Dale Finch left. Harold J. K. Penn and Harold K. Penn both came.';
+    const out = canonicalize(
+      mentionsIn(text, person(['Dale R. Finch', 'Dale Finch', 'Harold J. K. Penn', 'Harold K. Penn'])),
+      text,
+    );
+    expect(out.map((m) => m.canonical)).toEqual([
+      'Dale R. Finch',
+      'Dale R. Finch',
+      'Harold J. K. Penn',
+      'Harold K. Penn',
+    ]);
+  });
+});
+
+describe('canonicalize: two people who share a surname', () => {
+  const person = (surfaces: string[]) => surfaces.map((s): [string, EntityType] => [s, 'PERSON']);
+
+  it('sends a titled surname to the person holding that title', () => {
+    const text = 'Senator Ada Quill met Judge Rufus Quill. Sen. Quill spoke first; Judge Quill replied.';
+    const out = canonicalize(mentionsIn(text, person(['Ada Quill', 'Rufus Quill', 'Quill', 'Quill'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Ada Quill', 'Rufus Quill', 'Ada Quill', 'Rufus Quill']);
+  });
+
+  it('sends an honorific surname to the person of that gender', () => {
+    const text = 'Ada Quill and Rufus Quill arrived. Mr. Quill spoke, then Mrs. Quill did.';
+    const out = canonicalize(mentionsIn(text, person(['Ada Quill', 'Rufus Quill', 'Quill', 'Quill'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Ada Quill', 'Rufus Quill', 'Rufus Quill', 'Ada Quill']);
+  });
+
+  it('keeps a father and the son the text introduces as his son apart', () => {
+    const text =
+      'Vice President Tobias Wren arrived with his son Felix Wren. Wren told reporters the trip was private.';
+    const out = canonicalize(mentionsIn(text, person(['Tobias Wren', 'Felix Wren', 'Wren'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Tobias Wren', 'Felix Wren', 'Tobias Wren']);
+  });
+
+  it('does not merge a titled surname into the relative the text names in full', () => {
+    const text =
+      "Vice President Wren praised the deal. His son, Felix Wren, sits on its board. Wren's son declined to comment, and Wren left.";
+    const out = canonicalize(mentionsIn(text, person(['Wren', 'Felix Wren', 'Wren', 'Wren'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Wren', 'Felix Wren', 'Wren', 'Wren']);
+    const entities = groupEntities(out);
+    expect(entities.map((e) => [e.name, e.mentions, e.role])).toEqual([
+      ['Wren', 3, 'Vice President'],
+      ['Felix Wren', 1, undefined],
+    ]);
+  });
+
+  it('keeps a father and his son apart by their generational suffix', () => {
+    const text = 'Tobias Wren Jr. and Tobias Wren spoke. Wren Jr. said more.';
+    const out = canonicalize(mentionsIn(text, person(['Tobias Wren Jr.', 'Tobias Wren', 'Wren Jr.'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Tobias Wren Jr.', 'Tobias Wren', 'Tobias Wren Jr.']);
+  });
+});
+
+describe('canonicalize: titles that are part of how a person is known', () => {
+  const person = (surfaces: string[]) => surfaces.map((s): [string, EntityType] => [s, 'PERSON']);
+
+  it('keeps a sovereign or pope by title and given name, with the title as role', () => {
+    const text = 'Queen Ottilie opened the bridge. Later Ottilie thanked the crowd.';
+    const out = canonicalize(mentionsIn(text, person(['Ottilie', 'Ottilie'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Queen Ottilie', 'Queen Ottilie']);
+    expect(out[0]!.role).toBe('Queen');
+  });
+
+  it('reads a first name that is also a title as the first name', () => {
+    const text = 'Dean Ortiz ran the clinic. Ortiz said it would stay open.';
+    const out = canonicalize(mentionsIn(text, person(['Dean Ortiz', 'Ortiz'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Dean Ortiz', 'Dean Ortiz']);
+    expect(out[0]!.role).toBeUndefined();
+  });
+
+  it('keeps people apart whose middle initials differ, even written without spaces', () => {
+    const text = 'Anna H.W. Berg met Anna W. Berg.';
+    const out = canonicalize(mentionsIn(text, person(['Anna H.W. Berg', 'Anna W. Berg'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Anna H.W. Berg', 'Anna W. Berg']);
+  });
+});
+
+describe('canonicalize: what kinship and titles say', () => {
+  const person = (surfaces: string[]) => surfaces.map((s): [string, EntityType] => [s, 'PERSON']);
+
+  it('reads the gender a kinship noun gives (`her husband, Tariq Osei`)', () => {
+    const text = 'The mayor phoned Adaeze Osei. Her husband, Tariq Osei, was released. Mr. Osei thanked her.';
+    const out = canonicalize(mentionsIn(text, person(['Adaeze Osei', 'Tariq Osei', 'Osei'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Adaeze Osei', 'Tariq Osei', 'Tariq Osei']);
+  });
+
+  it('reads a lower-case title after an article as a description, not a role', () => {
+    const text = 'Rowena Blix criticised the federal judge Blix had sued.';
+    const out = canonicalize(mentionsIn(text, person(['Rowena Blix', 'Blix'])), text);
+    expect(out[1]!.role).toBeUndefined();
+    expect(out[1]!.canonical).toBe('Rowena Blix');
+  });
+
+  it('keeps a title that none of several people of the name holds apart from all of them', () => {
+    const text = 'Ines Marr and her son, Tobin Marr, spoke. Later Admiral Marr declined to comment.';
+    const out = canonicalize(mentionsIn(text, person(['Ines Marr', 'Tobin Marr', 'Marr'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Ines Marr', 'Tobin Marr', 'Marr']);
+    expect(out[2]!.role).toBe('Admiral');
+  });
+});
+
+describe('canonicalize: a titled person the recogniser typed as an organisation', () => {
+  it('is the person the document names, and only then', () => {
+    const text = 'Envoy Halvard Mikkelsen arrived. Ambassador Mikkelsen spoke. General Motors did not.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['Halvard Mikkelsen', 'PERSON'],
+        ['Ambassador Mikkelsen', 'ORGANIZATION'],
+        ['General Motors', 'ORGANIZATION'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => [m.type, m.canonical, m.role])).toEqual([
+      ['PERSON', 'Halvard Mikkelsen', 'Envoy'],
+      ['PERSON', 'Halvard Mikkelsen', 'Ambassador'],
+      ['ORGANIZATION', 'General Motors', undefined],
+    ]);
+  });
+});

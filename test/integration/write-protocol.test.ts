@@ -13,9 +13,11 @@ import { ArticleReader } from '#adapters/aws/dynamodb/reader.ts';
 import { DynamoArticleStore } from '#adapters/aws/dynamodb/store.ts';
 import { ingestObject } from '#ingest/ingest-object.ts';
 import type { ObjectEvent, ObjectRef, ObjectSource } from '#ingest/ports.ts';
+import { normalizeSequencer } from '#ingest/sequencer.ts';
 import { seeded } from '../../bench/adversarial-inputs.ts';
 import { type DynamoEmulator, javaAvailable, startDynamo } from '../../local/emulators/dynamodb.ts';
 import { createArticlesTable } from '../support/articles-table.ts';
+import { VersionedBucket } from '../support/versioned-bucket.ts';
 
 /**
  * The versioned write protocol (functions/adapters/aws/dynamodb/store.ts) against AWS's DynamoDB
@@ -62,6 +64,10 @@ class VersionedSource implements ObjectSource {
     if (text === undefined) throw new Error(`no version ${ref.versionId}`);
     return { bytes: new TextEncoder().encode(text), versionId: ref.versionId as string };
   }
+  /** Removals here are delete markers: the use case never asks what is current. */
+  async current(): Promise<undefined> {
+    throw new Error('not expected: removals in this test are delete markers');
+  }
 }
 
 let ddb: DynamoEmulator | undefined;
@@ -89,6 +95,7 @@ function created(key: string, sequencer: string, text: string): ObjectEvent {
 }
 const removed = (key: string, sequencer: string): ObjectEvent => ({
   kind: 'removed',
+  deleteMarker: true,
   ref: { bucket: BUCKET, key },
   sequencer,
   eventTime: '2026-11-27T11:00:00.000Z',
@@ -409,6 +416,37 @@ describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () =>
         new ScanCommand({ TableName: table, IndexName: 'bySpeaker', Select: 'COUNT' }),
       );
       expect(indexed.Count).toBe(after.filter((i) => i.gsi1pk).length);
+    });
+  });
+
+  describe('versioned deletes', () => {
+    it('a non-current version removed moves the state forward and keeps every item; a marker removed restores', async () => {
+      const table = await newTable();
+      const bucket = new VersionedBucket(BUCKET);
+      const d = { ...deps(docs, table), source: bucket };
+      const v1 = bucket.put('kept', OLD);
+      const v2 = bucket.put('kept', SMALL);
+      await ingestObject(d, v1);
+      await ingestObject(d, v2);
+      const before = await view(table, 'kept');
+      const items = await partition(table, 'kept');
+      const removal = bucket.deleteVersion('kept', v1.ref.versionId as string);
+      expect(await ingestObject(d, removal)).toEqual({ action: 'skipped', why: 'noncurrent' });
+      const after = await view(table, 'kept');
+      expect({ ...after, sequencer: undefined }).toEqual({ ...before, sequencer: undefined });
+      expect(after?.sequencer).toBe(normalizeSequencer(removal.sequencer));
+      expect((await partition(table, 'kept')).length).toBe(items.length);
+      // the older put, delivered late, is now stale
+      expect(await ingestObject(d, v1)).toEqual({ action: 'skipped', why: 'stale' });
+
+      const marker = bucket.delete('kept');
+      await ingestObject(d, marker);
+      expect((await view(table, 'kept'))?.status).toBe('deleted');
+      await ingestObject(d, bucket.deleteVersion('kept', marker.ref.versionId as string));
+      const restored = await view(table, 'kept');
+      expect(restored?.status).toBe('processed');
+      expect(restored?.articles[0]?.title).toBe('Tunnel plan shelved');
+      await expectOnlyLiveVersion(table, 'kept');
     });
   });
 

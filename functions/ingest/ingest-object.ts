@@ -32,15 +32,47 @@ export interface IngestLimits extends ParseLimits {
    * far shorter (the longest PolNeAR article is under 40,000 characters).
    */
   readonly maxBodyChars?: number;
+  /**
+   * Characters of a body handed to entity and quote extraction (UTF-16 units). A longer body is
+   * cut at the last paragraph, sentence or word boundary before the cap; the article keeps its
+   * whole metadata and is flagged `extractionTruncated`. This bounds the time one record can take
+   * whatever the text (docs/reliability.md has the measurements behind the default).
+   */
+  readonly maxExtractChars?: number;
 }
 
 export const DEFAULT_MAX_BODY_CHARS = 1_000_000;
+export const DEFAULT_MAX_EXTRACT_CHARS = 200_000;
 
 export const DEFAULT_INGEST_LIMITS: IngestLimits = {
   ...DEFAULT_PARSE_LIMITS,
   maxObjectBytes: 10 * 1024 * 1024,
   maxBodyChars: DEFAULT_MAX_BODY_CHARS,
+  maxExtractChars: DEFAULT_MAX_EXTRACT_CHARS,
 };
+
+/**
+ * The part of `body` handed to extraction: all of it up to `max` characters, else a prefix cut
+ * at the last paragraph break, sentence end or space in the last tenth before `max` (at `max`
+ * itself, never inside a surrogate pair, when there is none). Offsets stay valid in `body`.
+ */
+export function extractionText(body: string, max: number): string {
+  if (body.length <= max) return body;
+  const floor = Math.floor(max * 0.9);
+  const head = body.slice(0, max);
+  const paragraph = head.lastIndexOf('\n\n');
+  if (paragraph >= floor) return head.slice(0, paragraph);
+  for (let i = head.length - 1; i > floor; i--) {
+    if (!/\s/.test(head[i] as string)) continue;
+    let j = i - 1;
+    while (j > floor && /["'\u201d\u2019)\]]/.test(head[j] as string)) j--;
+    if (/[.!?]/.test(head[j] as string)) return head.slice(0, i);
+  }
+  const space = head.search(/\s\S*$/);
+  if (space >= floor) return head.slice(0, space);
+  const code = body.charCodeAt(max - 1);
+  return body.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
 
 export type IngestResult =
   | { readonly action: 'stored'; readonly outcome: ObjectOutcome['status']; readonly commit: CommitResult }
@@ -174,9 +206,10 @@ export function processBytes(
   bytes: Uint8Array,
   filename: string,
   meta: { contentType?: string; contentEncoding?: string },
-  limits: ParseLimits & { maxBodyChars?: number },
+  limits: ParseLimits & { maxBodyChars?: number; maxExtractChars?: number },
 ): ObjectOutcome {
   const maxBodyChars = limits.maxBodyChars ?? DEFAULT_MAX_BODY_CHARS;
+  const maxExtractChars = limits.maxExtractChars ?? DEFAULT_MAX_EXTRACT_CHARS;
   const contentHash = createHash('sha256').update(bytes).digest('hex');
   try {
     const articles = parseObject(
@@ -201,13 +234,15 @@ export function processBytes(
           `article ${index} has a body of ${article.body.length} characters, over the ${maxBodyChars}-character limit`,
         );
       }
-      const extraction = extract(article.body);
+      const text = extractionText(article.body, maxExtractChars);
+      const extraction = extract(text);
       results.push({
         index,
         articleId: article.id ?? String(index),
         article,
         extraction,
         entities: groupEntities(extraction.entities),
+        ...(text.length < article.body.length ? { extractedChars: text.length } : {}),
       });
     });
     return {

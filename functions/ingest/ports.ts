@@ -67,6 +67,8 @@ export interface ArticleResult {
   readonly article: Article;
   readonly extraction: Extraction;
   readonly entities: readonly Entity[];
+  /** Set when only the first this many characters of the body were extracted (the cap). */
+  readonly extractedChars?: number;
 }
 
 export type ObjectOutcome =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UnusableContentError } from '../../functions/core/errors.ts';
 import { ObjectGoneError } from '../../functions/ingest/errors.ts';
-import { DEFAULT_INGEST_LIMITS, ingestObject } from '../../functions/ingest/ingest-object.ts';
+import { DEFAULT_INGEST_LIMITS, extractionText, ingestObject } from '../../functions/ingest/ingest-object.ts';
 import type { ObjectEvent, ObjectRef, ObjectSource } from '../../functions/ingest/ports.ts';
 import { MemoryStore } from '../support/memory-store.ts';
 import { VersionedBucket } from '../support/versioned-bucket.ts';
@@ -274,3 +274,33 @@ function permutations(n: number): number[][] {
     Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]),
   );
 }
+
+describe('extraction cap', () => {
+  it('extracts only up to the cap, cut at a boundary, and flags the article', async () => {
+    const paragraph = '"We will rebuild the pier," said Mayor Ann Lee on Monday. The council agreed.';
+    const body = Array.from({ length: 40 }, () => paragraph).join('\n\n');
+    const { store, deps } = setup({ 'long.txt': text(`Daily Planet\n\nPier plan\n\n${body}\n`) });
+    await ingestObject(deps, event('long.txt', '01'), { ...DEFAULT_INGEST_LIMITS, maxExtractChars: 1000 });
+    const outcome = store.objects.get('articles\nlong.txt')?.outcome;
+    if (outcome?.status !== 'processed') throw new Error('not processed');
+    const [result] = outcome.articles;
+    expect(result?.extractedChars).toBeLessThanOrEqual(1000);
+    expect(result?.extractedChars).toBeGreaterThan(900);
+    expect(result?.article.body.length).toBeGreaterThan(3000);
+    for (const q of result?.extraction.quotes ?? []) expect(q.end).toBeLessThanOrEqual(1000);
+    expect(result?.extraction.quotes.length).toBeGreaterThan(5);
+  });
+
+  it.each([
+    ['a paragraph break', `${'a'.repeat(95)}\n\n${'b'.repeat(20)}`, 'a'.repeat(95)],
+    ['a sentence end', `${'word '.repeat(18)}ends. Next${'c'.repeat(20)}`, `${'word '.repeat(18)}ends.`],
+    ['a space', `${'x'.repeat(95)} ${'y'.repeat(20)}`, 'x'.repeat(95)],
+    ['nothing: at the cap, whole surrogate pairs', `${'z'.repeat(99)}😀${'z'.repeat(20)}`, 'z'.repeat(99)],
+  ])('cuts at %s', (_what, input, expected) => {
+    expect(extractionText(input, 100)).toBe(expected);
+  });
+
+  it('leaves a body under the cap whole', () => {
+    expect(extractionText('short text', 100)).toBe('short text');
+  });
+});

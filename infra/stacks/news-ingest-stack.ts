@@ -40,6 +40,7 @@ export class NewsIngestStack extends Stack implements DataRefs {
   constructor(scope: Construct, id: string, props: NewsIngestStackProps) {
     super(scope, id, props);
     const { config, data } = props;
+    this.addStackDependency(data, "the function consumes the data stack's queue and writes its table");
     const refs = data.refs(this);
     this.articles = refs.articles;
     this.table = refs.table;

@@ -102,8 +102,11 @@ export interface LocalStack {
     body: Uint8Array | string,
     options?: { contentType?: string; contentEncoding?: string; bucket?: string },
   ): Promise<ObjectChange>;
-  /** Deletes an object; resolves with the change S3 notified. */
-  delete(key: string, options?: { bucket?: string }): Promise<ObjectChange | undefined>;
+  /**
+   * Deletes an object (a delete marker on a versioned bucket) or, with `versionId`, that version
+   * or delete marker for good; resolves with the change S3 notified.
+   */
+  delete(key: string, options?: { bucket?: string; versionId?: string }): Promise<ObjectChange | undefined>;
   /** Waits until the table reflects `change` (or a later change) of its object. */
   waitFor(
     change: ObjectChange,
@@ -409,7 +412,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
       async delete(key, opts = {}) {
         const bucket = opts.bucket ?? mainBucket;
-        await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+        await s3.send(
+          new DeleteObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            ...(opts.versionId ? { VersionId: opts.versionId } : {}),
+          }),
+        );
         return s3sqs.lastChange(bucket, key);
       },
       async waitFor(change, opts = {}) {

@@ -130,9 +130,19 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
   const listeners: ((change: ObjectChange) => void)[] = [];
   const id = (bucket: string, key: string) => `${bucket}\u0000${key}`;
 
-  const emit = (eventName: S3EventName, bucket: string, key: string, object?: FauxObject): void => {
-    let versionId: string | undefined;
-    if (versioned.has(bucket)) {
+  /**
+   * Records a change and notifies it. A write or a delete marker adds a version on top; the
+   * permanent deletion of a version (`removedVersionId`) has already taken it off the list.
+   */
+  const emit = (
+    eventName: S3EventName,
+    bucket: string,
+    key: string,
+    object?: FauxObject,
+    removedVersionId?: string,
+  ): void => {
+    let versionId: string | undefined = removedVersionId;
+    if (versioned.has(bucket) && removedVersionId === undefined) {
       versionId = newVersionId();
       const list = versions.get(id(bucket, key)) ?? [];
       list.push(object ? { versionId, object } : { versionId, deleteMarker: true });
@@ -148,8 +158,44 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
       ...(versionId ? { versionId } : {}),
     };
     last.set(id(bucket, key), change);
-    persist(bucket, key, object, versionId);
+    if (removedVersionId === undefined) persist(bucket, key, object, versionId);
     for (const listener of listeners) listener(change);
+  };
+
+  /**
+   * DeleteObject with a version id on a versioned bucket, as S3 does it (fauxqs would delete the
+   * current object whatever the version): that version or delete marker is gone for good; if it
+   * was on top, what is below becomes current (an older version is served again, a delete
+   * marker or nothing leaves the key deleted). Notified as `ObjectRemoved:Delete` with the
+   * removed version's id.
+   */
+  const deleteVersion = (bucket: string, key: string, versionId: string): VersionRecord | undefined => {
+    const list = versions.get(id(bucket, key)) ?? [];
+    const at = list.findIndex((v) => v.versionId === versionId);
+    if (at < 0) return undefined;
+    const [removed] = list.splice(at, 1) as [VersionRecord];
+    if (at === list.length) {
+      const top = list[list.length - 1];
+      if (top?.object) {
+        const o = top.object;
+        const restored = S3Store.prototype.putObject.call(
+          s3Store,
+          bucket,
+          key,
+          o.body,
+          o.contentType,
+          o.metadata,
+        );
+        if (o.contentEncoding) restored.contentEncoding = o.contentEncoding;
+        persist(bucket, key, restored, top.versionId);
+      } else {
+        if (bucketsOf(s3Store).get(bucket)?.has(key))
+          S3Store.prototype.deleteObject.call(s3Store, bucket, key);
+        persist(bucket, key, undefined, undefined);
+      }
+    }
+    emit('ObjectRemoved:Delete', bucket, key, undefined, versionId);
+    return removed;
   };
 
   const fileOf = (bucket: string, key: string) =>
@@ -278,6 +324,17 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
       .join(', ');
     if (encoding) pendingEncoding.set(id(target.bucket, target.key), encoding);
     else pendingEncoding.delete(id(target.bucket, target.key));
+  }) as never);
+
+  app.addHook('preHandler', (async (req: Req, reply: Reply) => {
+    if (req.method !== 'DELETE') return;
+    const target = objectOf(req);
+    const wanted = req.query?.versionId;
+    if (!target || !wanted || !versioned.has(target.bucket)) return;
+    const removed = deleteVersion(target.bucket, target.key, wanted);
+    reply.status(204).header('x-amz-version-id', wanted);
+    if (removed?.deleteMarker) reply.header('x-amz-delete-marker', 'true');
+    return reply.send();
   }) as never);
 
   app.addHook('preHandler', (async (req: Req, reply: Reply) => {

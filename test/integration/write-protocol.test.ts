@@ -15,9 +15,10 @@ import { ingestObject } from '#ingest/ingest-object.ts';
 import type { ObjectEvent, ObjectRef, ObjectSource } from '#ingest/ports.ts';
 import { normalizeSequencer } from '#ingest/sequencer.ts';
 import { seeded } from '../../bench/adversarial-inputs.ts';
-import { type DynamoEmulator, javaAvailable, startDynamo } from '../../local/emulators/dynamodb.ts';
+import { javaAvailable } from '../../local/emulators/dynamodb.ts';
 import { createArticlesTable } from '../support/articles-table.ts';
 import { VersionedBucket } from '../support/versioned-bucket.ts';
+import { sharedDynamo, uniqueNamespace } from './support.ts';
 
 /**
  * The versioned write protocol (functions/adapters/aws/dynamodb/store.ts) against AWS's DynamoDB
@@ -70,13 +71,13 @@ class VersionedSource implements ObjectSource {
   }
 }
 
-let ddb: DynamoEmulator | undefined;
 let raw: DynamoDBClient;
 let docs: DynamoDBDocumentClient;
 let tables = 0;
 
+const namespace = uniqueNamespace();
 async function newTable(): Promise<string> {
-  const name = `articles-${++tables}`;
+  const name = `${namespace}-articles-${++tables}`;
   await createArticlesTable(raw, name);
   return name;
 }
@@ -199,10 +200,9 @@ const hasJava = javaAvailable();
 
 describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () => {
   beforeAll(async () => {
-    // a loaded machine can take a while to start the JVM
-    ddb = await startDynamo({ prefer: 'dynamodb-local', log: () => {}, readyTimeoutMs: 150_000 });
+    // the run's DynamoDB Local (global-setup.ts); this file's tables have names of their own
     raw = new DynamoDBClient({
-      endpoint: ddb.endpoint,
+      endpoint: sharedDynamo().endpoint,
       region: 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
@@ -211,7 +211,6 @@ describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () =>
 
   afterAll(async () => {
     raw?.destroy();
-    await ddb?.stop();
   });
 
   describe('a crash at every step of commit and remove', () => {
@@ -498,7 +497,7 @@ describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () =>
       let requests = 0;
       let throttled = 0;
       const throttling = new DynamoDBClient({
-        endpoint: ddb?.endpoint as string,
+        endpoint: sharedDynamo().endpoint,
         region: 'us-east-1',
         credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
         maxAttempts: 6,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -399,6 +399,76 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
     return payload;
   }) as never);
 
+  // SQS's own dead-letter redrive (StartMessageMoveTask and its companions), which fauxqs lacks
+  const moveTasks: MoveTask[] = [];
+  app.addHook('preHandler', (async (
+    req: Req & { headers: Record<string, string | undefined>; body?: unknown },
+    reply: Reply,
+  ) => {
+    const action = (req.headers['x-amz-target'] ?? '').replace(/^AmazonSQS\./, '');
+    if (
+      req.method !== 'POST' ||
+      !['StartMessageMoveTask', 'ListMessageMoveTasks', 'CancelMessageMoveTask'].includes(action)
+    )
+      return;
+    const input = (typeof req.body === 'string' ? JSON.parse(req.body) : (req.body ?? {})) as Record<
+      string,
+      unknown
+    >;
+    const answer = (status: number, payload: unknown) =>
+      reply.status(status).header('content-type', 'application/x-amz-json-1.0').send(JSON.stringify(payload));
+    const fail = (type: string, message: string) =>
+      answer(400, { __type: `com.amazonaws.sqs#${type}`, message });
+    const queues = sqsStore as unknown as SqsStoreLike;
+    if (action === 'StartMessageMoveTask') {
+      const source = queues.getQueueByArn(String(input.SourceArn ?? ''));
+      if (!source) return fail('ResourceNotFoundException', `no queue ${String(input.SourceArn)}`);
+      const destinationArn =
+        typeof input.DestinationArn === 'string'
+          ? input.DestinationArn
+          : [...queues.queues.values()].find((q) => redriveTarget(q) === input.SourceArn)?.arn;
+      const destination = destinationArn ? queues.getQueueByArn(destinationArn) : undefined;
+      if (!destination)
+        return fail(
+          'InvalidParameterValueException',
+          'the source queue is no dead-letter queue of a queue, and no DestinationArn was given',
+        );
+      if (moveTasks.some((t) => t.SourceArn === source.arn && t.Status === 'RUNNING'))
+        return fail('UnsupportedOperation', 'a message move task is already running on this queue');
+      // messages whose visibility timeout ran out are visible again, as SQS would have them
+      source.processTimers?.();
+      const moving = source.messages.splice(0, source.messages.length);
+      for (const msg of moving) {
+        msg.approximateReceiveCount = 0;
+        msg.approximateFirstReceiveTimestamp = undefined;
+        destination.enqueue(msg);
+      }
+      const task: MoveTask = {
+        TaskHandle: Buffer.from(JSON.stringify({ id: randomUUID(), source: source.arn })).toString('base64'),
+        Status: 'COMPLETED',
+        SourceArn: source.arn,
+        DestinationArn: destination.arn,
+        ApproximateNumberOfMessagesMoved: moving.length,
+        ApproximateNumberOfMessagesToMove: moving.length,
+        StartedTimestamp: Date.now(),
+      };
+      moveTasks.unshift(task);
+      return answer(200, { TaskHandle: task.TaskHandle });
+    }
+    if (action === 'ListMessageMoveTasks') {
+      const results = moveTasks
+        .filter((t) => t.SourceArn === input.SourceArn)
+        .slice(0, Number(input.MaxResults ?? 1))
+        .map(({ TaskHandle: _h, ...rest }) => rest);
+      return answer(200, { Results: results });
+    }
+    const task = moveTasks.find((t) => t.TaskHandle === input.TaskHandle);
+    if (!task) return fail('ResourceNotFoundException', 'no such task');
+    if (task.Status !== 'RUNNING') return fail('UnsupportedOperation', `the task is ${task.Status}`);
+    task.Status = 'CANCELLED';
+    return answer(200, { ApproximateNumberOfMessagesMoved: task.ApproximateNumberOfMessagesMoved });
+  }) as never);
+
   const address = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const url = new URL(address);
   return {
@@ -416,6 +486,43 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
     },
     stop: () => app.close(),
   };
+}
+
+interface MoveTask {
+  TaskHandle: string;
+  Status: 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+  SourceArn: string;
+  DestinationArn: string;
+  ApproximateNumberOfMessagesMoved: number;
+  ApproximateNumberOfMessagesToMove: number;
+  StartedTimestamp: number;
+}
+
+interface FauxMessage {
+  approximateReceiveCount: number;
+  approximateFirstReceiveTimestamp?: number;
+}
+
+interface FauxQueue {
+  arn: string;
+  attributes: Record<string, string>;
+  messages: FauxMessage[];
+  enqueue(msg: FauxMessage): void;
+  processTimers?(): void;
+}
+
+interface SqsStoreLike {
+  queues: Map<string, FauxQueue>;
+  getQueueByArn(arn: string): FauxQueue | undefined;
+}
+
+function redriveTarget(queue: FauxQueue): string | undefined {
+  try {
+    return (JSON.parse(queue.attributes.RedrivePolicy ?? '{}') as { deadLetterTargetArn?: string })
+      .deadLetterTargetArn;
+  } catch {
+    return undefined;
+  }
 }
 
 function bucketsOf(store: unknown): Map<string, Map<string, FauxObject>> {

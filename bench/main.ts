@@ -13,6 +13,7 @@ const AREAS = [
   ['adversarial', 'linear time on adversarial input'],
   ['budget', 'slowest record at the size caps (sizes the timeouts)'],
   ['e2e', 'local stack: burst throughput and latency'],
+  ['api', 'read API: cold start, speaker query latency beside the CLI, page first render'],
 ] as const;
 
 const { values } = parseArgs({

@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type LocalHttpApi, startHttpApi } from './http-api.ts';
 import { type ArticleReport, renderReport, reportsOf } from './report.ts';
 import { decodeS3EventKey, type ObjectChange } from './s3-events.ts';
 import { type LocalStack, startLocalStack } from './stack.ts';
@@ -27,7 +28,10 @@ Options:
   --json                 print one JSON document on stdout: { "articles": [ { "key", "status",
                          "title", "entities": [...], "quotes": [...], "error"? } ] } (progress on stderr)
   --serve                keep the stack running after the uploads and print one JSON line with its
-                         endpoints, bucket, queues and table, until Ctrl-C (SIGINT) or SIGTERM
+                         endpoints, bucket, queues and table, until Ctrl-C (SIGINT) or SIGTERM;
+                         also serves the read API and its web page on 127.0.0.1 ("apiEndpoint",
+                         "webUrl" in that line)
+  --port PORT            port of the read API and web page with --serve (default: a free port)
   --data-dir DIR         keep the table, the bucket's objects and the function log in DIR, to
                          find them again at the next start (default: a temporary directory,
                          removed at exit)
@@ -89,6 +93,11 @@ export async function main(argv: string[]): Promise<number> {
     progress('error: --timeout and --visibility-timeout take a number of seconds');
     return 2;
   }
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    progress('error: --port takes a port number (0 to 65535)');
+    return 2;
+  }
 
   // the files to upload
   let files: string[];
@@ -113,10 +122,12 @@ export async function main(argv: string[]): Promise<number> {
   const verbose = Boolean(values.verbose);
 
   let stack: LocalStack | undefined;
+  let httpApi: LocalHttpApi | undefined;
   let serving = false;
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
     stopping ??= (async () => {
+      await httpApi?.stop().catch(() => {});
       await stack?.stop().catch(() => {});
       await new Promise<void>((r) => logFile.end(() => r()));
       if (!keepState) rmSync(stateDir, { recursive: true, force: true });
@@ -187,6 +198,7 @@ export async function main(argv: string[]): Promise<number> {
     const failed = reports.some((r) => r.status === 'error');
 
     if (values.serve) {
+      httpApi = await startHttpApi({ stack, ...(port !== undefined ? { port } : {}) });
       const line = {
         s3Endpoint: stack.endpoints.s3,
         sqsEndpoint: stack.endpoints.sqs,
@@ -196,10 +208,12 @@ export async function main(argv: string[]): Promise<number> {
         queue: stack.queueUrl,
         dlq: stack.dlqUrl ?? null,
         table: stack.table,
+        apiEndpoint: httpApi.url,
+        webUrl: httpApi.webUrl,
       };
       process.stdout.write(`${JSON.stringify(line)}\n`);
       serving = true;
-      progress('serving; press Ctrl-C to stop');
+      progress(`serving; the read API and its page: ${httpApi.webUrl} (Ctrl-C to stop)`);
       await new Promise<never>(() => {}); // until a signal handler exits
     }
     if (failed && !keepState) progress(`function logs kept in ${logPath}`);
@@ -228,6 +242,7 @@ function parse(argv: string[]) {
     options: {
       json: { type: 'boolean' },
       serve: { type: 'boolean' },
+      port: { type: 'string' },
       'data-dir': { type: 'string' },
       prefix: { type: 'string' },
       timeout: { type: 'string' },

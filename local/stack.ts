@@ -17,7 +17,7 @@ import { ArticleReader, type StoredObject } from '#adapters/aws/dynamodb/reader.
 import { normalizeSequencer } from '#ingest/sequencer.ts';
 import { type DynamoEmulator, startDynamo } from './emulators/dynamodb.ts';
 import { startS3Sqs } from './emulators/s3-sqs.ts';
-import { type BatchInfo, FunctionHost, SqsPoller } from './runner.ts';
+import { type BatchInfo, FunctionHost, type InvokeResult, SqsPoller } from './runner.ts';
 import {
   decodeS3EventKey,
   notificationBody,
@@ -127,6 +127,8 @@ export interface LocalStack {
   flushNotifications(): Promise<void>;
   /** Approximate number of messages (visible + in flight) in a queue. */
   queueDepth(queueUrl: string): Promise<number>;
+  /** Invokes a function of the template (by logical id) as Lambda would, in its own environment. */
+  invoke(functionLogicalId: string, event: unknown): Promise<InvokeResult>;
   stop(): Promise<void>;
 }
 
@@ -470,6 +472,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) +
           Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
         );
+      },
+      invoke(functionLogicalId, event) {
+        const host = hosts.get(functionLogicalId);
+        if (!host) throw new Error(`no function ${functionLogicalId} in the template`);
+        return host.invoke(event);
       },
       async stop() {
         await Promise.allSettled([...pending]);

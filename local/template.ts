@@ -100,6 +100,21 @@ export interface StackModel {
   readonly notifications: NotificationSpec[];
   readonly functions: FunctionSpec[];
   readonly eventSourceMappings: EventSourceMappingSpec[];
+  /** Routes of the template's HTTP APIs whose integration is a function of the template. */
+  readonly httpRoutes: HttpRouteSpec[];
+}
+
+/** A route of an API Gateway HTTP API (`AWS::ApiGatewayV2::Route`) and the function it invokes. */
+export interface HttpRouteSpec {
+  readonly logicalId: string;
+  /** Logical id of the `AWS::ApiGatewayV2::Api`. */
+  readonly api: string;
+  /** `GET /speakers/{id}/quotes`, or `$default`. */
+  readonly routeKey: string;
+  /** `AWS_IAM`, `NONE`, `JWT` or `CUSTOM` (not enforced locally). */
+  readonly authorizationType: string;
+  readonly function: string;
+  readonly payloadFormatVersion: string;
 }
 
 /** Properties of AWS::DynamoDB::Table that have no CreateTable counterpart (or that emulators reject). */
@@ -309,6 +324,8 @@ export function buildStackModel(
   const notifications: NotificationSpec[] = [];
   const functions: FunctionSpec[] = [];
   const eventSourceMappings: EventSourceMappingSpec[] = [];
+  const routes: { logicalId: string; props: JsonObject }[] = [];
+  const integrations = new Map<string, { function?: string; payloadFormatVersion: string }>();
 
   for (const [logicalId, resource] of resources) {
     const props = resource.Properties ?? {};
@@ -427,6 +444,17 @@ export function buildStackModel(
         });
         break;
       }
+      case 'AWS::ApiGatewayV2::Route':
+        routes.push({ logicalId, props });
+        break;
+      case 'AWS::ApiGatewayV2::Integration': {
+        const fn = props.IntegrationType === 'AWS_PROXY' ? refOf(props.IntegrationUri) : undefined;
+        integrations.set(logicalId, {
+          ...(fn ? { function: fn } : {}),
+          payloadFormatVersion: String(props.PayloadFormatVersion ?? '2.0'),
+        });
+        break;
+      }
       default:
         break;
     }
@@ -434,6 +462,23 @@ export function buildStackModel(
   // only mappings whose source is a queue of this stack (Kinesis or DynamoDB streams are not emulated)
   const queueIds = new Set(queues.map((q) => q.logicalId));
   const functionIds = new Set(functions.map((f) => f.logicalId));
+  const httpRoutes: HttpRouteSpec[] = [];
+  for (const { logicalId, props } of routes) {
+    // Target: integrations/<integration id>, as Fn::Join ["", ["integrations/", { Ref }]]
+    const join = isObject(props.Target) ? props.Target['Fn::Join'] : undefined;
+    const parts = Array.isArray(join) && Array.isArray(join[1]) ? join[1] : [];
+    const integrationId = parts.map((p) => refOf(p)).find((id) => id !== undefined);
+    const integration = integrationId ? integrations.get(integrationId) : undefined;
+    if (!integration?.function || !functionIds.has(integration.function)) continue;
+    httpRoutes.push({
+      logicalId,
+      api: refOf(props.ApiId) ?? '',
+      routeKey: String(props.RouteKey ?? ''),
+      authorizationType: String(props.AuthorizationType ?? 'NONE'),
+      function: integration.function,
+      payloadFormatVersion: integration.payloadFormatVersion,
+    });
+  }
   return {
     stackName: options.stackName,
     templatePath: options.templatePath ?? '',
@@ -445,6 +490,7 @@ export function buildStackModel(
     eventSourceMappings: eventSourceMappings.filter(
       (m) => queueIds.has(m.queue) && functionIds.has(m.function),
     ),
+    httpRoutes,
   };
 }
 

@@ -4,11 +4,13 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { NewsIngestConfig } from '../config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
+import { BY_ENTITY_INDEX, BY_SPEAKER_INDEX } from '../constructs/articles-table.ts';
 import { IngestAlarms } from '../constructs/ingest-alarms.ts';
 import { IngestDashboard } from '../constructs/ingest-dashboard.ts';
 import { IngestFunction } from '../constructs/ingest-function.ts';
 import { retainLogsOfProviderFunctions } from '../constructs/log-retention.ts';
 import { OperatorPolicies } from '../constructs/operator-policies.ts';
+import { ReadApi } from '../constructs/read-api.ts';
 import type { DataRefs, NewsIngestDataStack } from './news-ingest-data-stack.ts';
 
 export interface NewsIngestStackProps extends StackProps {
@@ -36,6 +38,7 @@ export class NewsIngestStack extends Stack implements DataRefs {
   readonly alarms: IngestAlarms;
   readonly dashboard: IngestDashboard;
   readonly operators: OperatorPolicies;
+  readonly readApi: ReadApi;
 
   constructor(scope: Construct, id: string, props: NewsIngestStackProps) {
     super(scope, id, props);
@@ -93,6 +96,15 @@ export class NewsIngestStack extends Stack implements DataRefs {
       table: this.table.table,
       queue: this.queues.queue,
       deadLetterQueue: this.queues.deadLetterQueue,
+    });
+
+    this.readApi = new ReadApi(this, 'ReadApi', {
+      table: this.table.table,
+      indexNames: [BY_SPEAKER_INDEX, BY_ENTITY_INDEX],
+      stage: config.stage,
+      logLevel: config.logLevel,
+      logRetention: config.logRetentionDays as logs.RetentionDays,
+      logRemovalPolicy: removalPolicy,
     });
 
     retainLogsOfProviderFunctions(this, { retentionDays: config.logRetentionDays, removalPolicy });

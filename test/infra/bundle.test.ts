@@ -20,16 +20,22 @@ describe('ingest function bundle', () => {
   let outdir: string;
   let result: SynthesizeResult;
   let fn: FunctionJson;
+  let readFn: FunctionJson;
   let assetDir: string;
 
   beforeAll(() => {
     outdir = mkdtempSync(join(tmpdir(), 'news-ingest-cdk-'));
     result = synthesize({ outdir });
-    const functions = Object.values(result.template.Resources as Record<string, FunctionJson>).filter(
-      (r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['aws:asset:is-bundled'] === true,
+    const functions = Object.entries(result.template.Resources as Record<string, FunctionJson>).filter(
+      ([, r]) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['aws:asset:is-bundled'] === true,
     );
-    expect(functions).toHaveLength(1);
-    fn = functions[0] as FunctionJson;
+    // the ingest function, and the read API's function
+    expect(functions.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'IngestFunction',
+      'ReadApiFunction',
+    ]);
+    fn = functions.find(([id]) => id.startsWith('Ingest'))?.[1] as FunctionJson;
+    readFn = functions.find(([id]) => id.startsWith('ReadApi'))?.[1] as FunctionJson;
     assetDir = join(outdir, fn.Metadata['aws:asset:path'] as string);
   }, 180_000);
 
@@ -102,6 +108,34 @@ describe('ingest function bundle', () => {
           AWS_SECRET_ACCESS_KEY: 'test',
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
           POWERTOOLS_DEV: 'false',
+        },
+      },
+    );
+    expect(out.trim()).toBe('function');
+  });
+
+  it('builds the read API function the same way: small, self-contained, loadable outside the project', () => {
+    const dir = join(outdir, readFn.Metadata['aws:asset:path'] as string);
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(code).not.toMatch(/from\s*["'](?!node:)[@a-z]/);
+    // no entity model inside: the read side never extracts
+    expect(code.length).toBeLessThan(1_000_000);
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(join(dir, 'index.mjs'))}); console.log(typeof m.handler);`,
+      ],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH ?? '',
+          TABLE_NAME: 'articles',
+          AWS_REGION: 'eu-west-1',
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         },
       },
     );

@@ -56,6 +56,14 @@ describe('security', () => {
         Description: expect.any(String),
       });
       expect(JSON.stringify(built.resource(built.stack.ingest.role))).not.toContain('ManagedPolicy');
+      // managed policies: the read API's invoke policy and the operators' two, attached to no role
+      expect(Object.keys(resourcesOfType(built.template, 'AWS::IAM::ManagedPolicy')).sort()).toEqual(
+        [
+          built.logicalId(built.stack.readApi.invokePolicy),
+          built.logicalId(built.stack.operators.query),
+          built.logicalId(built.stack.operators.operate),
+        ].sort(),
+      );
     });
 
     it('grants exactly these actions on exactly these resources', () => {
@@ -162,10 +170,10 @@ describe('security', () => {
     });
   });
 
-  it('has only the two roles above', () => {
-    expect(Object.keys(resourcesOfType(built.template, 'AWS::IAM::Role'))).toEqual([
-      built.logicalId(built.stack.ingest.role),
-    ]);
+  it('has only the two roles above and the read API function role (read-api.test.ts)', () => {
+    expect(Object.keys(resourcesOfType(built.template, 'AWS::IAM::Role')).sort()).toEqual(
+      [built.logicalId(built.stack.ingest.role), built.logicalId(built.stack.readApi.role)].sort(),
+    );
     const dataRoles = Object.keys(resourcesOfType(built.dataTemplate, 'AWS::IAM::Role'));
     expect(dataRoles).toHaveLength(1);
     expect(dataRoles[0]).toMatch(/^BucketNotificationsHandler/);
@@ -360,6 +368,7 @@ describe('cdk-nag AwsSolutions', () => {
     'AwsSolutions-IAM5[Resource::news-ingest-dev-data:BucketArn/*] @ NewsIngest/Ingest/Role/DefaultPolicy/Resource',
     'AwsSolutions-IAM5[Resource::news-ingest-dev-data:TableArn/index/*] @ NewsIngest/Operators/Query/Resource',
     'AwsSolutions-IAM5[Resource::news-ingest-dev-data:TableArn/index/*] @ NewsIngest/Operators/Operate/Resource',
+    'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<ReadApiE377858D>/$default/GET/*] @ NewsIngest/ReadApi/InvokePolicy/Resource',
   ];
   const violations = (b: BuiltStack) => [b.data, b.stack].flatMap((s) => b.nag.validateScope(s).violations);
 

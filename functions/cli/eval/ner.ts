@@ -13,8 +13,10 @@ import { parse } from '../args.ts';
 import { UsageError } from '../command.ts';
 
 const usage = `usage: news-ingest eval ner --data FILE [--json] [--errors N]
+       news-ingest eval ner --news [--data DIR] [--json] [--errors [N]]
 
-Scores PERSON/ORGANIZATION/LOCATION/MISC (as PER/ORG/LOC/MISC) on a CoNLL-2003 format file.`;
+Scores PERSON/ORGANIZATION/LOCATION/MISC (as PER/ORG/LOC/MISC) on a CoNLL-2003 format file, or
+with --news on the hand-annotated news bodies of the article-html data (see --news --help).`;
 
 const CONLL_TYPE: Partial<Record<string, string>> = {
   PERSON: 'PER',
@@ -97,6 +99,7 @@ function pct(x: number): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--news')) return (await import('./ner-news.ts')).run(argv);
   const { values } = parse(
     argv,
     { data: { type: 'string' }, json: { type: 'boolean' }, errors: { type: 'string' } },

@@ -51,9 +51,16 @@ export async function batchGet(
   client: DynamoDBDocumentClient,
   table: string,
   keys: readonly { pk: string; sk: string }[],
-  options: RetryOptions = {},
+  options: RetryOptions & { readonly projection?: readonly string[] } = {},
 ): Promise<Item[]> {
-  const { maxAttempts = 8, baseMs = 50, capMs = 3000, wait = sleep } = options;
+  const { maxAttempts = 8, baseMs = 50, capMs = 3000, wait = sleep, projection } = options;
+  // only these attributes, when given (names go through placeholders: some are reserved words)
+  const project = projection?.length
+    ? {
+        ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(projection.map((name, i) => [`#p${i}`, name])),
+      }
+    : {};
   const out: Item[] = [];
   for (let i = 0; i < keys.length; i += GET_BATCH) {
     let pending: Item[] = keys.slice(i, i + GET_BATCH).map((k) => ({ pk: k.pk, sk: k.sk }));
@@ -61,7 +68,9 @@ export async function batchGet(
       if (attempt >= maxAttempts)
         throw new UnprocessedItemsError(`${pending.length} reads still unprocessed`);
       if (attempt > 0) await wait(backoffDelay(attempt, baseMs, capMs));
-      const res = await client.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }));
+      const res = await client.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ...project } } }),
+      );
       out.push(...((res.Responses?.[table] ?? []) as Item[]));
       pending = (res.UnprocessedKeys?.[table]?.Keys ?? []) as Item[];
     }

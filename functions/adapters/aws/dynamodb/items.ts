@@ -13,6 +13,8 @@ export const LIMITS = {
   quotes: 2000,
   entities: 2000,
   message: 1000,
+  /** The article body kept for reading (≤ 300 KB of UTF-8 even at 3 bytes a unit). */
+  body: 100_000,
 } as const;
 
 /** Truncates a string to `max` UTF-16 units; the caller records the flag. */
@@ -85,6 +87,8 @@ export function versionItems(
     }
     if (entities.length < result.entities.length) article.entitiesTruncated = true;
     put(article, 'title', a.title, LIMITS.title);
+    // the body the offsets refer to, for the read API (the read side may read the table only)
+    put(article, 'body', a.body, LIMITS.body);
     for (const field of [
       'deck',
       'byline',

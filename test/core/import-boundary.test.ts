@@ -15,7 +15,7 @@ const CORE = fileURLToPath(new URL('../../functions/core/', import.meta.url));
 const FORBIDDEN_CALLS = ['Date.now', 'performance.now', 'Math.random', 'process.hrtime'];
 
 /** What one source file does that the core may not. */
-export function boundaryViolations(file: string, source: string): string[] {
+function boundaryViolations(file: string, source: string): string[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: string[] = [];
   const where = (node: ts.Node) =>

@@ -3,9 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    // Integration files mostly wait (queues, visibility timeouts, an emulator restart): a third
-    // worker overlaps their waits with the CPU-bound unit files on a 2-core machine.
-    maxWorkers: 3,
     projects: [
       {
         extends: true,

@@ -1,7 +1,8 @@
 /**
  * The table's global secondary indexes, in one place: their names, key attributes and the item
  * attributes each projects (INCLUDE). The stack (infra/constructs/articles-table.ts), the local
- * stack and the tests build the indexes from this; the reader reads nothing else from an index.
+ * stack and the tests build the indexes from this; the reader (reader.ts) and the read API's
+ * read model (read-model.ts) read nothing else from an index.
  * To show a new field in index answers, add it here (adding non-key attributes to a deployed
  * index recreates it: DynamoDB backfills it online, the stack update waits for that).
  */
@@ -19,13 +20,19 @@ export const INDEXES = {
       ...COMMON,
       'quoteType',
       'text',
+      'textTruncated',
       'start',
       'end',
+      'paragraph',
       'speaker',
       'speakerRole',
+      'speakerType',
       'mention',
+      'mentionStart',
+      'mentionEnd',
       'cue',
-      'paragraph',
+      'cueStart',
+      'cueEnd',
     ],
   },
   /** All articles mentioning an entity, newest first. */
@@ -33,7 +40,7 @@ export const INDEXES = {
     name: 'byEntity',
     partitionKey: 'gsi2pk',
     sortKey: 'gsi2sk',
-    projected: [...COMMON, 'name', 'type', 'mentions'],
+    projected: [...COMMON, 'name', 'type', 'mentions', 'spans', 'spansTruncated'],
   },
 } as const satisfies Record<
   string,

@@ -64,15 +64,21 @@ export async function partitionItemCount(stack: LocalStack, bucket: string, key:
   return count;
 }
 
-/** Java processes of DynamoDB Local still running (to check that nothing is left behind). */
-export async function dynamoDbLocalProcesses(): Promise<number[]> {
+/**
+ * Java processes of DynamoDB Local still running (to check that nothing is left behind); with
+ * `port`, only the one listening there (other test files run their own meanwhile).
+ */
+export async function dynamoDbLocalProcesses(port?: string): Promise<number[]> {
   const { readdirSync, readFileSync } = await import('node:fs');
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.startsWith('java') && cmd.includes('DynamoDBLocal.jar')) pids.push(Number(entry));
+      const args = cmd.split('\0');
+      const portMatches = port === undefined || args[args.indexOf('-port') + 1] === port;
+      if (cmd.startsWith('java') && cmd.includes('DynamoDBLocal.jar') && portMatches)
+        pids.push(Number(entry));
     } catch {
       // exited meanwhile
     }

@@ -12,6 +12,7 @@ const AREAS = [
   ['quotes', 'quote extraction cost relative to entity extraction'],
   ['bundle', 'function bundle size and cold start'],
   ['adversarial', 'linear time on adversarial input'],
+  ['budget', 'slowest record at the size caps (sizes the timeouts)'],
   ['e2e', 'local stack: burst throughput and latency'],
   ['api', 'read API: cold start, speaker query latency beside the CLI, page first render'],
 ] as const;

@@ -1,9 +1,10 @@
 /**
  * Typed, validated configuration of the news-ingest CDK app.
  *
- * Every setting comes from CDK context (`cdk.json` "context", or `cdk synth -c key=value`), has a
- * sensible default, and is validated here with a clear error. Nothing else in `infra/` reads
- * context or the environment.
+ * Every setting comes from CDK context and is validated here with a clear error. For each key the
+ * first of these that sets it wins: `cdk synth -c key=value` (or a top-level key of `cdk.json`
+ * "context"), the stage's own settings (`cdk.json` "context" -> "stages" -> "<stage>"), the
+ * built-in default. Nothing else in `infra/` reads context or the environment.
  */
 
 /** How a stateful resource (bucket, table, log group) is treated when it leaves the stack. */
@@ -18,8 +19,14 @@ export const LOG_RETENTION_DAYS = [
 ] as const;
 
 export interface NewsIngestConfig {
-  /** Deployment stage, part of every stack name (`NewsIngest-<stage>`); lower-case, digits, dashes. */
+  /** Deployment stage, part of every stack name (`news-ingest-<stage>`); lower-case, digits, dashes. */
   readonly stage: string;
+  /** AWS account of the stage's stacks; required for prod, else the deploying credentials' account. */
+  readonly account?: string;
+  /** AWS region of the stage's stacks; required for prod, else the deploying credentials' region. */
+  readonly region?: string;
+  /** CloudFormation termination protection of both stacks (always on for prod). */
+  readonly terminationProtection: boolean;
   /** `true` for the production stage: stricter defaults (deletion protection, longer retention). */
   readonly isProduction: boolean;
   /** Removal policy of the articles bucket, the access-log bucket and the table. */
@@ -34,6 +41,13 @@ export interface NewsIngestConfig {
   readonly accessLogExpirationDays: number;
   /** Ingest function timeout, in seconds. The queue's visibility timeout is 6 times this. */
   readonly functionTimeoutSeconds: number;
+  /**
+   * The function starts no further record of a batch with less time left than this (seconds):
+   * the longest one record may take. Must be below the function timeout.
+   */
+  readonly deadlineReserveSeconds: number;
+  /** Characters of an article body handed to extraction; longer bodies are cut and flagged. */
+  readonly maxExtractChars: number;
   /** Ingest function memory, in MB (the NER model is held in memory). */
   readonly functionMemoryMb: number;
   /** Maximum concurrent function invocations the SQS event source may use (cost and throttle guard). */
@@ -51,10 +65,12 @@ export interface NewsIngestConfig {
   /** Alarm threshold on the age of the oldest message in the ingest queue, in seconds. */
   readonly oldestMessageAlarmSeconds: number;
   /**
-   * An SNS topic you own (paging, chat, e-mail) that every alarm notifies on ALARM and OK; none
-   * by default. The stack only refers to it: it creates no topic and no subscription.
+   * An SNS topic you own (paging, chat) that every alarm notifies on ALARM and OK, instead of the
+   * topic the stack creates.
    */
   readonly alarmTopicArn?: string;
+  /** E-mail addresses subscribed to the stack's alarm topic (each confirms once by e-mail). */
+  readonly alarmEmails: readonly string[];
 }
 
 /** Anything with `tryGetContext`: a construct node (`app.node`), or a plain lookup in tests. */
@@ -65,6 +81,12 @@ export interface ContextSource {
 /** Context keys read by {@link loadConfig}, with the type each one expects. */
 export const CONTEXT_KEYS = [
   'stage',
+  'account',
+  'region',
+  'terminationProtection',
+  'deadlineReserveSeconds',
+  'maxExtractChars',
+  'alarmEmails',
   'removalPolicy',
   'deletionProtection',
   'logRetentionDays',
@@ -96,6 +118,15 @@ const MIB = 1024 * 1024;
  * event sources). With the 900 s function maximum that is 90 minutes, within the SQS cap of 12 h.
  */
 export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+/**
+ * Function timeout and the per-record reserve, sized from the worst cases measured in
+ * docs/reliability.md ("Time budget"): one record takes at most about a minute at the extraction
+ * cap on a 1,024 MB function, so a batch stops starting records with 60 s left, and 180 s leave
+ * room for two worst-case records or a full batch of ordinary ones.
+ */
+export const DEFAULT_FUNCTION_TIMEOUT_SECONDS = 180;
+export const DEFAULT_DEADLINE_RESERVE_SECONDS = 60;
 
 function describe(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
@@ -148,16 +179,49 @@ function readEnum<T extends string>(ctx: ContextSource, key: string, allowed: re
  *
  * @throws ConfigError naming the offending key when a value has the wrong type or range.
  */
-export function loadConfig(ctx: ContextSource): NewsIngestConfig {
-  const stage = readString(ctx, 'stage') ?? 'dev';
+export function loadConfig(root: ContextSource): NewsIngestConfig {
+  const stage = readString(root, 'stage') ?? 'dev';
   if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) {
     throw new ConfigError(
       `context "stage" must start with a lower-case letter and contain only a-z, 0-9 and "-" (at most 20 characters), got ${describe(stage)}`,
     );
   }
   const isProduction = stage === 'prod';
+  const ctx = withStageSettings(root, stage);
 
-  const functionTimeoutSeconds = readInt(ctx, 'functionTimeoutSeconds', 60, 5, 900);
+  const account = readString(ctx, 'account');
+  if (account !== undefined && !/^\d{12}$/.test(account))
+    throw new ConfigError(`context "account" must be a 12-digit AWS account id, got ${describe(account)}`);
+  const region = readString(ctx, 'region');
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+    throw new ConfigError(
+      `context "region" must be an AWS region such as eu-west-1, got ${describe(region)}`,
+    );
+  if (isProduction && (account === undefined || region === undefined)) {
+    throw new ConfigError(
+      `stage "prod" deploys only to its own account and region: set "account" and "region" under context.stages.prod in cdk.json (or -c account=123456789012 -c region=eu-west-1)`,
+    );
+  }
+
+  const functionTimeoutSeconds = readInt(
+    ctx,
+    'functionTimeoutSeconds',
+    DEFAULT_FUNCTION_TIMEOUT_SECONDS,
+    5,
+    900,
+  );
+  const deadlineReserveSeconds = readInt(
+    ctx,
+    'deadlineReserveSeconds',
+    Math.min(DEFAULT_DEADLINE_RESERVE_SECONDS, Math.floor(functionTimeoutSeconds / 2)),
+    1,
+    899,
+  );
+  if (deadlineReserveSeconds >= functionTimeoutSeconds) {
+    throw new ConfigError(
+      `context "deadlineReserveSeconds" (${deadlineReserveSeconds}) must be below "functionTimeoutSeconds" (${functionTimeoutSeconds})`,
+    );
+  }
 
   const maxObjectBytes = readInt(ctx, 'maxObjectBytes', 10 * MIB, 1024, 1024 * MIB);
   const maxDecompressedBytes = readInt(
@@ -191,15 +255,41 @@ export function loadConfig(ctx: ContextSource): NewsIngestConfig {
     );
   }
 
+  const removalPolicy = readEnum<RemovalPolicyName>(ctx, 'removalPolicy', ['retain', 'destroy'], 'retain');
+  const deletionProtection = readBool(ctx, 'deletionProtection', isProduction);
+  const terminationProtection = readBool(ctx, 'terminationProtection', isProduction);
+  if (isProduction) {
+    const loose = [
+      removalPolicy !== 'retain' ? `"removalPolicy" ${removalPolicy}` : undefined,
+      !deletionProtection ? '"deletionProtection" false' : undefined,
+      !terminationProtection ? '"terminationProtection" false' : undefined,
+    ].filter((x) => x !== undefined);
+    if (loose.length)
+      throw new ConfigError(
+        `stage "prod" keeps its data: ${loose.join(', ')} is not allowed (prod retains and protects everything)`,
+      );
+  }
+
+  const alarmEmails = readStringList(ctx, 'alarmEmails');
+  for (const email of alarmEmails) {
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw new ConfigError(`context "alarmEmails" must hold e-mail addresses, got ${describe(email)}`);
+  }
+
   return {
     stage,
     isProduction,
-    removalPolicy: readEnum<RemovalPolicyName>(ctx, 'removalPolicy', ['retain', 'destroy'], 'retain'),
-    deletionProtection: readBool(ctx, 'deletionProtection', isProduction),
+    ...(account === undefined ? {} : { account }),
+    ...(region === undefined ? {} : { region }),
+    terminationProtection,
+    removalPolicy,
+    deletionProtection,
     logRetentionDays: allowedRetention,
     noncurrentVersionExpirationDays: readInt(ctx, 'noncurrentVersionExpirationDays', 30, 1, 3650),
     accessLogExpirationDays: readInt(ctx, 'accessLogExpirationDays', isProduction ? 365 : 90, 1, 3650),
     functionTimeoutSeconds,
+    deadlineReserveSeconds,
+    maxExtractChars: readInt(ctx, 'maxExtractChars', 200_000, 1_000, 1_000_000),
     functionMemoryMb: readInt(ctx, 'functionMemoryMb', 1024, 128, 10240),
     // SQS event sources accept a maximum concurrency between 2 and 1000.
     maxConcurrency: readInt(ctx, 'maxConcurrency', 5, 2, 1000),
@@ -210,5 +300,42 @@ export function loadConfig(ctx: ContextSource): NewsIngestConfig {
     logLevel: readEnum<LogLevel>(ctx, 'logLevel', ['DEBUG', 'INFO', 'WARN', 'ERROR'], 'INFO'),
     oldestMessageAlarmSeconds: readInt(ctx, 'oldestMessageAlarmSeconds', 900, 60, 1_209_600),
     ...(alarmTopicArn === undefined ? {} : { alarmTopicArn }),
+    alarmEmails,
   };
+}
+
+/**
+ * Context with the stage's own settings (`stages.<stage>` in cdk.json) under the explicit keys:
+ * a key set with `-c` (or at the top level of the context) wins over the stage's value.
+ */
+function withStageSettings(root: ContextSource, stage: string): ContextSource {
+  const stages = root.tryGetContext('stages');
+  if (stages !== undefined && (typeof stages !== 'object' || stages === null || Array.isArray(stages)))
+    throw new ConfigError(`context "stages" must map stage names to settings, got ${describe(stages)}`);
+  const own = (stages as Record<string, unknown> | undefined)?.[stage];
+  if (own !== undefined && (typeof own !== 'object' || own === null || Array.isArray(own)))
+    throw new ConfigError(`context "stages.${stage}" must be an object of settings, got ${describe(own)}`);
+  const settings = (own ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(settings)) {
+    if (!(CONTEXT_KEYS as readonly string[]).includes(key) || key === 'stage')
+      throw new ConfigError(`context "stages.${stage}" sets "${key}", which is not a setting`);
+  }
+  return {
+    tryGetContext: (key) => {
+      const explicit = root.tryGetContext(key);
+      return explicit === undefined || explicit === null || explicit === '' ? settings[key] : explicit;
+    },
+  };
+}
+
+function readStringList(ctx: ContextSource, key: string): string[] {
+  const raw = ctx.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return [];
+  if (typeof raw === 'string')
+    return raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(raw) && raw.every((x) => typeof x === 'string')) return raw as string[];
+  throw new ConfigError(`context "${key}" must be a list of strings, got ${describe(raw)}`);
 }

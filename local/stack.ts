@@ -26,6 +26,7 @@ import {
   toEventRecord,
 } from './s3-events.ts';
 import {
+  bucketNameFrom,
   loadStackModel,
   matchingNotifications,
   type PhysicalResource,
@@ -60,6 +61,16 @@ export interface LocalStackOptions {
   /** Concurrent batches per event source mapping (capped by its MaximumConcurrency). */
   readonly concurrency?: number;
   readonly dynamo?: 'dynamodb-local' | 'dynalite';
+  /**
+   * Use this running DynamoDB (one shared by several stacks, as the test suite does) instead of
+   * starting one; it is not stopped with the stack.
+   */
+  readonly dynamodb?: { readonly endpoint: string; readonly kind: DynamoEmulator['kind'] };
+  /**
+   * A prefix of every physical name (tables, buckets, queues), so that several stacks share
+   * emulators without seeing each other's resources.
+   */
+  readonly namespace?: string;
   /** Start one execution environment of each function before returning. Default true. */
   readonly warm?: boolean;
   /** Progress lines. */
@@ -106,8 +117,11 @@ export interface LocalStack {
     body: Uint8Array | string,
     options?: { contentType?: string; contentEncoding?: string; bucket?: string },
   ): Promise<ObjectChange>;
-  /** Deletes an object; resolves with the change S3 notified. */
-  delete(key: string, options?: { bucket?: string }): Promise<ObjectChange | undefined>;
+  /**
+   * Deletes an object (a delete marker on a versioned bucket) or, with `versionId`, that version
+   * or delete marker for good; resolves with the change S3 notified.
+   */
+  delete(key: string, options?: { bucket?: string; versionId?: string }): Promise<ObjectChange | undefined>;
   /** Waits until the table reflects `change` (or a later change) of its object. */
   waitFor(
     change: ObjectChange,
@@ -132,7 +146,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const t0 = performance.now();
   const log = options.log ?? (() => {});
   const region = options.region ?? 'us-east-1';
-  const model = loadStackModel(options.cdkOut, options.stackId);
+  const model = namespaced(loadStackModel(options.cdkOut, options.stackId), options.namespace);
   const cleanups: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const c of cleanups.reverse()) await c().catch(() => {});
@@ -141,18 +155,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   try {
     log('starting DynamoDB and S3/SQS emulators ...');
+    const shared = options.dynamodb;
     const [dynamo, s3sqs] = await Promise.all([
-      startDynamo({
-        ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
-        ...(options.dynamo ? { prefer: options.dynamo } : {}),
-        log,
-      }).then((d) => {
-        cleanups.push(() => d.stop());
-        log(
-          `  ${d.kind === 'dynamodb-local' ? 'DynamoDB Local' : 'dynalite'} ready at ${d.endpoint} (${d.startupMs} ms)`,
-        );
-        return d;
-      }),
+      shared
+        ? Promise.resolve({ ...shared, startupMs: 0, stop: async () => {} })
+        : startDynamo({
+            ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
+            ...(options.dynamo ? { prefer: options.dynamo } : {}),
+            log,
+          }).then((d) => {
+            cleanups.push(() => d.stop());
+            log(
+              `  ${d.kind === 'dynamodb-local' ? 'DynamoDB Local' : 'dynalite'} ready at ${d.endpoint} (${d.startupMs} ms)`,
+            );
+            return d;
+          }),
       startS3Sqs({ region, ...(options.dataDir ? { dataDir: join(options.dataDir, 's3') } : {}) }).then(
         (e) => {
           cleanups.push(() => e.stop());
@@ -413,7 +430,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
       async delete(key, opts = {}) {
         const bucket = opts.bucket ?? mainBucket;
-        await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+        await s3.send(
+          new DeleteObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            ...(opts.versionId ? { VersionId: opts.versionId } : {}),
+          }),
+        );
         return s3sqs.lastChange(bucket, key);
       },
       async waitFor(change, opts = {}) {
@@ -467,6 +490,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stopAll();
     throw error;
   }
+}
+
+/** The model with every physical name prefixed by `namespace`. */
+function namespaced(model: StackModel, namespace: string | undefined): StackModel {
+  if (!namespace) return model;
+  return {
+    ...model,
+    tables: model.tables.map((t) => ({ ...t, name: `${namespace}-${t.name}`.slice(0, 255) })),
+    buckets: model.buckets.map((b) => ({ ...b, name: bucketNameFrom(`${namespace}-${b.name}`) })),
+    queues: model.queues.map((q) => {
+      const base = q.fifo ? q.name.slice(0, -'.fifo'.length) : q.name;
+      const name = `${namespace}-${base}`.slice(0, q.fifo ? 75 : 80);
+      return { ...q, name: q.fifo ? `${name}.fifo` : name };
+    }),
+  };
 }
 
 /** What Lambda's runtime environment has besides the function's own variables. */

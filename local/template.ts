@@ -23,6 +23,7 @@ export interface CfnResource {
 export interface CfnTemplate {
   readonly Resources: Record<string, CfnResource>;
   readonly Parameters?: Record<string, JsonObject>;
+  readonly Outputs?: Record<string, { readonly Value: Json; readonly Export?: { readonly Name: Json } }>;
 }
 
 export interface TableSpec {
@@ -195,17 +196,127 @@ export function readAssembly(
   return { template, stackName: artifact.properties?.stackName ?? id, templatePath };
 }
 
+export interface AssemblyStack {
+  readonly id: string;
+  readonly stackName: string;
+  readonly templatePath: string;
+  readonly template: CfnTemplate;
+}
+
+/** Every stack of a cloud assembly, each after the stacks it depends on. */
+export function readAssemblyStacks(cdkOut: string): AssemblyStack[] {
+  const manifestPath = join(cdkOut, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`no cloud assembly at ${cdkOut} (manifest.json missing)`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    artifacts?: Record<
+      string,
+      { type: string; dependencies?: string[]; properties?: { templateFile?: string; stackName?: string } }
+    >;
+  };
+  const artifacts = manifest.artifacts ?? {};
+  const stacks = Object.entries(artifacts).filter(([, a]) => a.type === 'aws:cloudformation:stack');
+  const ids = new Set(stacks.map(([id]) => id));
+  const out: AssemblyStack[] = [];
+  const done = new Set<string>();
+  const visit = (id: string, depth: number) => {
+    if (done.has(id) || depth > stacks.length) return;
+    for (const dep of artifacts[id]?.dependencies ?? []) if (ids.has(dep)) visit(dep, depth + 1);
+    done.add(id);
+    const artifact = artifacts[id];
+    const templatePath = join(cdkOut, artifact?.properties?.templateFile ?? `${id}.template.json`);
+    out.push({
+      id,
+      stackName: artifact?.properties?.stackName ?? id,
+      templatePath,
+      template: JSON.parse(readFileSync(templatePath, 'utf8')) as CfnTemplate,
+    });
+  };
+  for (const [id] of stacks) visit(id, 0);
+  if (out.length === 0) throw new Error(`no stack in ${manifestPath}`);
+  return out;
+}
+
+/** Resource types that every CDK stack has and the local stack ignores: their ids may repeat. */
+const PER_STACK_TYPES = new Set(['AWS::CDK::Metadata']);
+
+/**
+ * The stacks of an assembly as one template: their resources side by side (a logical id may not
+ * be used by two of them), and every `Fn::ImportValue` replaced by the value of the output that
+ * exports that name, so references across stacks resolve like references inside one.
+ */
+export function mergeStacks(stacks: readonly AssemblyStack[]): {
+  template: CfnTemplate;
+  stackOf: ReadonlyMap<string, string>;
+} {
+  const exports = new Map<string, Json>();
+  for (const stack of stacks) {
+    for (const output of Object.values(stack.template.Outputs ?? {})) {
+      const name = output.Export?.Name;
+      if (typeof name === 'string') exports.set(name, output.Value);
+    }
+  }
+  const replaceImports = (value: Json): Json => {
+    if (Array.isArray(value)) return value.map(replaceImports);
+    if (!isObject(value)) return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === 'Fn::ImportValue' && typeof value['Fn::ImportValue'] === 'string') {
+      const exported = exports.get(value['Fn::ImportValue']);
+      if (exported === undefined)
+        throw new Error(`Fn::ImportValue ${value['Fn::ImportValue']}: no stack of the assembly exports it`);
+      return replaceImports(exported);
+    }
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) out[k] = replaceImports(v);
+    return out;
+  };
+  const resources: Record<string, CfnResource> = {};
+  const stackOf = new Map<string, string>();
+  for (const stack of stacks) {
+    for (const [id, resource] of Object.entries(stack.template.Resources ?? {})) {
+      if (resources[id]) {
+        if (PER_STACK_TYPES.has(resource.Type)) continue;
+        throw new Error(`logical id ${id} is used by two stacks (${stackOf.get(id)} and ${stack.stackName})`);
+      }
+      resources[id] = replaceImports(resource as unknown as Json) as unknown as CfnResource;
+      stackOf.set(id, stack.stackName);
+    }
+  }
+  return { template: { Resources: resources }, stackOf };
+}
+
+/**
+ * The model of one stack of the assembly (`stackId`), or of all of them together (the default):
+ * news-ingest deploys a data stack and an app stack that imports from it.
+ */
 export function loadStackModel(cdkOut: string, stackId?: string): StackModel {
-  const { template, stackName, templatePath } = readAssembly(cdkOut, stackId);
-  return buildStackModel(template, { stackName, templatePath, assetRoot: cdkOut });
+  if (stackId !== undefined) {
+    const { template, stackName, templatePath } = readAssembly(cdkOut, stackId);
+    return buildStackModel(template, { stackName, templatePath, assetRoot: cdkOut });
+  }
+  const stacks = readAssemblyStacks(cdkOut);
+  const { template, stackOf } = mergeStacks(stacks);
+  const main = stacks[stacks.length - 1] as AssemblyStack;
+  return buildStackModel(template, {
+    stackName: main.stackName,
+    templatePath: stacks.map((s) => s.templatePath).join(', '),
+    assetRoot: cdkOut,
+    stackNameOf: (logicalId) => stackOf.get(logicalId) ?? main.stackName,
+  });
 }
 
 /** Builds the model of a parsed template; `assetRoot` is where `aws:asset:path` folders live. */
 export function buildStackModel(
   template: CfnTemplate,
-  options: { stackName: string; assetRoot: string; templatePath?: string },
+  options: {
+    stackName: string;
+    assetRoot: string;
+    templatePath?: string;
+    /** The stack a resource comes from, when the template merges several (its names derive from it). */
+    stackNameOf?: (logicalId: string) => string;
+  },
 ): StackModel {
-  const { stackName, assetRoot } = options;
+  const { assetRoot } = options;
+  const nameOf = options.stackNameOf ?? (() => options.stackName);
   const resources = Object.entries(template.Resources ?? {});
   const tables: TableSpec[] = [];
   const buckets: BucketSpec[] = [];
@@ -218,6 +329,7 @@ export function buildStackModel(
 
   for (const [logicalId, resource] of resources) {
     const props = resource.Properties ?? {};
+    const stackName = nameOf(logicalId);
     switch (resource.Type) {
       case 'AWS::DynamoDB::Table': {
         const createTable: Record<string, unknown> = {};
@@ -368,7 +480,7 @@ export function buildStackModel(
     });
   }
   return {
-    stackName,
+    stackName: options.stackName,
     templatePath: options.templatePath ?? '',
     tables,
     buckets,

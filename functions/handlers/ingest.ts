@@ -4,7 +4,7 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { DynamoArticleStore } from '#adapters/aws/dynamodb/store.ts';
 import { S3ObjectSource } from '#adapters/aws/s3-object-source.ts';
 import { readConfig } from './config.ts';
@@ -13,7 +13,12 @@ import { processBatch } from './process-batch.ts';
 // Composition root: clients and configuration are built once per container, reused when warm.
 const config = readConfig(process.env);
 const logger = new Logger({ serviceName: 'news-ingest' });
-const metrics = new Metrics({ namespace: 'NewsIngest', serviceName: 'news-ingest' });
+// the stage is a dimension of every metric, so the alarms of one stage never see another's
+const metrics = new Metrics({
+  namespace: 'NewsIngest',
+  serviceName: 'news-ingest',
+  defaultDimensions: { stage: config.stage },
+});
 const tracer = new Tracer({ serviceName: 'news-ingest' });
 const s3 = tracer.captureAWSv3Client(new S3Client({ maxAttempts: 5 }));
 const dynamo = tracer.captureAWSv3Client(new DynamoDBClient({ maxAttempts: 6 }));
@@ -25,7 +30,11 @@ const deps = {
   store: new DynamoArticleStore(documents, config.tableName),
   now: () => new Date(),
 };
-const limits = { maxObjectBytes: config.maxObjectBytes, maxDecompressedBytes: config.maxDecompressedBytes };
+const limits = {
+  maxObjectBytes: config.maxObjectBytes,
+  maxDecompressedBytes: config.maxDecompressedBytes,
+  maxExtractChars: config.maxExtractChars,
+};
 
 const log = {
   info: (m: string, f?: Record<string, unknown>) => logger.info(m, f ?? {}),
@@ -41,7 +50,10 @@ const log = {
   },
 };
 
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+  // Powertools' context injection (what its injectLambdaContext middleware does): request id,
+  // function name, version and cold start on every log line of this invocation
+  if (context) logger.addContext(context);
   const records = Array.isArray(event?.Records) ? event.Records : [];
   try {
     return await processBatch(
@@ -50,7 +62,11 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
       limits,
       log,
       { count: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value) },
-      config.bucketName,
+      {
+        bucketName: config.bucketName,
+        reserveMs: config.deadlineReserveMs,
+        ...(context ? { remainingMs: () => context.getRemainingTimeInMillis() } : {}),
+      },
     );
   } finally {
     metrics.publishStoredMetrics();

@@ -1,3 +1,4 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { type IngestDependencies, type IngestLimits, ingestObject } from '#ingest/ingest-object.ts';
 import { parseSqsRecord } from './s3-records.ts';
@@ -14,9 +15,42 @@ export interface BatchMetrics {
   count(name: string, value?: number): void;
 }
 
+export interface BatchOptions {
+  /** The bucket this function serves: events of any other bucket are discarded. */
+  readonly bucketName?: string;
+  /** Milliseconds left before the invocation times out (the Lambda context's clock). */
+  readonly remainingMs?: () => number;
+  /**
+   * A record is started only while at least this many milliseconds are left: the longest a
+   * record may take (see docs/reliability.md). The records not started are reported as failures,
+   * so SQS redelivers them alone instead of the timeout failing the whole batch.
+   */
+  readonly reserveMs?: number;
+}
+
+/** A record not started because the invocation was about to time out. */
+export class DeadlineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeadlineError';
+  }
+}
+
+/** A record whose processing hit a transient fault; SQS redelivers it. */
+class RetryableRecordError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'RetryableRecordError';
+  }
+}
+
 /**
- * Processes every S3 event of every SQS record. A record whose processing throws (a transient
- * fault) is reported in `batchItemFailures` so SQS redelivers it alone; the others complete.
+ * Processes the records one after another with Powertools' batch processor: a record whose
+ * processing throws (a transient fault) is reported in `batchItemFailures` so SQS redelivers it
+ * alone; the others complete. When the remaining time falls under `reserveMs`, no further record
+ * is started and the rest are reported as failures. When every record failed, the processor
+ * throws (`FullBatchFailureError`): the invocation fails, Lambda counts an error and SQS
+ * redelivers the batch.
  */
 export async function processBatch(
   records: readonly SQSRecord[],
@@ -24,20 +58,27 @@ export async function processBatch(
   limits: IngestLimits,
   log: BatchLogger,
   metrics: BatchMetrics,
-  bucketName?: string,
+  options: BatchOptions = {},
 ): Promise<SQSBatchResponse> {
-  const failures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of records) {
+  const { bucketName, remainingMs, reserveMs = 0 } = options;
+  let deferred = 0;
+
+  const handleRecord = async (record: SQSRecord): Promise<void> => {
+    const left = remainingMs?.();
+    if (left !== undefined && left < reserveMs) {
+      deferred++;
+      throw new DeadlineError(`${Math.round(left)} ms left, under the ${reserveMs} ms a record may take`);
+    }
     const parsed = parseSqsRecord(record);
     if (parsed.kind === 'test-event') {
       log.info('skipping s3:TestEvent', { messageId: record.messageId });
-      continue;
+      return;
     }
     if (parsed.kind === 'invalid') {
-      // not an S3 notification: retrying cannot help; it is logged and counted, not retried
+      // not a usable S3 notification: retrying cannot help; it is logged and counted, not retried
       log.error('discarding malformed message', { messageId: record.messageId, why: parsed.why });
       metrics.count('MalformedMessages');
-      continue;
+      return;
     }
     for (const event of parsed.events) {
       const fields = {
@@ -46,11 +87,11 @@ export async function processBatch(
         sequencer: event.sequencer,
         eventKind: event.kind,
       };
-      const failed = await log.withKeys(fields, async () => {
+      await log.withKeys(fields, async () => {
         if (bucketName && event.ref.bucket !== bucketName) {
           log.error('event for a bucket this function does not serve; discarded', { expected: bucketName });
           metrics.count('ForeignBucketEvents');
-          return false;
+          return;
         }
         try {
           const started = performance.now();
@@ -65,20 +106,36 @@ export async function processBatch(
                 ? 'ObjectsRemoved'
                 : 'EventsSkipped',
           );
-          return false;
         } catch (error) {
           log.error('transient failure; the message will be retried', {
+            messageId: record.messageId,
             error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
           });
           metrics.count('RetriedEvents');
-          return true;
+          throw new RetryableRecordError(error instanceof Error ? error.message : String(error), {
+            cause: error,
+          });
         }
       });
-      if (failed) {
-        failures.push({ itemIdentifier: record.messageId });
-        break;
-      }
+    }
+  };
+
+  const processor = new BatchProcessor(EventType.SQS);
+  try {
+    return await processPartialResponse({ Records: [...records] }, handleRecord, processor, {
+      processInParallel: false,
+      throwOnFullBatchFailure: true,
+    });
+  } catch (error) {
+    log.error('every record of the batch failed; failing the invocation so that it counts as an error', {
+      records: records.length,
+      error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+    });
+    throw error;
+  } finally {
+    if (deferred > 0) {
+      log.warn('time nearly up: records not started, left for redelivery', { deferred, reserveMs });
+      metrics.count('DeferredRecords', deferred);
     }
   }
-  return { batchItemFailures: failures };
 }

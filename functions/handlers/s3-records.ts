@@ -32,6 +32,9 @@ export function parseSqsRecord(record: Pick<SQSRecord, 'body'>): ParsedMessage {
   return { kind: 'events', events };
 }
 
+/** Sequencers are hexadecimal, at most 40 digits once normalized (see ingest/sequencer.ts). */
+const SEQUENCER = /^[0-9A-Fa-f]{1,40}$/;
+
 /** An S3 event record as an ObjectEvent; undefined for event types we do not act on; a string says why invalid. */
 export function toObjectEvent(r: S3EventRecord): ObjectEvent | undefined | string {
   if (r?.eventSource !== 'aws:s3' || !r.s3?.object || !r.s3.bucket) return 'not an S3 event record';
@@ -43,13 +46,17 @@ export function toObjectEvent(r: S3EventRecord): ObjectEvent | undefined | strin
       : undefined;
   if (!kind) return undefined;
   const { object, bucket } = r.s3;
-  if (typeof object.key !== 'string' || !object.sequencer) return 'S3 record without key or sequencer';
+  if (typeof bucket.name !== 'string' || bucket.name === '') return 'S3 record without a bucket name';
+  if (typeof object.key !== 'string' || object.key === '') return 'S3 record without a key';
+  if (typeof object.sequencer !== 'string' || !SEQUENCER.test(object.sequencer))
+    return 'S3 record without a hexadecimal sequencer';
   let key: string;
   try {
     key = decodeS3Key(object.key);
   } catch {
     return 'S3 record key is not valid URL encoding';
   }
+  if (key === '') return 'S3 record without a key';
   const versionId = object.versionId && object.versionId !== 'null' ? object.versionId : undefined;
   return {
     kind,
@@ -59,5 +66,6 @@ export function toObjectEvent(r: S3EventRecord): ObjectEvent | undefined | strin
     ...(object.eTag ? { eTag: object.eTag } : {}),
     ...(typeof object.size === 'number' ? { size: object.size } : {}),
     ...((r as { reprocess?: boolean }).reprocess === true ? { reprocess: true } : {}),
+    ...(name === 'ObjectRemoved:DeleteMarkerCreated' ? { deleteMarker: true } : {}),
   };
 }

@@ -20,6 +20,20 @@ export interface ObjectEvent {
   readonly size?: number;
   /** Reprocess even when this sequencer was already committed, if by an older extractor. */
   readonly reprocess?: boolean;
+  /**
+   * For a removal: true when S3 put a delete marker on top (`ObjectRemoved:DeleteMarkerCreated`),
+   * so the object is now deleted. Otherwise a removal deleted one version permanently
+   * (`ObjectRemoved:Delete`: a non-current version, the latest one, or a delete marker), and
+   * what is current afterwards has to be asked of the bucket.
+   */
+  readonly deleteMarker?: boolean;
+}
+
+/** The version of an object that is current now (what a GET without a version id returns). */
+export interface CurrentVersion {
+  readonly versionId?: string;
+  readonly eTag?: string;
+  readonly size?: number;
 }
 
 export interface FetchedObject {
@@ -37,6 +51,11 @@ export interface ObjectSource {
    * is larger than `maxBytes`, and `ObjectGoneError` when the object or version no longer exists.
    */
   fetch(ref: ObjectRef, maxBytes: number): Promise<FetchedObject>;
+  /**
+   * The object's current version, or undefined when it has none (never written, deleted, or a
+   * delete marker on top). Answers about the key only: `ref.versionId` is ignored.
+   */
+  current(ref: ObjectRef): Promise<CurrentVersion | undefined>;
 }
 
 /** One article of an object with what was extracted from it. */
@@ -48,6 +67,8 @@ export interface ArticleResult {
   readonly article: Article;
   readonly extraction: Extraction;
   readonly entities: readonly Entity[];
+  /** Set when only the first this many characters of the body were extracted (the cap). */
+  readonly extractedChars?: number;
 }
 
 export type ObjectOutcome =
@@ -81,6 +102,8 @@ export interface StoredObjectState {
   readonly sequencer: string;
   readonly status: 'processed' | 'failed' | 'deleted';
   readonly extractorVersion?: string;
+  /** The S3 version the state was made from (a delete marker's for a deletion), when known. */
+  readonly versionId?: string;
 }
 
 /**
@@ -92,6 +115,12 @@ export interface ArticleStore {
   state(ref: ObjectRef): Promise<StoredObjectState | undefined>;
   commit(event: ObjectEvent, outcome: ObjectOutcome, context: CommitContext): Promise<CommitResult>;
   remove(event: ObjectEvent, context: CommitContext): Promise<CommitResult>;
+  /**
+   * Records that at `event`'s sequencer the stored version `versionId` is still the current one
+   * (a non-current version was removed): the state's sequencer moves forward, nothing else
+   * changes. `superseded` when the stored state is no longer that version or is newer.
+   */
+  keep(event: ObjectEvent, versionId: string): Promise<CommitResult>;
   /** Finishes an interrupted commit's clean-up (idempotent; no visible change for readers). */
   settle(ref: ObjectRef): Promise<void>;
 }

@@ -13,6 +13,10 @@ import type { LogLevel } from '../config.ts';
 /** The handler module, relative to this file (ESM has no `__dirname`). */
 export const INGEST_ENTRY = fileURLToPath(new URL('../../functions/handlers/ingest.ts', import.meta.url));
 
+/** The project root and its lockfile, found from this file: synth works from any directory. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const LOCK_FILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+
 /** Runtime of the ingest function: set explicitly, never the construct's default. */
 export const INGEST_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
@@ -29,6 +33,12 @@ export const TABLE_ACTIONS = [
 
 /** Read access to article objects, including a given version. */
 export const BUCKET_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion'] as const;
+
+/**
+ * Listing the bucket: with it S3 answers 404 for a missing key or version, without it 403, which
+ * looks like an outage; the function also lists one key to tell a 403 for a missing key apart.
+ */
+export const LIST_ACTIONS = ['s3:ListBucket'] as const;
 
 /** What the Lambda SQS poller needs on the queue (the AWSLambdaSQSQueueExecutionRole set). */
 export const QUEUE_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'] as const;
@@ -75,7 +85,11 @@ export interface IngestFunctionProps {
   readonly maxObjectBytes: number;
   /** Cap on the decompressed size of a compressed object. */
   readonly maxDecompressedBytes: number;
-  /** Powertools log level. */
+  /** Characters of an article body handed to extraction. */
+  readonly maxExtractChars: number;
+  /** No record is started with less than this left before the timeout. */
+  readonly deadlineReserve: Duration;
+  /** Level of the function's JSON logs (Lambda's application log level and Powertools'). */
   readonly logLevel: LogLevel;
   /** Retention of the function's log group. */
   readonly logRetention: logs.RetentionDays;
@@ -130,6 +144,13 @@ export class IngestFunction extends Construct {
     );
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
+        sid: 'ListArticleKeys',
+        actions: [...LIST_ACTIONS],
+        resources: [props.bucket.bucketArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
         sid: 'ReadWriteArticleItems',
         actions: [...TABLE_ACTIONS],
         resources: [props.table.tableArn],
@@ -153,12 +174,19 @@ export class IngestFunction extends Construct {
       memorySize: props.memorySize,
       role: this.role,
       logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel[props.logLevel],
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
       tracing: lambda.Tracing.ACTIVE,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: LOCK_FILE,
       environment: {
         TABLE_NAME: props.table.tableName,
         BUCKET_NAME: props.bucket.bucketName,
         MAX_OBJECT_BYTES: String(props.maxObjectBytes),
         MAX_DECOMPRESSED_BYTES: String(props.maxDecompressedBytes),
+        MAX_EXTRACT_CHARS: String(props.maxExtractChars),
+        DEADLINE_RESERVE_MS: String(props.deadlineReserve.toMilliseconds()),
         STAGE: props.stage,
         POWERTOOLS_SERVICE_NAME: 'news-ingest',
         POWERTOOLS_METRICS_NAMESPACE: 'NewsIngest',
@@ -188,10 +216,14 @@ export class IngestFunction extends Construct {
     const defaultPolicy = this.role.node.tryFindChild('DefaultPolicy');
     if (defaultPolicy !== undefined) this.eventSourceMapping.node.addDependency(defaultPolicy);
 
-    const bucketLogicalId = Stack.of(this).getLogicalId(props.bucket.node.defaultChild as CfnElement);
+    const bucketArn = Stack.of(this).resolve(props.bucket.bucketArn) as unknown;
+    const bucketRef =
+      typeof bucketArn === 'object' && bucketArn !== null && 'Fn::ImportValue' in bucketArn
+        ? String((bucketArn as Record<string, unknown>)['Fn::ImportValue'])
+        : `<${Stack.of(this).getLogicalId(props.bucket.node.defaultChild as CfnElement)}.Arn>`;
     Validations.of(this.role).acknowledge(
       {
-        id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`,
+        id: `AwsSolutions-IAM5[Resource::${bucketRef}/*]`,
         reason: `The function reads whatever object key a notification names; the wildcard covers the objects of the articles bucket only, with s3:GetObject and s3:GetObjectVersion only.`,
       },
       {

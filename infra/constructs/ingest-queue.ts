@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -11,6 +11,8 @@ export interface IngestQueueProps {
   readonly visibilityTimeout: Duration;
   /** Receives before a message is moved to the dead-letter queue. */
   readonly maxReceiveCount: number;
+  /** What happens to both queues (and the messages in them) when they leave the stack. */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -31,6 +33,7 @@ export class IngestQueue extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      ...(props.removalPolicy ? { removalPolicy: props.removalPolicy } : {}),
     });
     this.queue = new sqs.Queue(this, 'Queue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -38,6 +41,7 @@ export class IngestQueue extends Construct {
       visibilityTimeout: props.visibilityTimeout,
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount },
+      ...(props.removalPolicy ? { removalPolicy: props.removalPolicy } : {}),
     });
   }
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, type RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -12,7 +12,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES } from '../../functions/read/api.ts';
 import type { LogLevel } from '../config.ts';
-import { INGEST_BUNDLING, INGEST_RUNTIME } from './ingest-function.ts';
+import { INGEST_BUNDLING, INGEST_RUNTIME, LOCK_FILE, PROJECT_ROOT } from './ingest-function.ts';
 
 /** The handler module, relative to this file. */
 export const READ_API_ENTRY = fileURLToPath(new URL('../../functions/handlers/read-api.ts', import.meta.url));
@@ -107,6 +107,8 @@ export class ReadApi extends Construct {
       memorySize: props.memorySize ?? 512,
       role: this.role,
       logGroup: this.logGroup,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: LOCK_FILE,
       environment: {
         TABLE_NAME: props.table.tableName,
         STAGE: props.stage,
@@ -183,8 +185,12 @@ export class ReadApi extends Construct {
         }),
       ],
     });
+    // a stage with its own account and region has them (and the partition) literally in the ARN
+    const stack = Stack.of(this);
+    const literal = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<${pseudo}>` : value);
+    const arnHead = `arn:${literal(stack.partition, 'AWS::Partition')}:execute-api:${literal(stack.region, 'AWS::Region')}:${literal(stack.account, 'AWS::AccountId')}`;
     Validations.of(this.invokePolicy).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${Stack.of(this).getLogicalId(this.api.node.defaultChild as apigw.CfnApi)}>/$default/GET/*]`,
+      id: `AwsSolutions-IAM5[Resource::${arnHead}:<${stack.getLogicalId(this.api.node.defaultChild as apigw.CfnApi)}>/$default/GET/*]`,
       reason:
         'The wildcard stands for the paths of this one API (ids are path segments); the policy allows GET only, every route of the API is a read-only GET, and no other API or stage is covered.',
     });

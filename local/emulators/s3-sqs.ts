@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -130,9 +130,19 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
   const listeners: ((change: ObjectChange) => void)[] = [];
   const id = (bucket: string, key: string) => `${bucket}\u0000${key}`;
 
-  const emit = (eventName: S3EventName, bucket: string, key: string, object?: FauxObject): void => {
-    let versionId: string | undefined;
-    if (versioned.has(bucket)) {
+  /**
+   * Records a change and notifies it. A write or a delete marker adds a version on top; the
+   * permanent deletion of a version (`removedVersionId`) has already taken it off the list.
+   */
+  const emit = (
+    eventName: S3EventName,
+    bucket: string,
+    key: string,
+    object?: FauxObject,
+    removedVersionId?: string,
+  ): void => {
+    let versionId: string | undefined = removedVersionId;
+    if (versioned.has(bucket) && removedVersionId === undefined) {
       versionId = newVersionId();
       const list = versions.get(id(bucket, key)) ?? [];
       list.push(object ? { versionId, object } : { versionId, deleteMarker: true });
@@ -148,8 +158,44 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
       ...(versionId ? { versionId } : {}),
     };
     last.set(id(bucket, key), change);
-    persist(bucket, key, object, versionId);
+    if (removedVersionId === undefined) persist(bucket, key, object, versionId);
     for (const listener of listeners) listener(change);
+  };
+
+  /**
+   * DeleteObject with a version id on a versioned bucket, as S3 does it (fauxqs would delete the
+   * current object whatever the version): that version or delete marker is gone for good; if it
+   * was on top, what is below becomes current (an older version is served again, a delete
+   * marker or nothing leaves the key deleted). Notified as `ObjectRemoved:Delete` with the
+   * removed version's id.
+   */
+  const deleteVersion = (bucket: string, key: string, versionId: string): VersionRecord | undefined => {
+    const list = versions.get(id(bucket, key)) ?? [];
+    const at = list.findIndex((v) => v.versionId === versionId);
+    if (at < 0) return undefined;
+    const [removed] = list.splice(at, 1) as [VersionRecord];
+    if (at === list.length) {
+      const top = list[list.length - 1];
+      if (top?.object) {
+        const o = top.object;
+        const restored = S3Store.prototype.putObject.call(
+          s3Store,
+          bucket,
+          key,
+          o.body,
+          o.contentType,
+          o.metadata,
+        );
+        if (o.contentEncoding) restored.contentEncoding = o.contentEncoding;
+        persist(bucket, key, restored, top.versionId);
+      } else {
+        if (bucketsOf(s3Store).get(bucket)?.has(key))
+          S3Store.prototype.deleteObject.call(s3Store, bucket, key);
+        persist(bucket, key, undefined, undefined);
+      }
+    }
+    emit('ObjectRemoved:Delete', bucket, key, undefined, versionId);
+    return removed;
   };
 
   const fileOf = (bucket: string, key: string) =>
@@ -281,6 +327,17 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
   }) as never);
 
   app.addHook('preHandler', (async (req: Req, reply: Reply) => {
+    if (req.method !== 'DELETE') return;
+    const target = objectOf(req);
+    const wanted = req.query?.versionId;
+    if (!target || !wanted || !versioned.has(target.bucket)) return;
+    const removed = deleteVersion(target.bucket, target.key, wanted);
+    reply.status(204).header('x-amz-version-id', wanted);
+    if (removed?.deleteMarker) reply.header('x-amz-delete-marker', 'true');
+    return reply.send();
+  }) as never);
+
+  app.addHook('preHandler', (async (req: Req, reply: Reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return;
     const target = objectOf(req);
     const wanted = req.query?.versionId;
@@ -342,6 +399,76 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
     return payload;
   }) as never);
 
+  // SQS's own dead-letter redrive (StartMessageMoveTask and its companions), which fauxqs lacks
+  const moveTasks: MoveTask[] = [];
+  app.addHook('preHandler', (async (
+    req: Req & { headers: Record<string, string | undefined>; body?: unknown },
+    reply: Reply,
+  ) => {
+    const action = (req.headers['x-amz-target'] ?? '').replace(/^AmazonSQS\./, '');
+    if (
+      req.method !== 'POST' ||
+      !['StartMessageMoveTask', 'ListMessageMoveTasks', 'CancelMessageMoveTask'].includes(action)
+    )
+      return;
+    const input = (typeof req.body === 'string' ? JSON.parse(req.body) : (req.body ?? {})) as Record<
+      string,
+      unknown
+    >;
+    const answer = (status: number, payload: unknown) =>
+      reply.status(status).header('content-type', 'application/x-amz-json-1.0').send(JSON.stringify(payload));
+    const fail = (type: string, message: string) =>
+      answer(400, { __type: `com.amazonaws.sqs#${type}`, message });
+    const queues = sqsStore as unknown as SqsStoreLike;
+    if (action === 'StartMessageMoveTask') {
+      const source = queues.getQueueByArn(String(input.SourceArn ?? ''));
+      if (!source) return fail('ResourceNotFoundException', `no queue ${String(input.SourceArn)}`);
+      const destinationArn =
+        typeof input.DestinationArn === 'string'
+          ? input.DestinationArn
+          : [...queues.queues.values()].find((q) => redriveTarget(q) === input.SourceArn)?.arn;
+      const destination = destinationArn ? queues.getQueueByArn(destinationArn) : undefined;
+      if (!destination)
+        return fail(
+          'InvalidParameterValueException',
+          'the source queue is no dead-letter queue of a queue, and no DestinationArn was given',
+        );
+      if (moveTasks.some((t) => t.SourceArn === source.arn && t.Status === 'RUNNING'))
+        return fail('UnsupportedOperation', 'a message move task is already running on this queue');
+      // messages whose visibility timeout ran out are visible again, as SQS would have them
+      source.processTimers?.();
+      const moving = source.messages.splice(0, source.messages.length);
+      for (const msg of moving) {
+        msg.approximateReceiveCount = 0;
+        msg.approximateFirstReceiveTimestamp = undefined;
+        destination.enqueue(msg);
+      }
+      const task: MoveTask = {
+        TaskHandle: Buffer.from(JSON.stringify({ id: randomUUID(), source: source.arn })).toString('base64'),
+        Status: 'COMPLETED',
+        SourceArn: source.arn,
+        DestinationArn: destination.arn,
+        ApproximateNumberOfMessagesMoved: moving.length,
+        ApproximateNumberOfMessagesToMove: moving.length,
+        StartedTimestamp: Date.now(),
+      };
+      moveTasks.unshift(task);
+      return answer(200, { TaskHandle: task.TaskHandle });
+    }
+    if (action === 'ListMessageMoveTasks') {
+      const results = moveTasks
+        .filter((t) => t.SourceArn === input.SourceArn)
+        .slice(0, Number(input.MaxResults ?? 1))
+        .map(({ TaskHandle: _h, ...rest }) => rest);
+      return answer(200, { Results: results });
+    }
+    const task = moveTasks.find((t) => t.TaskHandle === input.TaskHandle);
+    if (!task) return fail('ResourceNotFoundException', 'no such task');
+    if (task.Status !== 'RUNNING') return fail('UnsupportedOperation', `the task is ${task.Status}`);
+    task.Status = 'CANCELLED';
+    return answer(200, { ApproximateNumberOfMessagesMoved: task.ApproximateNumberOfMessagesMoved });
+  }) as never);
+
   const address = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const url = new URL(address);
   return {
@@ -359,6 +486,43 @@ export async function startS3Sqs(options: S3SqsOptions): Promise<S3SqsEmulator> 
     },
     stop: () => app.close(),
   };
+}
+
+interface MoveTask {
+  TaskHandle: string;
+  Status: 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+  SourceArn: string;
+  DestinationArn: string;
+  ApproximateNumberOfMessagesMoved: number;
+  ApproximateNumberOfMessagesToMove: number;
+  StartedTimestamp: number;
+}
+
+interface FauxMessage {
+  approximateReceiveCount: number;
+  approximateFirstReceiveTimestamp?: number;
+}
+
+interface FauxQueue {
+  arn: string;
+  attributes: Record<string, string>;
+  messages: FauxMessage[];
+  enqueue(msg: FauxMessage): void;
+  processTimers?(): void;
+}
+
+interface SqsStoreLike {
+  queues: Map<string, FauxQueue>;
+  getQueueByArn(arn: string): FauxQueue | undefined;
+}
+
+function redriveTarget(queue: FauxQueue): string | undefined {
+  try {
+    return (JSON.parse(queue.attributes.RedrivePolicy ?? '{}') as { deadLetterTargetArn?: string })
+      .deadLetterTargetArn;
+  } catch {
+    return undefined;
+  }
 }
 
 function bucketsOf(store: unknown): Map<string, Map<string, FauxObject>> {

@@ -1,5 +1,12 @@
+import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import {
   BatchWriteCommand,
   DynamoDBDocumentClient,
@@ -112,11 +119,116 @@ describe('processBatch failure paths', () => {
   });
 
   it('retries on S3 SlowDown and 5xx', async () => {
+    s3.on(GetObjectCommand, { Key: 'slow.txt' }).rejects(
+      new S3ServiceException({ name: 'SlowDown', $fault: 'server', $metadata: { httpStatusCode: 503 } }),
+    );
+    const out = await processBatch(
+      [record('m1', 'slow.txt'), record('m2', 'a.txt')],
+      deps2(),
+      DEFAULT_INGEST_LIMITS,
+      log,
+      metrics,
+    );
+    expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }]);
+  });
+
+  it('fails the invocation when every record failed, so that Lambda counts an error', async () => {
     s3.on(GetObjectCommand).rejects(
       new S3ServiceException({ name: 'SlowDown', $fault: 'server', $metadata: { httpStatusCode: 503 } }),
     );
-    const out = await processBatch([record('m1', 'a.txt')], deps2(), DEFAULT_INGEST_LIMITS, log, metrics);
+    await expect(
+      processBatch(
+        [record('m1', 'a.txt'), record('m2', 'b.txt')],
+        deps2(),
+        DEFAULT_INGEST_LIMITS,
+        log,
+        metrics,
+      ),
+    ).rejects.toThrow(FullBatchFailureError);
+    expect(counts.RetriedEvents).toBe(2);
+    expect(logs.some((l) => l.startsWith('error every record of the batch failed'))).toBe(true);
+  });
+
+  it('starts no record once the time left is under the reserve, and reports the rest as failures', async () => {
+    let now = 10_000;
+    // each record takes 4 s of the clock; a record needs 3 s: after two, 2 s are left
+    s3.on(GetObjectCommand).callsFake(async () => {
+      now -= 4_000;
+      return { Body: body(ARTICLE), ContentLength: ARTICLE.length };
+    });
+    const out = await processBatch(
+      ['m1', 'm2', 'm3', 'm4'].map((id) => record(id, `${id}.txt`)),
+      deps2(),
+      DEFAULT_INGEST_LIMITS,
+      log,
+      metrics,
+      { remainingMs: () => now, reserveMs: 3_000 },
+    );
+    expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'm3' }, { itemIdentifier: 'm4' }]);
+    expect(counts.ObjectsProcessed).toBe(2);
+    expect(counts.DeferredRecords).toBe(2);
+    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(2);
+  });
+
+  it('skips as gone an object S3 answers 404 for, and one it answers 403 for that a listing does not show', async () => {
+    s3.on(GetObjectCommand, { Key: 'missing.txt' }).rejects(
+      new S3ServiceException({ name: 'NoSuchKey', $fault: 'client', $metadata: { httpStatusCode: 404 } }),
+    );
+    s3.on(GetObjectCommand, { Key: 'hidden.txt' }).rejects(
+      new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 } }),
+    );
+    s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'hidden.txt.bak' }] });
+    const out = await processBatch(
+      [record('m1', 'missing.txt'), record('m2', 'hidden.txt')],
+      deps2(),
+      DEFAULT_INGEST_LIMITS,
+      log,
+      metrics,
+    );
+    expect(out.batchItemFailures).toEqual([]);
+    expect(counts.EventsSkipped).toBe(2);
+    expect(s3.commandCalls(ListObjectsV2Command)[0]?.args[0].input).toMatchObject({
+      Bucket: 'articles',
+      Prefix: 'hidden.txt',
+      MaxKeys: 1,
+    });
+  });
+
+  it('retries a 403 for an object the listing shows: a real denial, not a missing key', async () => {
+    s3.on(GetObjectCommand, { Key: 'denied.txt' }).rejects(
+      new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 } }),
+    );
+    s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'denied.txt' }] });
+    const out = await processBatch(
+      [record('m1', 'denied.txt'), record('m2', 'a.txt')],
+      deps2(),
+      DEFAULT_INGEST_LIMITS,
+      log,
+      metrics,
+    );
     expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }]);
+  });
+
+  it('asks S3 what is current after a version was deleted permanently', async () => {
+    s3.on(HeadObjectCommand).rejects(
+      new S3ServiceException({ name: 'NotFound', $fault: 'client', $metadata: { httpStatusCode: 404 } }),
+    );
+    const removal = JSON.parse(record('m1', 'a.txt', '0B').body);
+    removal.Records[0].eventName = 'ObjectRemoved:Delete';
+    removal.Records[0].s3.object = { key: 'a.txt', versionId: 'v1', sequencer: '0B' };
+    const out = await processBatch(
+      [{ messageId: 'm1', body: JSON.stringify(removal) } as SQSRecord],
+      deps2(),
+      DEFAULT_INGEST_LIMITS,
+      log,
+      metrics,
+    );
+    expect(out.batchItemFailures).toEqual([]);
+    expect(s3.commandCalls(HeadObjectCommand)[0]?.args[0].input).toEqual({
+      Bucket: 'articles',
+      Key: 'a.txt',
+    });
+    expect(counts.ObjectsRemoved).toBe(1);
   });
 
   it('discards malformed messages and test events without failing the batch', async () => {
@@ -137,14 +249,9 @@ describe('processBatch failure paths', () => {
   });
 
   it('discards events for another bucket', async () => {
-    const out = await processBatch(
-      [record('m1', 'a.txt')],
-      deps2(),
-      DEFAULT_INGEST_LIMITS,
-      log,
-      metrics,
-      'other',
-    );
+    const out = await processBatch([record('m1', 'a.txt')], deps2(), DEFAULT_INGEST_LIMITS, log, metrics, {
+      bucketName: 'other',
+    });
     expect(out.batchItemFailures).toEqual([]);
     expect(counts.ForeignBucketEvents).toBe(1);
     expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);

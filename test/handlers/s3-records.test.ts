@@ -57,6 +57,32 @@ describe('parseSqsRecord', () => {
     expect(parseSqsRecord(message([s3Record('%E0%A4%A.txt')]))).toMatchObject({ kind: 'invalid' });
   });
 
+  it.each([
+    ['an empty key', s3Record('')],
+    ['an undecodable key', s3Record('%')],
+    ['a non-hexadecimal sequencer', s3Record('a.txt', 'ObjectCreated:Put', { sequencer: '0055XYZ' })],
+    [
+      'a sequencer longer than 40 digits',
+      s3Record('a.txt', 'ObjectCreated:Put', { sequencer: 'A'.repeat(41) }),
+    ],
+    ['a numeric sequencer', s3Record('a.txt', 'ObjectCreated:Put', { sequencer: 5 })],
+    ['no sequencer', s3Record('a.txt', 'ObjectCreated:Put', { sequencer: undefined })],
+    ['a missing bucket name', { ...s3Record('a.txt'), s3: { ...s3Record('a.txt').s3, bucket: {} } }],
+    ['an empty bucket name', { ...s3Record('a.txt'), s3: { ...s3Record('a.txt').s3, bucket: { name: '' } } }],
+  ])('calls a record with %s invalid, never an event to store or retry', (_why, record) => {
+    expect(parseSqsRecord(message([record]))).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('tells a delete marker from a permanent deletion of a version', () => {
+    const parsed = parseSqsRecord(
+      message([
+        s3Record('a.txt', 'ObjectRemoved:DeleteMarkerCreated', { versionId: 'm1' }),
+        s3Record('a.txt', 'ObjectRemoved:Delete', { versionId: 'v1' }),
+      ]),
+    );
+    expect(parsed.kind === 'events' && parsed.events.map((e) => e.deleteMarker)).toEqual([true, undefined]);
+  });
+
   it('ignores event types it does not act on', () => {
     const parsed = parseSqsRecord(message([s3Record('x.txt', 'ObjectRestore:Completed')]));
     expect(parsed).toEqual({ kind: 'events', events: [] });

@@ -1,10 +1,13 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type ComposedApp, composeApp } from '#infra/compose.ts';
 import { projectContext } from '#infra/synth.ts';
 
 export interface BuiltStack extends ComposedApp {
+  /** The stateless stack's template (function, alarms, topic, dashboard, policies). */
   readonly template: Template;
+  /** The stateful stack's template (buckets, table, queues). */
+  readonly dataTemplate: Template;
   /** Logical id of a construct's CloudFormation resource. */
   logicalId(construct: { node: { defaultChild?: unknown } }): string;
   /** The CloudFormation resource (Type, Properties, DeletionPolicy...) of a construct. */
@@ -23,23 +26,29 @@ export function withoutTags(properties: Record<string, unknown>): Record<string,
 }
 
 /**
- * Builds the stack as `cdk synth` would (context of cdk.json plus `context`), without bundling
- * the function: unit tests pin the template, one test in bundle.test.ts builds the asset.
+ * Builds the stacks as `cdk synth` would (context of cdk.json plus `context`), without bundling
+ * the function: unit tests pin the templates, one test in bundle.test.ts builds the asset.
  */
 export function buildStack(context: Record<string, unknown> = {}): BuiltStack {
   const app = new App({ context: { ...projectContext(), 'aws:cdk:bundling-stacks': [], ...context } });
   const composed = composeApp(app);
   const template = Template.fromStack(composed.stack);
-  const logicalId = (construct: { node: { defaultChild?: unknown } }): string =>
-    composed.stack.getLogicalId(construct.node.defaultChild as never);
+  const dataTemplate = Template.fromStack(composed.data);
+  const logicalId = (construct: { node: { defaultChild?: unknown } }): string => {
+    const child = construct.node.defaultChild as never;
+    return Stack.of(child).getLogicalId(child);
+  };
   const resource = (construct: { node: { defaultChild?: unknown } }): CfnResourceJson => {
-    const found = template.toJSON().Resources[logicalId(construct)] as CfnResourceJson | undefined;
+    const stack = Stack.of(construct.node.defaultChild as never);
+    const t = stack === composed.data ? dataTemplate : template;
+    const found = t.toJSON().Resources[logicalId(construct)] as CfnResourceJson | undefined;
     if (found === undefined) throw new Error(`no resource ${logicalId(construct)} in the template`);
     return found;
   };
   return {
     ...composed,
     template,
+    dataTemplate,
     logicalId,
     resource,
     props: (construct) => withoutTags(resource(construct).Properties),
@@ -68,4 +77,9 @@ export function actionsOf(statement: Statement): string[] {
 /** `{ 'Fn::GetAtt': [id, 'Arn'] }` */
 export function arnOf(logicalId: string): unknown {
   return { 'Fn::GetAtt': [logicalId, 'Arn'] };
+}
+
+/** `{ 'Fn::ImportValue': '<data stack>:<name>' }`: a value the app stack takes from the data stack. */
+export function imported(built: BuiltStack, name: string): unknown {
+  return { 'Fn::ImportValue': built.data.exportName(name) };
 }

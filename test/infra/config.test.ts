@@ -14,12 +14,15 @@ describe('loadConfig', () => {
     expect(load({})).toEqual({
       stage: 'dev',
       isProduction: false,
+      terminationProtection: false,
       removalPolicy: 'retain',
       deletionProtection: false,
       logRetentionDays: 30,
       noncurrentVersionExpirationDays: 30,
       accessLogExpirationDays: 90,
-      functionTimeoutSeconds: 60,
+      functionTimeoutSeconds: 180,
+      deadlineReserveSeconds: 60,
+      maxExtractChars: 200_000,
       functionMemoryMb: 1024,
       maxConcurrency: 5,
       batchSize: 5,
@@ -28,12 +31,20 @@ describe('loadConfig', () => {
       maxDecompressedBytes: 20 * MIB,
       logLevel: 'INFO',
       oldestMessageAlarmSeconds: 900,
+      alarmEmails: [],
     });
   });
 
-  it('is stricter for prod: deletion protection and a year of logs', () => {
-    const config = load({ stage: 'prod' });
+  const PROD = { stage: 'prod', account: '123456789012', region: 'eu-west-1' };
+
+  it('is stricter for prod: its own account and region, protections and a year of logs', () => {
+    const config = load(PROD);
     expect(config.isProduction).toBe(true);
+    expect(config).toMatchObject({
+      account: '123456789012',
+      region: 'eu-west-1',
+      terminationProtection: true,
+    });
     expect(config.deletionProtection).toBe(true);
     expect(config.logRetentionDays).toBe(365);
     expect(config.accessLogExpirationDays).toBe(365);
@@ -64,11 +75,38 @@ describe('loadConfig', () => {
     });
   });
 
-  it('accepts numbers and booleans from cdk.json', () => {
-    expect(load({ batchSize: 10, deletionProtection: false, stage: 'prod' })).toMatchObject({
+  it('accepts numbers, booleans and lists from cdk.json', () => {
+    expect(load({ batchSize: 10, deletionProtection: true, alarmEmails: ['a@example.com'] })).toMatchObject({
       batchSize: 10,
-      deletionProtection: false,
+      deletionProtection: true,
+      alarmEmails: ['a@example.com'],
     });
+  });
+
+  it("reads the stage's own settings, under explicit keys", () => {
+    const stages = {
+      dev: { batchSize: 2, functionTimeoutSeconds: 90 },
+      prod: { account: PROD.account, region: PROD.region, batchSize: 9 },
+    };
+    expect(load({ stages })).toMatchObject({
+      batchSize: 2,
+      functionTimeoutSeconds: 90,
+      deadlineReserveSeconds: 45,
+    });
+    expect(load({ stages, batchSize: 4 }).batchSize).toBe(4);
+    expect(load({ stages, stage: 'prod' })).toMatchObject({ batchSize: 9, account: '123456789012' });
+  });
+
+  it('keeps the committed cdk.json valid for every stage it names', () => {
+    const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+      context: Record<string, unknown>;
+    };
+    const stages = Object.keys(cdkJson.context.stages as Record<string, unknown>);
+    expect(stages).toEqual(expect.arrayContaining(['dev', 'prod']));
+    for (const stage of stages) {
+      const context = { ...cdkJson.context, stage, account: '123456789012', region: 'eu-west-1' };
+      expect(load(context).stage).toBe(stage);
+    }
   });
 
   it.each([
@@ -91,6 +129,19 @@ describe('loadConfig', () => {
     ],
     [{ alarmTopicArn: 'arn:aws:sqs:eu-west-1:123456789012:q' }, /"alarmTopicArn" must be an SNS topic ARN/],
     [{ alarmTopicArn: 'pager' }, /"alarmTopicArn" must be an SNS topic ARN/],
+    [{ stage: 'prod' }, /stage "prod" deploys only to its own account and region/],
+    [{ ...PROD, removalPolicy: 'destroy' }, /stage "prod" keeps its data: "removalPolicy" destroy/],
+    [{ ...PROD, deletionProtection: false }, /"deletionProtection" false is not allowed/],
+    [{ ...PROD, terminationProtection: 'false' }, /"terminationProtection" false is not allowed/],
+    [{ account: '1234' }, /"account" must be a 12-digit AWS account id/],
+    [{ region: 'mars' }, /"region" must be an AWS region/],
+    [
+      { functionTimeoutSeconds: 30, deadlineReserveSeconds: 30 },
+      /"deadlineReserveSeconds" \(30\) must be below/,
+    ],
+    [{ alarmEmails: 'not-an-address' }, /"alarmEmails" must hold e-mail addresses/],
+    [{ stages: { dev: { bogus: 1 } } }, /"stages.dev" sets "bogus", which is not a setting/],
+    [{ stages: [] }, /"stages" must map stage names to settings/],
   ])('rejects %j with a clear error', (context, message) => {
     expect(() => load(context)).toThrow(ConfigError);
     expect(() => load(context)).toThrow(message);

@@ -15,6 +15,7 @@ import {
   type BuiltStack,
   buildStack,
   type CfnResourceJson,
+  imported,
   resourcesOfType,
   type Statement,
 } from './build-stack.ts';
@@ -27,7 +28,8 @@ beforeAll(() => {
 });
 
 const idOf = (c: { node: { defaultChild?: unknown } }) => built.logicalId(c);
-const tableArn = () => arnOf(idOf(built.stack.table.table));
+// the table is the data stack's, imported by its fixed export name
+const tableArn = () => imported(built, 'TableArn');
 const indexArn = (name: string) => ({ 'Fn::Join': ['', [tableArn(), `/index/${name}`]] });
 
 function readRoleStatements(): Statement[] {
@@ -123,10 +125,13 @@ describe('read API function', () => {
       LoggingConfig: { LogGroup: { Ref: idOf(built.stack.readApi.logGroup) } },
     });
     expect(props.Environment.Variables).toEqual({
-      TABLE_NAME: { Ref: idOf(built.stack.table.table) },
+      TABLE_NAME: {
+        'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::Select': [5, { 'Fn::Split': [':', tableArn()] }] }] }],
+      },
       STAGE: 'dev',
       POWERTOOLS_SERVICE_NAME: 'news-ingest-read',
-      POWERTOOLS_LOG_LEVEL: 'INFO',
+      // cdk.json: stages.dev.logLevel
+      POWERTOOLS_LOG_LEVEL: 'DEBUG',
       NODE_OPTIONS: '--enable-source-maps',
     });
   });

@@ -26,9 +26,9 @@ import {
   UNSEEN_SEQUENCER,
 } from '../../functions/cli/commands/backfill.ts';
 import { parseSqsRecord } from '../../functions/handlers/s3-records.ts';
-import { type DynamoEmulator, startDynamo } from '../../local/emulators/dynamodb.ts';
 import { type S3SqsEmulator, startS3Sqs } from '../../local/emulators/s3-sqs.ts';
 import { createArticlesTable } from '../support/articles-table.ts';
+import { sharedDynamo, uniqueNamespace } from './support.ts';
 
 /**
  * `news-ingest backfill` against fauxqs (S3 and SQS) and dynalite (the table): every object
@@ -51,7 +51,7 @@ const KEYS = [
 ];
 
 let s3e: S3SqsEmulator;
-let ddb: DynamoEmulator;
+const namespace = uniqueNamespace();
 let s3: S3Client;
 let sqs: SQSClient;
 let dynamo: DynamoDBClient;
@@ -106,14 +106,12 @@ function wrap(
 const deps = () => ({ source: new S3ObjectSource(s3), store, now: () => new Date('2026-11-27T10:00:00Z') });
 
 beforeAll(async () => {
-  [s3e, ddb] = await Promise.all([
-    startS3Sqs({ region: 'us-east-1' }),
-    startDynamo({ prefer: 'dynalite', log: () => {}, readyTimeoutMs: 60_000 }),
-  ]);
+  s3e = await startS3Sqs({ region: 'us-east-1' });
   const local = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
   s3 = new S3Client({ ...local, endpoint: s3e.endpoint, forcePathStyle: true });
   sqs = sqsClient({ endpoint: s3e.endpoint, region: 'us-east-1' });
-  dynamo = dynamoClient({ endpoint: ddb.endpoint, region: 'us-east-1' });
+  // the run's DynamoDB (global-setup.ts); this file's tables have names of their own
+  dynamo = dynamoClient({ endpoint: sharedDynamo().endpoint, region: 'us-east-1' });
   dir = mkdtempSync(join(tmpdir(), 'backfill-test-'));
 });
 
@@ -121,14 +119,14 @@ afterAll(async () => {
   s3?.destroy();
   sqs?.destroy();
   dynamo?.destroy();
-  await Promise.all([s3e?.stop(), ddb?.stop()]);
+  await s3e?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
   run++;
   bucket = `articles-${run}`;
-  table = `articles-table-${run}`;
+  table = `${namespace}-articles-table-${run}`;
   s3e.createBucket(bucket, { versioned: true });
   queue = (await sqs.send(new CreateQueueCommand({ QueueName: `ingest-${run}` }))).QueueUrl as string;
   await createArticlesTable(dynamo, table);
@@ -295,7 +293,7 @@ describe('news-ingest backfill (command line)', () => {
       const stack = JSON.stringify({
         s3Endpoint: s3e.endpoint,
         sqsEndpoint: s3e.endpoint,
-        dynamodbEndpoint: ddb.endpoint,
+        dynamodbEndpoint: sharedDynamo().endpoint,
         region: 'us-east-1',
         bucket,
         queue,

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sqsClient } from '../../functions/adapters/aws/clients.ts';
-import { command, redrive } from '../../functions/cli/commands/redrive.ts';
+import { command, redrive, redriveNative } from '../../functions/cli/commands/redrive.ts';
 import { type S3SqsEmulator, startS3Sqs } from '../../local/emulators/s3-sqs.ts';
 
 /** `news-ingest redrive` against fauxqs (SQS emulator, in process): nothing lost, send before delete. */
@@ -203,6 +203,38 @@ describe('redrive', () => {
   });
 });
 
+describe('redrive by SQS itself (StartMessageMoveTask)', () => {
+  it('moves every message of the DLQ to the named queue, receive counts reset', async () => {
+    const bodies = await fillDlq(12);
+    // one message received before, as a failing function would have
+    await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: dlq, MaxNumberOfMessages: 1, VisibilityTimeout: 0 }),
+    );
+    const progress: number[] = [];
+    const summary = await redriveNative(sqs, { dlq, queue, pollMs: 10, onProgress: (d) => progress.push(d) });
+    expect(summary).toEqual({ native: true, moved: 12, status: 'COMPLETED' });
+    expect(progress.at(-1)).toBe(12);
+    expect(await visible(dlq)).toBe(0);
+    const got = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queue,
+        MaxNumberOfMessages: 10,
+        MessageSystemAttributeNames: ['All'],
+      }),
+    );
+    for (const m of got.Messages ?? []) expect(m.Attributes?.ApproximateReceiveCount).toBe('1');
+    const rest = await drain(queue);
+    expect([...(got.Messages ?? []).map((m) => m.Body ?? ''), ...rest].sort()).toEqual([...bodies].sort());
+  });
+
+  it('a second task on the emptied queue moves nothing and reports its own end', async () => {
+    await fillDlq(2);
+    await redriveNative(sqs, { dlq, queue, pollMs: 10 });
+    const again = await redriveNative(sqs, { dlq, queue, pollMs: 10 });
+    expect(again).toMatchObject({ moved: 0, status: 'COMPLETED' });
+  });
+});
+
 describe('news-ingest redrive (command line)', () => {
   it('documents that duplicates are harmless, and reads the --stack line', async () => {
     const out: string[] = [];
@@ -221,7 +253,9 @@ describe('news-ingest redrive (command line)', () => {
       expect(out.join('')).toMatch(/dry run: 3 message\(s\) would be moved/);
       out.length = 0;
       expect(await command.run(['--stack', stack])).toBe(0);
-      expect(out.join('')).toMatch(/moved 3 message/);
+      expect(out.join('')).toMatch(
+        /SQS moved 3 message\(s\) from the DLQ to the ingest queue \(task completed\)/,
+      );
     } finally {
       spy.mockRestore();
       err.mockRestore();

@@ -29,13 +29,21 @@ describe('delivery through the local stack', () => {
       uploads: 40,
       overwrites: 10,
       deletes: 8,
+      noncurrentDeletes: 4,
+      markerRemovals: 3,
       bad: 7,
       clients: 8,
       duplicateRate: 0.5,
       timeoutS: 240,
     });
     expect(problems).toEqual([]);
-    expect(figures).toMatchObject({ expected: 32, present: 32, lost: 0, corrupted: 0, stale: 0 });
+    // 40 uploads, 8 deleted of which 3 restored by removing their delete marker
+    expect(figures).toMatchObject({ expected: 35, present: 35, lost: 0, corrupted: 0, stale: 0 });
+    expect(figures).toMatchObject({
+      noncurrentDeletes: 4,
+      markerRemovals: 3,
+      s3Changes: 40 + 10 + 8 + 4 + 3 + 7,
+    });
     expect(figures.failureItems).toBe(7);
     expect(figures.dlq).toBe(0);
     expect(figures.duplicatesInjected).toBeGreaterThan(10);

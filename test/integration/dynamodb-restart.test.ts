@@ -28,6 +28,10 @@ class Source implements ObjectSource {
     if (text === undefined) throw new Error(`no version ${ref.versionId}`);
     return { bytes: new TextEncoder().encode(text), versionId: ref.versionId as string };
   }
+  /** Removals here are delete markers: the use case never asks what is current. */
+  async current(): Promise<undefined> {
+    throw new Error('not expected: removals in this test are delete markers');
+  }
 }
 
 function history(source: Source): ObjectEvent[] {
@@ -42,6 +46,7 @@ function history(source: Source): ObjectEvent[] {
         v === 3 && i % 3 === 0
           ? {
               kind: 'removed',
+              deleteMarker: true,
               ref: { bucket: 'articles', key },
               sequencer,
               eventTime: '2026-11-27T11:00:00.000Z',

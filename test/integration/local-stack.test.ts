@@ -125,6 +125,51 @@ describe('the local stack, end to end', () => {
     expect(await partitionItemCount(stack, stack.bucket, key)).toBe(1);
   });
 
+  it('index answers carry every field the table holds for a quote and an entity (INCLUDE projections)', async () => {
+    const stored = await stack.waitFor(await stack.put('articles/projection.txt', ARTICLE_A), {
+      timeoutMs: 30_000,
+    });
+    const article = stored?.articles[0];
+    const quote = article?.quotes.find((q) => q.speaker);
+    expect(quote).toBeDefined();
+    const viaIndex = (await stack.reader.quotesBySpeaker(quote?.speaker as string)).find(
+      (q) => q.key === 'articles/projection.txt' && q.start === quote?.start,
+    );
+    expect(viaIndex).toEqual(quote);
+    const entity = article?.entities[0];
+    const mention = (await stack.reader.articlesByEntity(entity?.name as string)).find(
+      (m) => m.key === 'articles/projection.txt',
+    );
+    expect(mention).toMatchObject({ name: entity?.name, type: entity?.type, mentions: entity?.mentions });
+    expect(mention?.articleTitle).toBe(article?.meta.title);
+  });
+
+  it('versioned deletes: a non-current version removed changes nothing; a delete marker removed restores', async () => {
+    const key = 'articles/versions.txt';
+    const v1 = await stack.put(key, ARTICLE_A);
+    const v2 = await stack.put(key, ARTICLE_B);
+    await stack.waitFor(v2, { timeoutMs: 30_000 });
+    const removal = await stack.delete(key, { versionId: v1.versionId as string });
+    expect(removal).toMatchObject({ eventName: 'ObjectRemoved:Delete', versionId: v1.versionId });
+    const after = await stack.waitFor(removal as NonNullable<typeof removal>, { timeoutMs: 30_000 });
+    expect(after?.status).toBe('processed');
+    expect(after?.state.versionId).toBe(v2.versionId);
+    expect(after?.articles[0]?.meta.title).toBe('Library reopens after two-year renovation');
+
+    const marker = await stack.delete(key);
+    expect((await stack.waitFor(marker as NonNullable<typeof marker>, { timeoutMs: 30_000 }))?.status).toBe(
+      'deleted',
+    );
+    const restore = await stack.delete(key, { versionId: marker?.versionId as string });
+    const restored = await stack.waitFor(restore as NonNullable<typeof restore>, { timeoutMs: 30_000 });
+    expect(restored?.status).toBe('processed');
+    expect(restored?.state.versionId).toBe(v2.versionId);
+    expect(restored?.articles[0]?.meta.title).toBe('Library reopens after two-year renovation');
+    expect(await partitionItemCount(stack, stack.bucket, key)).toBe(
+      1 + 1 + (restored?.articles[0]?.entities.length ?? 0) + (restored?.articles[0]?.quotes.length ?? 0),
+    );
+  });
+
   it('a bad file gets a failure item with a reason, and is not retried', async () => {
     const binary = new Uint8Array(4096);
     for (let i = 0; i < binary.length; i++) binary[i] = (i * 37 + 11) % 256;

@@ -108,7 +108,9 @@ describe('npm start', () => {
     probe.destroy();
     client.destroy();
     await new Promise((r) => setTimeout(r, 500));
-    const leftover = (await dynamoDbLocalProcesses()).filter((p) => !javaBefore.has(p));
+    // the DynamoDB Local this `npm start` ran, by its port (other files run their own meanwhile)
+    const port = new URL(String(serve.dynamodbEndpoint)).port;
+    const leftover = (await dynamoDbLocalProcesses(port)).filter((p) => !javaBefore.has(p));
     expect(leftover).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
 import { objectPk } from '#adapters/aws/dynamodb/keys.ts';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '#local/stack.ts';
 import { ensureAssembly } from '#local/synth.ts';
@@ -15,10 +17,30 @@ export async function projectAssembly(): Promise<string> {
   return cdkOut;
 }
 
-/** Starts the real local stack from the project's (freshly synthesized) cloud assembly. */
+/** The DynamoDB the global setup started for every integration file (see global-setup.ts). */
+export function sharedDynamo(): { endpoint: string; kind: 'dynamodb-local' | 'dynalite' } {
+  return inject('dynamodb');
+}
+
+/** A prefix of resource names no other stack of the run uses. */
+export function uniqueNamespace(): string {
+  return `t${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Starts the real local stack from the project's (freshly synthesized) cloud assembly, on the
+ * run's shared DynamoDB, its resources under a namespace of their own.
+ */
 export async function startProjectStack(options: Partial<LocalStackOptions> = {}): Promise<LocalStack> {
-  const cdkOut = await projectAssembly();
-  return startLocalStack({ cdkOut, visibilityTimeoutS: 1, concurrency: 2, ...options });
+  const cdkOut = inject('cdkOut') ?? (await projectAssembly());
+  return startLocalStack({
+    cdkOut,
+    visibilityTimeoutS: 1,
+    concurrency: 2,
+    dynamodb: sharedDynamo(),
+    namespace: uniqueNamespace(),
+    ...options,
+  });
 }
 
 /**
@@ -54,15 +76,21 @@ export async function partitionItemCount(
   return count;
 }
 
-/** Java processes of DynamoDB Local still running (to check that nothing is left behind). */
-export async function dynamoDbLocalProcesses(): Promise<number[]> {
+/**
+ * Java processes of DynamoDB Local still running (to check that nothing is left behind); with
+ * `port`, only the one listening there (other test files run their own meanwhile).
+ */
+export async function dynamoDbLocalProcesses(port?: string): Promise<number[]> {
   const { readdirSync, readFileSync } = await import('node:fs');
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.startsWith('java') && cmd.includes('DynamoDBLocal.jar')) pids.push(Number(entry));
+      const args = cmd.split('\0');
+      const portMatches = port === undefined || args[args.indexOf('-port') + 1] === port;
+      if (cmd.startsWith('java') && cmd.includes('DynamoDBLocal.jar') && portMatches)
+        pids.push(Number(entry));
     } catch {
       // exited meanwhile
     }

@@ -13,9 +13,12 @@ import { ArticleReader } from '#adapters/aws/dynamodb/reader.ts';
 import { DynamoArticleStore } from '#adapters/aws/dynamodb/store.ts';
 import { ingestObject } from '#ingest/ingest-object.ts';
 import type { ObjectEvent, ObjectRef, ObjectSource } from '#ingest/ports.ts';
+import { normalizeSequencer } from '#ingest/sequencer.ts';
 import { seeded } from '../../bench/adversarial-inputs.ts';
-import { type DynamoEmulator, javaAvailable, startDynamo } from '../../local/emulators/dynamodb.ts';
+import { javaAvailable } from '../../local/emulators/dynamodb.ts';
 import { createArticlesTable } from '../support/articles-table.ts';
+import { VersionedBucket } from '../support/versioned-bucket.ts';
+import { sharedDynamo, uniqueNamespace } from './support.ts';
 
 /**
  * The versioned write protocol (functions/adapters/aws/dynamodb/store.ts) against AWS's DynamoDB
@@ -62,15 +65,19 @@ class VersionedSource implements ObjectSource {
     if (text === undefined) throw new Error(`no version ${ref.versionId}`);
     return { bytes: new TextEncoder().encode(text), versionId: ref.versionId as string };
   }
+  /** Removals here are delete markers: the use case never asks what is current. */
+  async current(): Promise<undefined> {
+    throw new Error('not expected: removals in this test are delete markers');
+  }
 }
 
-let ddb: DynamoEmulator | undefined;
 let raw: DynamoDBClient;
 let docs: DynamoDBDocumentClient;
 let tables = 0;
 
+const namespace = uniqueNamespace();
 async function newTable(): Promise<string> {
-  const name = `articles-${++tables}`;
+  const name = `${namespace}-articles-${++tables}`;
   await createArticlesTable(raw, name);
   return name;
 }
@@ -89,6 +96,7 @@ function created(key: string, sequencer: string, text: string): ObjectEvent {
 }
 const removed = (key: string, sequencer: string): ObjectEvent => ({
   kind: 'removed',
+  deleteMarker: true,
   ref: { bucket: BUCKET, key },
   sequencer,
   eventTime: '2026-11-27T11:00:00.000Z',
@@ -192,10 +200,9 @@ const hasJava = javaAvailable();
 
 describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () => {
   beforeAll(async () => {
-    // a loaded machine can take a while to start the JVM
-    ddb = await startDynamo({ prefer: 'dynamodb-local', log: () => {}, readyTimeoutMs: 150_000 });
+    // the run's DynamoDB Local (global-setup.ts); this file's tables have names of their own
     raw = new DynamoDBClient({
-      endpoint: ddb.endpoint,
+      endpoint: sharedDynamo().endpoint,
       region: 'us-east-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
@@ -204,7 +211,6 @@ describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () =>
 
   afterAll(async () => {
     raw?.destroy();
-    await ddb?.stop();
   });
 
   describe('a crash at every step of commit and remove', () => {
@@ -412,6 +418,37 @@ describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () =>
     });
   });
 
+  describe('versioned deletes', () => {
+    it('a non-current version removed moves the state forward and keeps every item; a marker removed restores', async () => {
+      const table = await newTable();
+      const bucket = new VersionedBucket(BUCKET);
+      const d = { ...deps(docs, table), source: bucket };
+      const v1 = bucket.put('kept', OLD);
+      const v2 = bucket.put('kept', SMALL);
+      await ingestObject(d, v1);
+      await ingestObject(d, v2);
+      const before = await view(table, 'kept');
+      const items = await partition(table, 'kept');
+      const removal = bucket.deleteVersion('kept', v1.ref.versionId as string);
+      expect(await ingestObject(d, removal)).toEqual({ action: 'skipped', why: 'noncurrent' });
+      const after = await view(table, 'kept');
+      expect({ ...after, sequencer: undefined }).toEqual({ ...before, sequencer: undefined });
+      expect(after?.sequencer).toBe(normalizeSequencer(removal.sequencer));
+      expect((await partition(table, 'kept')).length).toBe(items.length);
+      // the older put, delivered late, is now stale
+      expect(await ingestObject(d, v1)).toEqual({ action: 'skipped', why: 'stale' });
+
+      const marker = bucket.delete('kept');
+      await ingestObject(d, marker);
+      expect((await view(table, 'kept'))?.status).toBe('deleted');
+      await ingestObject(d, bucket.deleteVersion('kept', marker.ref.versionId as string));
+      const restored = await view(table, 'kept');
+      expect(restored?.status).toBe('processed');
+      expect(restored?.articles[0]?.title).toBe('Tunnel plan shelved');
+      await expectOnlyLiveVersion(table, 'kept');
+    });
+  });
+
   describe('throttling', () => {
     it('UnprocessedItems are retried inside the function until every item is written', async () => {
       const table = await newTable();
@@ -460,7 +497,7 @@ describe.skipIf(!hasJava)('write protocol on DynamoDB Local (needs java)', () =>
       let requests = 0;
       let throttled = 0;
       const throttling = new DynamoDBClient({
-        endpoint: ddb?.endpoint as string,
+        endpoint: sharedDynamo().endpoint,
         region: 'us-east-1',
         credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
         maxAttempts: 6,

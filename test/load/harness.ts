@@ -18,6 +18,10 @@ export interface LoadPlan {
   readonly overwrites: number;
   readonly deletes: number;
   readonly bad: number;
+  /** Overwritten keys whose first (now non-current) version is then deleted by version id. */
+  readonly noncurrentDeletes?: number;
+  /** Deleted keys whose delete marker is then deleted by version id (the object comes back). */
+  readonly markerRemovals?: number;
   /** Concurrent S3 clients making the changes. */
   readonly clients?: number;
   readonly seed?: number;
@@ -38,6 +42,8 @@ export interface LoadFigures {
   uploads: number;
   overwrites: number;
   deletes: number;
+  noncurrentDeletes: number;
+  markerRemovals: number;
   badFiles: number;
   s3Changes: number;
   duplicatesInjected: number;
@@ -182,6 +188,10 @@ export async function runLoad(
 ): Promise<{ figures: LoadFigures; problems: string[] }> {
   if (plan.overwrites + plan.deletes > plan.uploads)
     throw new Error('overwrites + deletes must not exceed uploads');
+  const noncurrentDeletes = plan.noncurrentDeletes ?? 0;
+  const markerRemovals = plan.markerRemovals ?? 0;
+  if (noncurrentDeletes > plan.overwrites) throw new Error('noncurrentDeletes must not exceed overwrites');
+  if (markerRemovals > plan.deletes) throw new Error('markerRemovals must not exceed deletes');
   const random = seeded(plan.seed ?? 20261127);
   const duplicateRate = plan.duplicateRate ?? 1 / 6;
   const clients = plan.clients ?? 16;
@@ -210,6 +220,8 @@ export async function runLoad(
   );
   const overwritten = new Set(order.slice(0, plan.overwrites));
   const deleted = new Set(order.slice(plan.overwrites, plan.overwrites + plan.deletes));
+  const noncurrent = new Set(order.slice(0, noncurrentDeletes));
+  const restored = new Set(order.slice(plan.overwrites, plan.overwrites + markerRemovals));
   const jobs: (() => Promise<void>)[] = [];
   for (let i = 0; i < plan.uploads; i++) {
     jobs.push(async () => {
@@ -224,10 +236,21 @@ export async function runLoad(
         const change = await timed(() => stack.put(key, second.text));
         if (change) t.changes.push(change);
         t.expect = { status: 'processed', title: second.title };
+        if (noncurrent.has(i) && created?.versionId) {
+          // the first version, no longer current, deleted for good: the article must not change
+          const removal = await timed(() => stack.delete(key, { versionId: created.versionId as string }));
+          if (removal) t.changes.push(removal);
+        }
       } else if (deleted.has(i)) {
         const change = await timed(() => stack.delete(key));
         if (change) t.changes.push(change);
         t.expect = { status: 'deleted' };
+        if (restored.has(i) && change?.versionId) {
+          // the delete marker deleted for good: the first version is current again
+          const removal = await timed(() => stack.delete(key, { versionId: change.versionId as string }));
+          if (removal) t.changes.push(removal);
+          t.expect = { status: 'processed', title: first.title };
+        }
       }
       for (const c of t.changes)
         if (random() < duplicateRate) {
@@ -386,6 +409,8 @@ export async function runLoad(
       uploads: plan.uploads,
       overwrites: plan.overwrites,
       deletes: plan.deletes,
+      noncurrentDeletes,
+      markerRemovals,
       badFiles: plan.bad,
       s3Changes: changes,
       duplicatesInjected,

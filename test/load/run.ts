@@ -2,7 +2,8 @@
  * `npm run -s test:load [-- --json FILE] [-- --uploads N --overwrites N --deletes N --bad N]`
  *
  * Pushes a concurrent burst through the embedded local stack (S3 + SQS in fauxqs, DynamoDB Local,
- * the bundled function polling the queue): uploads, overwrites, deletes and bad files, with
+ * the bundled function polling the queue): uploads, overwrites, deletes, permanent deletions of
+ * non-current versions and of delete markers (which bring the object back) and bad files, with
  * injected duplicate notifications, reordered (late, older) notifications, and consumer crashes
  * (messages received and abandoned, so SQS redelivers them after the visibility timeout). Then
  * reads every object back from the table and counts what is lost, corrupted or stale
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     uploads: { type: 'string', default: '2000' },
     overwrites: { type: 'string', default: '300' },
     deletes: { type: 'string', default: '200' },
+    'noncurrent-deletes': { type: 'string', default: '100' },
+    'marker-removals': { type: 'string', default: '50' },
     bad: { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '4' },
     'timeout-s': { type: 'string', default: '1200' },
@@ -29,11 +32,21 @@ const { values } = parseArgs({
 });
 if (values.help) {
   process.stdout.write(
-    'usage: npm run -s test:load -- [--json FILE] [--uploads 2000] [--overwrites 300] [--deletes 200] [--bad 100] [--concurrency 4] [--timeout-s 1200]\n',
+    'usage: npm run -s test:load -- [--json FILE] [--uploads 2000] [--overwrites 300] [--deletes 200] [--noncurrent-deletes 100] [--marker-removals 50] [--bad 100] [--concurrency 4] [--timeout-s 1200]\n',
   );
   process.exit(0);
 }
-const count = (name: 'uploads' | 'overwrites' | 'deletes' | 'bad' | 'concurrency' | 'timeout-s') => {
+const count = (
+  name:
+    | 'uploads'
+    | 'overwrites'
+    | 'deletes'
+    | 'noncurrent-deletes'
+    | 'marker-removals'
+    | 'bad'
+    | 'concurrency'
+    | 'timeout-s',
+) => {
   const n = Number(values[name]);
   if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
   return n;
@@ -60,6 +73,8 @@ try {
       uploads: count('uploads'),
       overwrites: count('overwrites'),
       deletes: count('deletes'),
+      noncurrentDeletes: count('noncurrent-deletes'),
+      markerRemovals: count('marker-removals'),
       bad: count('bad'),
       timeoutS: count('timeout-s'),
     },

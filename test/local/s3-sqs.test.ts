@@ -3,6 +3,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -34,6 +35,78 @@ afterAll(async () => {
 });
 
 describe('S3 emulation with notifications and versions', () => {
+  const text = async (key: string, versionId?: string) => {
+    const out = await s3.send(
+      new GetObjectCommand({
+        Bucket: 'versioned-bucket',
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+      }),
+    );
+    return out.Body?.transformToString();
+  };
+  const gone = (key: string) =>
+    expect(s3.send(new HeadObjectCommand({ Bucket: 'versioned-bucket', Key: key }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 404 },
+    });
+
+  it('keeps the other versions when a version is deleted by id, and notifies ObjectRemoved:Delete', async () => {
+    changes.length = 0;
+    const key = 'versions/keep.txt';
+    const v1 = await s3.send(new PutObjectCommand({ Bucket: 'versioned-bucket', Key: key, Body: 'one' }));
+    const v2 = await s3.send(new PutObjectCommand({ Bucket: 'versioned-bucket', Key: key, Body: 'two' }));
+    const removed = await s3.send(
+      new DeleteObjectCommand({ Bucket: 'versioned-bucket', Key: key, VersionId: v1.VersionId }),
+    );
+    expect(removed.VersionId).toBe(v1.VersionId);
+    expect(removed.DeleteMarker).toBeUndefined();
+    // the non-current version is gone, the current one untouched
+    expect(await text(key)).toBe('two');
+    expect(await text(key, v2.VersionId)).toBe('two');
+    await expect(
+      s3.send(new GetObjectCommand({ Bucket: 'versioned-bucket', Key: key, VersionId: v1.VersionId })),
+    ).rejects.toMatchObject({ name: 'NoSuchVersion' });
+    const last = changes.at(-1);
+    expect(last).toMatchObject({ eventName: 'ObjectRemoved:Delete', key, versionId: v1.VersionId });
+    expect(last?.size).toBeUndefined();
+    expect(last?.eTag).toBeUndefined();
+    expect(compareSequencers(changes[1]?.sequencer as string, last?.sequencer as string)).toBe(-1);
+  });
+
+  it('serves the version below when the latest is deleted by id, and nothing when none is left', async () => {
+    const key = 'versions/latest.txt';
+    const v1 = await s3.send(new PutObjectCommand({ Bucket: 'versioned-bucket', Key: key, Body: 'old' }));
+    const v2 = await s3.send(new PutObjectCommand({ Bucket: 'versioned-bucket', Key: key, Body: 'new' }));
+    await s3.send(new DeleteObjectCommand({ Bucket: 'versioned-bucket', Key: key, VersionId: v2.VersionId }));
+    expect(await text(key)).toBe('old');
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'versioned-bucket', Key: key }));
+    expect(head.VersionId).toBe(v1.VersionId);
+    await s3.send(new DeleteObjectCommand({ Bucket: 'versioned-bucket', Key: key, VersionId: v1.VersionId }));
+    await gone(key);
+  });
+
+  it('restores the object when its delete marker is deleted by id', async () => {
+    changes.length = 0;
+    const key = 'versions/marker.txt';
+    const v1 = await s3.send(new PutObjectCommand({ Bucket: 'versioned-bucket', Key: key, Body: 'back' }));
+    const marker = await s3.send(new DeleteObjectCommand({ Bucket: 'versioned-bucket', Key: key }));
+    expect(marker.DeleteMarker).toBe(true);
+    await gone(key);
+    const removal = await s3.send(
+      new DeleteObjectCommand({ Bucket: 'versioned-bucket', Key: key, VersionId: marker.VersionId }),
+    );
+    expect(removal.DeleteMarker).toBe(true);
+    expect(await text(key)).toBe('back');
+    expect((await s3.send(new HeadObjectCommand({ Bucket: 'versioned-bucket', Key: key }))).VersionId).toBe(
+      v1.VersionId,
+    );
+    expect(changes.map((c) => [c.eventName, c.versionId])).toEqual([
+      ['ObjectCreated:Put', v1.VersionId],
+      ['ObjectRemoved:DeleteMarkerCreated', marker.VersionId],
+      ['ObjectRemoved:Delete', marker.VersionId],
+    ]);
+  });
+
   it('reports every write with a versionId, an eTag, a size and increasing sequencers', async () => {
     changes.length = 0;
     const key = 'a dir/über+1%.txt';

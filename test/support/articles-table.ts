@@ -1,8 +1,10 @@
 import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { INDEXES } from '#adapters/aws/dynamodb/indexes.ts';
 
 /**
  * Creates a table with the key schema of the stack's articles table (infra/constructs/articles-table.ts):
- * pk/sk, GSI bySpeaker (gsi1pk/gsi1sk) and GSI byEntity (gsi2pk/gsi2sk), strings, projection ALL.
+ * pk/sk, GSI bySpeaker (gsi1pk/gsi1sk) and GSI byEntity (gsi2pk/gsi2sk), strings, projecting
+ * what the stack's indexes project (INDEXES).
  */
 export async function createArticlesTable(client: DynamoDBClient, name: string): Promise<void> {
   const s = 'S' as const;
@@ -18,24 +20,14 @@ export async function createArticlesTable(client: DynamoDBClient, name: string):
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'bySpeaker',
-          KeySchema: [
-            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-        {
-          IndexName: 'byEntity',
-          KeySchema: [
-            { AttributeName: 'gsi2pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
+      GlobalSecondaryIndexes: Object.values(INDEXES).map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projected] },
+      })),
     }),
   );
 }

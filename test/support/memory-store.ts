@@ -10,7 +10,7 @@ import type {
 import { normalizeSequencer } from '#ingest/sequencer.ts';
 
 interface Entry {
-  state: StoredObjectState & { versionId?: string };
+  state: StoredObjectState;
   outcome?: ObjectOutcome;
 }
 
@@ -33,6 +33,20 @@ export class MemoryStore implements ArticleStore {
 
   async remove(event: ObjectEvent, context: CommitContext): Promise<CommitResult> {
     return this.apply(event, context, undefined);
+  }
+
+  async keep(event: ObjectEvent, versionId: string): Promise<CommitResult> {
+    const entry = this.objects.get(this.id(event.ref));
+    const seq = normalizeSequencer(event.sequencer);
+    if (
+      !entry ||
+      entry.state.sequencer >= seq ||
+      entry.state.versionId !== versionId ||
+      entry.state.status === 'deleted'
+    )
+      return 'superseded';
+    entry.state = { ...entry.state, sequencer: seq };
+    return 'committed';
   }
 
   async settle(): Promise<void> {}
@@ -58,6 +72,7 @@ export class MemoryStore implements ArticleStore {
         sequencer: seq,
         status: outcome ? outcome.status : 'deleted',
         extractorVersion: context.extractorVersion,
+        ...(context.versionId ? { versionId: context.versionId } : {}),
       },
       ...(outcome ? { outcome } : {}),
     });

@@ -2,11 +2,13 @@ import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
+  ListMessageMoveTasksCommand,
   type Message,
   type MessageAttributeValue,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   type SQSClient,
+  StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
 import { connection, sqsClient } from '#adapters/aws/clients.ts';
 import { parseSqsRecord } from '../../handlers/s3-records.ts';
@@ -17,18 +19,23 @@ import { Progress, positiveInt, readStackLine } from '../stack-line.ts';
 const usage = `usage: news-ingest redrive (--dlq URL --queue URL | --stack JSON|FILE) [options]
 
 Moves the messages of the dead-letter queue back to the ingest queue, where the function
-processes them again. Each message is deleted from the DLQ only after its copy was accepted by
-the ingest queue, so nothing is lost: a crash between the two steps leaves the message in both
-queues, and that duplicate is harmless because processing is idempotent by S3 sequencer (an event
-already applied, or older than the stored state, changes nothing).
+processes them again. By default SQS moves them itself (a message move task,
+StartMessageMoveTask): server-side, nothing passes through this machine, and the command waits
+until the task ends. With --max, --dry-run or --client-side the messages are moved here instead:
+each is deleted from the DLQ only after its copy was accepted by the ingest queue, so nothing is
+lost: a crash between the two steps leaves the message in both queues, and that duplicate is
+harmless because processing is idempotent by S3 sequencer (an event already applied, or older
+than the stored state, changes nothing).
 
   --dlq URL          dead-letter queue URL (default: from --stack)
   --queue URL        ingest queue URL (default: from --stack)
   --stack JSON|FILE  the line 'npm start -- --serve' prints (sqsEndpoint, region, queue, dlq)
   --endpoint URL     SQS endpoint (default: from --stack, else AWS with the default credentials)
   --region REGION    AWS region (default: from --stack or the environment)
-  --max N            move at most N messages (default: all)
+  --max N            move at most N messages (default: all; moved here, not by SQS)
   --dry-run          list what would be moved, move nothing (messages stay in the DLQ)
+  --client-side      move the messages here rather than with SQS's move task
+  --rate N           with the move task: at most N messages per second (default: SQS's own)
   --visibility S     seconds a received message stays hidden while it is moved (default 60)
   --json             print the summary as JSON
 
@@ -192,6 +199,55 @@ export async function redrive(sqs: SQSClient, options: RedriveOptions): Promise<
   return summary;
 }
 
+export interface NativeRedriveSummary {
+  readonly native: true;
+  readonly moved: number;
+  readonly status: string;
+  readonly failureReason?: string;
+}
+
+/**
+ * The dead-letter queue's messages moved back by SQS itself (StartMessageMoveTask), waiting until
+ * the task is no longer running. The destination is named explicitly (the ingest queue).
+ */
+export async function redriveNative(
+  sqs: SQSClient,
+  options: {
+    dlq: string;
+    queue: string;
+    rate?: number;
+    pollMs?: number;
+    onProgress?: (done: number, total?: number) => void;
+  },
+): Promise<NativeRedriveSummary> {
+  const arnOf = async (url: string) =>
+    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] })))
+      .Attributes?.QueueArn as string;
+  const [sourceArn, destinationArn] = await Promise.all([arnOf(options.dlq), arnOf(options.queue)]);
+  await sqs.send(
+    new StartMessageMoveTaskCommand({
+      SourceArn: sourceArn,
+      DestinationArn: destinationArn,
+      ...(options.rate ? { MaxNumberOfMessagesPerSecond: options.rate } : {}),
+    }),
+  );
+  for (;;) {
+    const list = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: sourceArn, MaxResults: 1 }));
+    const task = list.Results?.[0];
+    const moved = Number(task?.ApproximateNumberOfMessagesMoved ?? 0);
+    options.onProgress?.(moved, task?.ApproximateNumberOfMessagesToMove);
+    if (task && task.Status !== 'RUNNING') {
+      return {
+        native: true,
+        moved,
+        status: String(task.Status),
+        ...(task.FailureReason ? { failureReason: task.FailureReason } : {}),
+      };
+    }
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 2000));
+  }
+}
+
 export const command: Command = {
   name: 'redrive',
   summary: 'move dead-letter messages back to the ingest queue',
@@ -207,6 +263,8 @@ export const command: Command = {
         region: { type: 'string' },
         max: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'client-side': { type: 'boolean' },
+        rate: { type: 'string' },
         visibility: { type: 'string' },
         json: { type: 'boolean' },
       },
@@ -226,6 +284,28 @@ export const command: Command = {
     const visibilitySeconds = positiveInt(values.visibility, '--visibility', 60);
     const sqs = sqsClient(connection(values.endpoint ?? stack.sqsEndpoint, values.region ?? stack.region));
     const progress = new Progress(values['dry-run'] ? 'redrive (dry run)' : 'redrive');
+    const native = max === undefined && !values['dry-run'] && !values['client-side'];
+    if (native) {
+      const rate = values.rate === undefined ? undefined : positiveInt(values.rate, '--rate', 1);
+      try {
+        const summary = await redriveNative(sqs, {
+          dlq,
+          queue,
+          ...(rate !== undefined ? { rate } : {}),
+          onProgress: (done, total) => progress.update(done, total),
+        });
+        progress.done();
+        if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        else
+          process.stdout.write(
+            `SQS moved ${summary.moved} message(s) from the DLQ to the ingest queue (task ${summary.status.toLowerCase()}${summary.failureReason ? `: ${summary.failureReason}` : ''})\n`,
+          );
+        return summary.status === 'COMPLETED' ? 0 : 1;
+      } finally {
+        progress.done();
+        sqs.destroy();
+      }
+    }
     try {
       const summary = await redrive(sqs, {
         dlq,

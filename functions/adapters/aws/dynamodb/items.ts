@@ -100,6 +100,10 @@ export function versionItems(
       bodyChars: a.body.length,
     };
     if (quotes.length < result.extraction.quotes.length) article.quotesTruncated = true;
+    if (result.extractedChars !== undefined) {
+      article.extractionTruncated = true;
+      article.extractedChars = result.extractedChars;
+    }
     if (entities.length < result.entities.length) article.entitiesTruncated = true;
     if (names.length > LIMITS.names) article.namesTruncated = true;
     put(article, 'title', a.title, LIMITS.title);

@@ -38,7 +38,7 @@ export class DynamoArticleStore implements ArticleStore {
         TableName: this.table,
         Key: { pk: objectPk(ref.bucket, ref.key), sk: STATE_SK },
         ConsistentRead: true,
-        ProjectionExpression: 'sequencer, #s, extractorVersion',
+        ProjectionExpression: 'sequencer, #s, extractorVersion, versionId',
         ExpressionAttributeNames: { '#s': 'status' },
       }),
     );
@@ -116,6 +116,29 @@ export class DynamoArticleStore implements ArticleStore {
     }
     await this.cleanUp(pk);
     return committed;
+  }
+
+  async keep(event: ObjectEvent, versionId: string): Promise<CommitResult> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: objectPk(event.ref.bucket, event.ref.key), sk: STATE_SK },
+          UpdateExpression: 'SET #seq = :seq',
+          ConditionExpression: '#seq < :seq AND #vid = :vid AND #s <> :deleted',
+          ExpressionAttributeNames: { '#seq': 'sequencer', '#vid': 'versionId', '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':seq': normalizeSequencer(event.sequencer),
+            ':vid': versionId,
+            ':deleted': 'deleted',
+          },
+        }),
+      );
+      return 'committed';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'superseded';
+      throw error;
+    }
   }
 
   async settle(ref: ObjectRef): Promise<void> {

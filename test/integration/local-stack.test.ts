@@ -140,8 +140,17 @@ describe('the local stack, end to end', () => {
     const mention = (await stack.reader.articlesByEntity(entity?.name as string)).find(
       (m) => m.key === 'articles/projection.txt',
     );
-    expect(mention).toMatchObject({ name: entity?.name, type: entity?.type, mentions: entity?.mentions });
+    expect(mention).toMatchObject({
+      name: entity?.name,
+      type: entity?.type,
+      mentions: entity?.mentions,
+      identity: entity?.identity,
+    });
     expect(mention?.articleTitle).toBe(article?.meta.title);
+    // the name items a search sums are answered by the indexes too
+    const search = await stack.reader.searchSpeakers(quote?.speaker as string);
+    expect(search.matches.map((m) => m.identity)).toContain(quote?.speakerId);
+    expect(search.matches.find((m) => m.identity === quote?.speakerId)?.quotes).toBeGreaterThan(0);
   });
 
   it('versioned deletes: a non-current version removed changes nothing; a delete marker removed restores', async () => {
@@ -165,8 +174,16 @@ describe('the local stack, end to end', () => {
     expect(restored?.status).toBe('processed');
     expect(restored?.state.versionId).toBe(v2.versionId);
     expect(restored?.articles[0]?.meta.title).toBe('Library reopens after two-year renovation');
+    // the state item and the restored version's article, entities, quotes and name items only
+    const version = String(restored?.state.version);
+    const names = await partitionItemCount(stack, stack.bucket, key, { kind: 'name', version });
+    expect(names).toBeGreaterThan(0);
     expect(await partitionItemCount(stack, stack.bucket, key)).toBe(
-      1 + 1 + (restored?.articles[0]?.entities.length ?? 0) + (restored?.articles[0]?.quotes.length ?? 0),
+      1 +
+        1 +
+        (restored?.articles[0]?.entities.length ?? 0) +
+        (restored?.articles[0]?.quotes.length ?? 0) +
+        names,
     );
   });
 

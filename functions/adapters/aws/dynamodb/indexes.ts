@@ -8,7 +8,13 @@
  */
 
 /** Attributes every index answer needs to check an item against its object's STATE. */
-const COMMON = ['version', 'bucket', 'key', 'articleIndex', 'articleTitle', 'sortDate'] as const;
+const COMMON = ['version', 'bucket', 'key', 'articleIndex', 'articleTitle', 'sortDate', 'kind'] as const;
+
+/**
+ * Attributes of the small name items (one per identity and lookup key) that both indexes hold
+ * beside the quote and entity items: what a name search sums per identity.
+ */
+const NAME = ['identity', 'lookup', 'name', 'types', 'quotes', 'mentions'] as const;
 
 export const INDEXES = {
   /** All quotes by a speaker, newest first. */
@@ -18,6 +24,7 @@ export const INDEXES = {
     sortKey: 'gsi1sk',
     projected: [
       ...COMMON,
+      ...NAME,
       'quoteType',
       'text',
       'textTruncated',
@@ -33,6 +40,8 @@ export const INDEXES = {
       'cue',
       'cueStart',
       'cueEnd',
+      'speakerId',
+      'speakerAliases',
     ],
   },
   /** All articles mentioning an entity, newest first. */
@@ -40,7 +49,7 @@ export const INDEXES = {
     name: 'byEntity',
     partitionKey: 'gsi2pk',
     sortKey: 'gsi2sk',
-    projected: [...COMMON, 'name', 'type', 'mentions', 'spans', 'spansTruncated'],
+    projected: [...COMMON, ...NAME, 'type', 'role', 'aliases', 'spans', 'spansTruncated'],
   },
 } as const satisfies Record<
   string,

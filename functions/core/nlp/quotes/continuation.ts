@@ -6,6 +6,7 @@
 
 import type { Ctx } from './context.ts';
 import type { Resolved } from './resolve.ts';
+import { RuleSwitches } from './switches.ts';
 
 /** Longest stretch of narration between two quotations of one speaker in a paragraph. */
 const MAX_GAP = 400;
@@ -17,27 +18,44 @@ export interface Attributed {
   readonly lastParagraph: number;
   speaker: Resolved | null;
   continued: boolean;
+  /** Ids of the rules that fired for it (filled when tracing). */
+  readonly rules?: string[];
 }
 
 /** What may stand between two quotations of one sentence credited together: `“A” and “B,” X said`. */
 const JOINED = /^\s*(?:[,;]\s*)?(?:(?:and|or|but)\s+)?$/;
 
 /** Fills in speakers of uncued quotations from their neighbours. `items` are in text order. */
-export function continueSpeakers(ctx: Ctx, items: Attributed[]): void {
+export function continueSpeakers(ctx: Ctx, items: Attributed[], rules = new RuleSwitches()): void {
+  const fire = (q: Attributed, id: string) => {
+    if (rules.tracing) q.rules?.push(id);
+  };
   for (let i = 0; i < items.length; i++) {
     const q = items[i]!;
     if (q.speaker) continue;
     const prev = items[i - 1];
-    if (prev?.speaker && prev.lastParagraph === q.paragraph && q.start - prev.end < MAX_GAP) {
+    if (
+      prev?.speaker &&
+      prev.lastParagraph === q.paragraph &&
+      q.start - prev.end < MAX_GAP &&
+      rules.on('continue.same-paragraph')
+    ) {
       q.speaker = prev.speaker;
       q.continued = true;
+      fire(q, 'continue.same-paragraph');
       continue;
     }
     const para = ctx.paras[q.paragraph]!;
     const opensParagraph = q.start === para.start;
-    if (prev?.speaker && opensParagraph && prev.lastParagraph === q.paragraph - 1) {
+    if (
+      prev?.speaker &&
+      opensParagraph &&
+      prev.lastParagraph === q.paragraph - 1 &&
+      rules.on('continue.next-paragraph')
+    ) {
       q.speaker = prev.speaker;
       q.continued = true;
+      fire(q, 'continue.next-paragraph');
     }
   }
   // Backwards within a paragraph: `"A." "B," he said.`, `“A” and “B,” X said.`
@@ -46,8 +64,9 @@ export function continueSpeakers(ctx: Ctx, items: Attributed[]): void {
     const next = items[i + 1]!;
     if (q.speaker || !next.speaker || next.continued) continue;
     if (next.paragraph !== q.lastParagraph) continue;
-    if (!JOINED.test(ctx.text.slice(q.end, next.start))) continue;
+    if (!JOINED.test(ctx.text.slice(q.end, next.start)) || !rules.on('continue.backwards')) continue;
     q.speaker = next.speaker;
     q.continued = true;
+    fire(q, 'continue.backwards');
   }
 }

@@ -228,15 +228,53 @@ export const NO_INVERSION: ReadonlySet<string> = new Set(
   tease teases teased chide chides chided tout touts touted`.split(/\s+/),
 );
 
-/** Cue after the quotation. */
-export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: number): CueHit | null {
+/** What a rule returns: a speaker found, STOP (the rest of its group is not tried), or null. */
+export const STOP = 'stop' as const;
+export type Outcome = CueHit | typeof STOP | null;
+
+/** Longest clause after a quotation searched for its attribution, in tokens. */
+export const TAIL_WINDOW = 45;
+/** An unpunctuated quotation takes a clause after it only when it is this short. */
+const UNCLOSED_TAIL_MAX = 10;
+/** A new sentence after a quotation closed with a full stop is its cue only when this short. */
+const NEXT_SENTENCE_CUE_MAX = 8;
+/** How far a dash-and-name signature may run. */
+const SIGNATURE_MAX = 6;
+/** How far an `as X put it` clause may run to its verb. */
+const AS_CLAUSE_MAX = 12;
+/** How far a subject phrase may run to its speech verb after a quotation. */
+const TAIL_VERB_MAX = 30;
+/** The subject of a tail cue starts within this many tokens of the clause. */
+const TAIL_SUBJECT_SLACK = 3;
+/** An unpunctuated quotation's cue verb ends its clause within this many tokens. */
+const UNCLOSED_VERB_TO_END = 4;
+/** A described subject of an any-verb tail ("the nominee riffed") has at most this many tokens. */
+const DESCRIBED_SUBJECT_MAX = 5;
+
+/** The clause after a quotation, up to its sentence end, where tail rules look. */
+export interface TailScan {
+  /** First word of the clause, and the clause's exclusive end. */
+  readonly i: number;
+  readonly end: number;
+  readonly firstAfter: number;
+  /** The last character inside the marks that is no mark or space. */
+  readonly inner: string;
+  /** Did the quotation end (punctuation inside, or a comma or dash after it)? */
+  readonly ended: boolean;
+  /** Is the clause's first word a speech verb? */
+  readonly cueFirst: boolean;
+  /** Does the clause open with a lowercase word that is neither a pronoun nor a determiner? */
+  readonly lowerStart: boolean;
+}
+
+export function tailScan(ctx: Ctx, q: MarkedQuote, firstAfter: number): TailScan | null {
   const { toks } = ctx;
   const para = q.lastParagraph;
   if (toks[firstAfter]?.para !== para) return null;
   let end = firstAfter;
   while (
     end < toks.length &&
-    end - firstAfter < 45 &&
+    end - firstAfter < TAIL_WINDOW &&
     toks[end]!.para === para &&
     ctx.quoteOf[end] === -1 &&
     !isSentenceEnd(ctx, end)
@@ -251,103 +289,168 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
   while (k > q.start && /["”’'»›\s]/.test(ctx.text[k]!)) k--;
   const inner = ctx.text[k] ?? '';
   const ended = /[,.!?…—–-]/.test(inner) || i > firstAfter || toks[i - 1]?.text === ',';
+  const fl = toks[i]!.lower;
+  const lowerStart = !(toks[i]!.cap || SPEAKER_PRONOUNS.has(fl) || DETERMINERS.has(fl));
+  return { i, end, firstAfter, inner, ended, cueFirst: isCueVerb(ctx, i), lowerStart };
+}
+
+/** `"…," according to X`. */
+export function tailAccordingTo(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
+  const { toks } = ctx;
+  const { i, end } = t;
+  if (!(toks[i]!.lower === 'according' && toks[i + 1]?.lower === 'to')) return null;
+  const np = npAfter(ctx, i + 2, end);
+  const sp = np ? resolveNp(ctx, d, np) : null;
+  return sp ? { cue: span(ctx, i, i + 2), speaker: sp } : STOP;
+}
+
+/** `"…," saying …`: a participle continues the sentence's own subject; no inversion. */
+export function tailParticiple(ctx: Ctx, d: Discourse, t: TailScan, q: MarkedQuote): Outcome {
+  const { i } = t;
+  if (!t.cueFirst || !ctx.toks[i]!.lower.endsWith('ing')) return null;
+  const open = tokenAt(ctx, q.start);
+  const sp = firstSubject(ctx, d, ctx.sentStart[ctx.sentOf[open]!]!, open);
+  return sp ? { cue: span(ctx, i, i + 1), speaker: sp } : STOP;
+}
+
+/** A verb that takes an object ("described the plan as") is not inverted: what follows is its object. */
+export function tailObjectVerb(ctx: Ctx, t: TailScan): Outcome {
+  return t.cueFirst && NO_INVERSION.has(ctx.toks[t.i]!.lower) ? STOP : null;
+}
+
+/** "said X" (inversion). */
+export function tailInverted(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
+  if (!t.cueFirst) return null;
+  const { i, end } = t;
+  const np = npAfter(ctx, i + 1, end);
+  const sp = np ? resolveNp(ctx, d, np) : null;
+  return sp ? { cue: span(ctx, i, i + 1), speaker: sp } : STOP;
+}
+
+/** A dash and a name closing the paragraph: a signature. */
+export function tailSignature(ctx: Ctx, d: Discourse, t: TailScan, q: MarkedQuote): Outcome {
+  const { toks } = ctx;
+  const { i, end, firstAfter } = t;
+  if (!(i > firstAfter && /^[―—–-]+$/.test(toks[i - 1]!.text) && toks[i]!.cap && end - i <= SIGNATURE_MAX))
+    return null;
+  const sp = resolveNp(ctx, d, { a: i, b: end });
+  if (sp && end === toks.length) return { cue: null, speaker: sp };
+  if (sp && (toks[end]?.para !== q.lastParagraph || toks[end]?.text === '.'))
+    return { cue: null, speaker: sp };
+  return null;
+}
+
+/**
+ * A quotation with no closing punctuation takes only a short clause ending the sentence
+ * (`"…" the county's fire chief answered.`).
+ */
+export function tailUnclosedLong(ctx: Ctx, t: TailScan): Outcome {
+  const { i, end } = t;
+  const short = end - i <= UNCLOSED_TAIL_MAX && (end >= ctx.toks.length || isSentenceEnd(ctx, end));
+  return !t.ended && !short ? STOP : null;
+}
+
+/**
+ * A quotation closing its sentence ("….”) is followed by a new sentence: only a short cue that
+ * ends that sentence ("…." Smith said.) belongs to it, not the next sentence's own cue.
+ */
+export function tailNextSentence(ctx: Ctx, t: TailScan): Outcome {
+  const first = ctx.toks[t.i]!;
+  if (!(/[.!?…]/.test(t.inner) && first.cap && !SPEAKER_PRONOUNS.has(first.lower))) return null;
+  if (ctx.quoteOf[t.end] !== undefined && ctx.quoteOf[t.end] !== -1) return STOP;
+  if (t.inner === '.' && t.end - t.i > NEXT_SENTENCE_CUE_MAX) return STOP;
+  return null;
+}
+
+/** A closed quotation followed by a clause that runs into the next quotation (`, X said: "…"`). */
+export function tailIntroducesNext(ctx: Ctx, t: TailScan): Outcome {
+  if (!(/[.!?…]/.test(t.inner) && ctx.quoteOf[t.end] !== undefined && ctx.quoteOf[t.end] !== -1)) return null;
+  const last = ctx.toks[t.end - 1]!.text;
+  return last === ',' || last === ':' ? STOP : null;
+}
+
+/**
+ * "…." He noted that the crowd had come from far: a new sentence whose pronoun and verb report
+ * something of their own ("that …") is no attribution of the quotation before it.
+ */
+export function tailOwnReport(ctx: Ctx, t: TailScan): Outcome {
+  const { toks } = ctx;
+  const { i } = t;
   const first = toks[i]!;
-  if (first.lower === 'according' && toks[i + 1]?.lower === 'to') {
-    const np = npAfter(ctx, i + 2, end);
-    const sp = np ? resolveNp(ctx, d, np) : null;
-    return sp ? { cue: span(ctx, i, i + 2), speaker: sp } : null;
-  }
-  if (isCueVerb(ctx, i)) {
-    // `"…," saying …`: a participle continues the sentence's own subject; no inversion.
-    if (first.lower.endsWith('ing')) {
-      const open = tokenAt(ctx, q.start);
-      const sp = firstSubject(ctx, d, ctx.sentStart[ctx.sentOf[open]!]!, open);
-      return sp ? { cue: span(ctx, i, i + 1), speaker: sp } : null;
-    }
-    // "said X" (inversion) — or "said" alone, which leaves the subject to the head. A verb
-    // that takes an object ("described the impact as") is not inverted: what follows is its object.
-    if (NO_INVERSION.has(first.lower)) return null;
-    const np = npAfter(ctx, i + 1, end);
-    const sp = np ? resolveNp(ctx, d, np) : null;
-    if (sp) return { cue: span(ctx, i, i + 1), speaker: sp };
+  if (!(/[.!?…]/.test(t.inner) && first.cap && SPEAKER_PRONOUNS.has(first.lower) && isCueVerb(ctx, i + 1)))
     return null;
+  return toks[i + 2]?.lower === 'that' ? STOP : null;
+}
+
+/** `"…," as a ministry memo put it.` / `"…," as Smith noted.` */
+export function tailAsClause(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
+  const { toks } = ctx;
+  const { i, end } = t;
+  if (!(toks[i]!.lower === 'as' && t.ended)) return null;
+  for (let v = i + 2; v < end && v - i <= AS_CLAUSE_MAX; v++) {
+    const put = /^puts?$/.test(toks[v]!.lower) && toks[v + 1]?.lower === 'it';
+    if (!put && !isCueVerb(ctx, v)) continue;
+    const np = npBefore(ctx, v, i + 1);
+    if (!np || np.a !== i + 1) return STOP;
+    const sp = resolveOrDescribe(ctx, d, np);
+    return sp ? { cue: span(ctx, v, put ? v + 2 : v + 1), speaker: sp } : STOP;
   }
-  // "”― Sonya Herridge": a dash and a name closing the paragraph.
-  if (i > firstAfter && /^[―—–-]+$/.test(toks[i - 1]!.text) && first.cap && end - i <= 6) {
-    const np = { a: i, b: end };
-    const sp = resolveNp(ctx, d, np);
-    if (sp && end === toks.length) return { cue: null, speaker: sp };
-    if (sp && (toks[end]?.para !== para || toks[end]?.text === '.')) return { cue: null, speaker: sp };
+  return STOP;
+}
+
+/** A clause opening with a conjunction, preposition or auxiliary is no attribution. */
+export function tailClauseWord(ctx: Ctx, t: TailScan): Outcome {
+  const fl = ctx.toks[t.i]!.lower;
+  return t.lowerStart && (NP_STOP_WORDS.has(fl) || !/^[a-z]/.test(fl)) ? STOP : null;
+}
+
+/**
+ * `"…," the nominee riffed`: after a quotation ending in a comma, a subject and any past or
+ * present-tense verb attribute it even when the verb is not a known speech verb.
+ */
+export function tailAnyVerb(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
+  const { toks } = ctx;
+  const { i, end } = t;
+  if (!/[,?!]/.test(t.inner)) return null;
+  const fl = toks[i]!.lower;
+  const mi = ctx.mentionOf[i]!;
+  let e = i + 1;
+  if (mi >= 0) while (e < end && ctx.mentionOf[e] === mi) e++;
+  else if (SPEAKER_PRONOUNS.has(fl)) e = i + 1;
+  else if (DETERMINERS.has(fl)) {
+    while (e < end && e - i < DESCRIBED_SUBJECT_MAX && toks[e]!.word && !/(ed|s)$/.test(toks[e]!.lower)) e++;
+    if (e < end && NOMINAL_HEADS.has(toks[e]!.lower)) e++;
+  } else e = -1;
+  const verb = e > 0 ? toks[e] : undefined;
+  if (
+    verb?.word &&
+    !verb.cap &&
+    (/^[a-z]{3,}(ed|s)$/.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)) &&
+    !isCueVerb(ctx, e) &&
+    (e + 1 >= end ||
+      !toks[e + 1]!.word ||
+      /^(on|of|at|in|to|about|back|during|while|after|before|from|with|as)$/.test(toks[e + 1]!.lower))
+  ) {
+    const sp = resolveNp(ctx, d, { a: i, b: e });
+    if (sp) return { cue: span(ctx, e, e + 1), speaker: sp };
   }
-  // A quotation with no closing punctuation takes only a short clause ending the sentence
-  // (`"…" the Post's editor Steven Ginsberg responded.`).
-  if (!ended && !(end - i <= 10 && (end >= toks.length || isSentenceEnd(ctx, end)))) return null;
-  // A quotation closing its sentence ("….”) is followed by a new sentence: only a short cue that
-  // ends that sentence ("…." Smith said.) belongs to it, not the next sentence's own cue.
-  if (/[.!?…]/.test(inner) && first.cap && !SPEAKER_PRONOUNS.has(first.lower)) {
-    if (ctx.quoteOf[end] !== undefined && ctx.quoteOf[end] !== -1) return null;
-    if (inner === '.' && end - i > 8) return null;
-  }
-  if (/[.!?…]/.test(inner) && ctx.quoteOf[end] !== undefined && ctx.quoteOf[end] !== -1) {
-    const last = toks[end - 1]!.text;
-    if (last === ',' || last === ':') return null;
-  }
-  // "…." He noted that supporters had come from far: a new sentence whose pronoun and verb report
-  // something of their own ("that …") is no attribution of the quotation before it.
-  if (/[.!?…]/.test(inner) && first.cap && SPEAKER_PRONOUNS.has(first.lower) && isCueVerb(ctx, i + 1)) {
-    if (toks[i + 2]?.lower === 'that') return null;
-  }
-  // `"…," as a Homeland Security memo put it.` / `"…," as Smith noted.`
-  if (first.lower === 'as' && ended) {
-    for (let v = i + 2; v < end && v - i <= 12; v++) {
-      const put = /^puts?$/.test(toks[v]!.lower) && toks[v + 1]?.lower === 'it';
-      if (!put && !isCueVerb(ctx, v)) continue;
-      const np = npBefore(ctx, v, i + 1);
-      if (!np || np.a !== i + 1) return null;
-      const sp = resolveOrDescribe(ctx, d, np);
-      return sp ? { cue: span(ctx, v, put ? v + 2 : v + 1), speaker: sp } : null;
-    }
-    return null;
-  }
-  // "X said", "X, a spokesman for Y, said", "he said", "the spokesman said".
-  const fl = first.lower;
-  const lowerStart = !(first.cap || SPEAKER_PRONOUNS.has(fl) || DETERMINERS.has(fl));
-  if (lowerStart && (NP_STOP_WORDS.has(fl) || !/^[a-z]/.test(fl))) return null;
-  // `"…," the nominee riffed`: after a quotation ending in a comma, a subject and any past or
-  // present-tense verb attribute it even when the verb is not a known speech verb.
-  if (/[,?!]/.test(inner)) {
-    const mi = ctx.mentionOf[i]!;
-    let e = i + 1;
-    if (mi >= 0) while (e < end && ctx.mentionOf[e] === mi) e++;
-    else if (SPEAKER_PRONOUNS.has(fl)) e = i + 1;
-    else if (DETERMINERS.has(fl)) {
-      while (e < end && e - i < 5 && toks[e]!.word && !/(ed|s)$/.test(toks[e]!.lower)) e++;
-      if (e < end && NOMINAL_HEADS.has(toks[e]!.lower)) e++;
-    } else e = -1;
-    const verb = e > 0 ? toks[e] : undefined;
-    if (
-      verb?.word &&
-      !verb.cap &&
-      (/^[a-z]{3,}(ed|s)$/.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)) &&
-      !isCueVerb(ctx, e) &&
-      (e + 1 >= end ||
-        !toks[e + 1]!.word ||
-        /^(on|of|at|in|to|about|back|during|while|after|before|from|with|as)$/.test(toks[e + 1]!.lower))
-    ) {
-      const sp = resolveNp(ctx, d, { a: i, b: e });
-      if (sp) return { cue: span(ctx, e, e + 1), speaker: sp };
-    }
-  }
-  for (let v = i + 1; v < end && v - i <= 30; v++) {
+  return null;
+}
+
+/** "X said", "X, a spokesman for Y, said", "he said", "the spokesman said" after the quotation. */
+export function tailSubjectVerb(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
+  const { toks } = ctx;
+  const { i, end, ended, lowerStart } = t;
+  for (let v = i + 1; v < end && v - i <= TAIL_VERB_MAX; v++) {
     if (!isCueVerb(ctx, v)) continue;
-    if (!ended && (toks[v]!.lower.endsWith('ing') || end - v > 4)) return null;
+    if (!ended && (toks[v]!.lower.endsWith('ing') || end - v > UNCLOSED_VERB_TO_END)) return STOP;
     let b = v;
     while (b > i && isAdverb(toks[b - 1]!)) b--;
     const np = npBefore(ctx, b, i);
-    if (!np || np.a > i + 3) return null;
+    if (!np || np.a > i + TAIL_SUBJECT_SLACK) return STOP;
     const sp = resolveNp(ctx, d, np);
-    if (sp && (lowerStart || !ended) && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') return null;
-    return sp ? { cue: span(ctx, v, v + 1), speaker: sp } : null;
+    if (sp && (lowerStart || !ended) && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') return STOP;
+    return sp ? { cue: span(ctx, v, v + 1), speaker: sp } : STOP;
   }
   return null;
 }
@@ -448,82 +551,128 @@ export function headFrame(ctx: Ctx, openTok: number): HeadFrame | null {
   return { start, open: limit, quote: openTok };
 }
 
-/**
- * A speech verb right before the quotation with a pronoun or a named subject: "which he called
- * “…”", "though he said, “…”", "…, Mr. Barrett said, “…”". The nearest attribution, so it wins
- * over an earlier verb in the sentence and over a cue after the quotation.
- */
-export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): CueHit | null {
+/** A near cue's verb sits within this many tokens before the quotation. */
+const NEAR_VERB_MAX = 3;
+/** A described subject before a near cue has at most this many tokens. */
+const NEAR_DESCRIBED_MAX = 8;
+
+/** A speech verb right before the quotation (after any comma, colon or "that") and its subject's end. */
+export interface NearScan {
+  readonly start: number;
+  readonly open: number;
+  /** The verb, and the end of the subject before it (adverbs passed over). */
+  readonly near: number;
+  readonly b: number;
+  /** A naming verb ("called", "dubbed"). */
+  readonly naming: boolean;
+  /** The mention right before the verb, -1 when none. */
+  readonly mi: number;
+}
+
+export function nearScan(ctx: Ctx, { start, open }: HeadFrame): NearScan | null {
   const { toks } = ctx;
   let near = open - 1;
   while (near > start && /^(,|:|that)$/.test(toks[near]!.lower)) near--;
-  if (!(near > start && near >= open - 3 && isCueVerb(ctx, near) && !toks[near]!.lower.endsWith('ing')))
+  if (
+    !(
+      near > start &&
+      near >= open - NEAR_VERB_MAX &&
+      isCueVerb(ctx, near) &&
+      !toks[near]!.lower.endsWith('ing')
+    )
+  )
     return null;
   let b = near;
   while (b > start && isAdverb(toks[b - 1]!)) b--;
-  const subj = toks[b - 1];
   const naming = /^(call|calls|called|dubbed|labeled|labelled)$/.test(toks[near]!.lower);
-  // "what it calls “…”": an organisation's naming, too.
-  if (subj && (/^(he|she|they|who|whom)$/.test(subj.lower) || (naming && subj.lower === 'it'))) {
-    const sp = resolveNp(ctx, d, { a: b - 1, b });
-    if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
-  }
-  // "a message that said, “…”": a relative "that"/"which" stands for the phrase before it.
-  if (
-    subj &&
-    (subj.lower === 'that' || subj.lower === 'which') &&
-    b - 2 > start &&
-    toks[near + 1]?.text === ','
-  ) {
-    let e = b - 1;
-    if (toks[e - 1]!.text === ',') e--;
-    const np = npBefore(ctx, e, start);
-    const sp = np ? resolveOrDescribe(ctx, d, np) : null;
-    if (sp) return { cue: span(ctx, near, near + 1), speaker: sp };
-  }
-  // `…, Mr. Barrett said, “…”`, `what Mr. Hedge called “…”`: a named person or organisation
-  // right before that verb.
   const mi = b - 1 > start ? ctx.mentionOf[b - 1]! : -1;
-  const type = mi >= 0 ? ctx.mentions[mi]!.type : undefined;
-  if ((type === 'PERSON' || type === 'ORGANIZATION') && (toks[near + 1]?.text === ',' || naming)) {
-    let a = b - 1;
-    while (a > start && ctx.mentionOf[a - 1] === mi) a--;
-    const sp = resolveNp(ctx, d, { a, b });
-    if (sp?.type) return { cue: span(ctx, near, near + 1), speaker: sp };
-  }
-  // "…, the 34-year-old mother of three replied, “…”": a described subject with the verb and a
-  // comma or colon right before the quotation.
+  return { start, open, near, b, naming, mi };
+}
+
+/** "which he called “…”", "though she said, “…”"; "what it calls “…”" (an organisation's naming). */
+export function nearPronoun(ctx: Ctx, d: Discourse, n: NearScan): Outcome {
+  const subj = ctx.toks[n.b - 1];
+  if (!(subj && (/^(he|she|they|who|whom)$/.test(subj.lower) || (n.naming && subj.lower === 'it'))))
+    return null;
+  const sp = resolveNp(ctx, d, { a: n.b - 1, b: n.b });
+  return sp ? { cue: span(ctx, n.near, n.near + 1), speaker: sp } : null;
+}
+
+/** "a message that said, “…”": a relative "that"/"which" stands for the phrase before it. */
+export function nearRelative(ctx: Ctx, d: Discourse, n: NearScan): Outcome {
+  const { toks } = ctx;
+  const { b, start, near } = n;
+  const subj = toks[b - 1];
   if (
-    near === open - 2 &&
-    /^[,:]$/.test(toks[open - 1]!.text) &&
-    mi < 0 &&
-    SPEECH_VERBS.has(toks[near]!.lower)
-  ) {
-    for (let k = b - 2; k >= start && b - k <= 8; k--) {
-      const t = toks[k]!;
-      if (!t.word || ctx.quoteOf[k] !== -1 || ctx.mentionOf[k] !== -1) break;
-      if (t.lower !== 'the') continue;
-      const opens = k === start || /^(,|and|but|when|as|then)$/.test(toks[k - 1]!.lower);
-      if (!opens) break;
-      let plain = true;
-      for (let j = k + 1; j < b; j++)
-        if (!toks[j]!.word || (NP_STOP_WORDS.has(toks[j]!.lower) && toks[j]!.lower !== 'of')) plain = false;
-      if (!plain) break;
-      const sp = resolveOrDescribe(ctx, d, { a: k, b });
-      return sp ? { cue: span(ctx, near, near + 1), speaker: sp } : null;
-    }
+    !(
+      subj &&
+      (subj.lower === 'that' || subj.lower === 'which') &&
+      b - 2 > start &&
+      toks[near + 1]?.text === ','
+    )
+  )
+    return null;
+  let e = b - 1;
+  if (toks[e - 1]!.text === ',') e--;
+  const np = npBefore(ctx, e, start);
+  const sp = np ? resolveOrDescribe(ctx, d, np) : null;
+  return sp ? { cue: span(ctx, near, near + 1), speaker: sp } : null;
+}
+
+/** `…, Ms. Ortega said, “…”`, `what Mr. Lund called “…”`: a named person or organisation before the verb. */
+export function nearNamed(ctx: Ctx, d: Discourse, n: NearScan): Outcome {
+  const { toks } = ctx;
+  const { mi, b, start, near } = n;
+  const type = mi >= 0 ? ctx.mentions[mi]!.type : undefined;
+  if (!((type === 'PERSON' || type === 'ORGANIZATION') && (toks[near + 1]?.text === ',' || n.naming)))
+    return null;
+  let a = b - 1;
+  while (a > start && ctx.mentionOf[a - 1] === mi) a--;
+  const sp = resolveNp(ctx, d, { a, b });
+  return sp?.type ? { cue: span(ctx, near, near + 1), speaker: sp } : null;
+}
+
+/**
+ * "…, the 52-year-old nurse replied, “…”": a described subject with the verb and a comma or colon
+ * right before the quotation.
+ */
+export function nearDescribed(ctx: Ctx, d: Discourse, n: NearScan): Outcome {
+  const { toks } = ctx;
+  const { near, open, mi, b, start } = n;
+  if (
+    !(
+      near === open - 2 &&
+      /^[,:]$/.test(toks[open - 1]!.text) &&
+      mi < 0 &&
+      SPEECH_VERBS.has(toks[near]!.lower)
+    )
+  )
+    return null;
+  for (let k = b - 2; k >= start && b - k <= NEAR_DESCRIBED_MAX; k--) {
+    const t = toks[k]!;
+    if (!t.word || ctx.quoteOf[k] !== -1 || ctx.mentionOf[k] !== -1) break;
+    if (t.lower !== 'the') continue;
+    const opens = k === start || /^(,|and|but|when|as|then)$/.test(toks[k - 1]!.lower);
+    if (!opens) break;
+    let plain = true;
+    for (let j = k + 1; j < b; j++)
+      if (!toks[j]!.word || (NP_STOP_WORDS.has(toks[j]!.lower) && toks[j]!.lower !== 'of')) plain = false;
+    if (!plain) break;
+    const sp = resolveOrDescribe(ctx, d, { a: k, b });
+    return sp ? { cue: span(ctx, near, near + 1), speaker: sp } : STOP;
   }
   return null;
 }
 
-/**
- * Cue before the quotation, in the same sentence (its frame from headFrame), after nearCue has
- * found nothing right before it.
- */
-export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
+/** How far a fronted `as X put it` runs to its verb. */
+const AS_PUT_IT_MAX = 8;
+/** A weak verb ("believes", "found") cues a quotation only within this many tokens before it. */
+const WEAK_VERB_MAX = 3;
+
+/** "According to X, …" anywhere in the frame before the quotation. */
+export function headAccordingTo(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
   const { toks } = ctx;
   const { start, open } = f;
-  // "According to X, ..." anywhere in the frame.
   for (let i = start; i + 1 < open; i++) {
     if (toks[i]!.lower === 'according' && toks[i + 1]!.lower === 'to') {
       const np = npAfter(ctx, i + 2, open);
@@ -531,53 +680,86 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
       if (sp) return { cue: span(ctx, i, i + 2), speaker: sp };
     }
   }
-  // "As Ms. Simonyan put it in a statement, RT is “…”": a fronted `as X put it`.
+  return null;
+}
+
+/** "As the mayor put it in a letter, the plan is “…”": a fronted `as X put it`. */
+export function headAsPutIt(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
+  const { toks } = ctx;
+  const { start, open } = f;
   for (let i = start; i + 3 < open; i++) {
     if (toks[i]!.lower !== 'as') continue;
     let p = i + 2;
-    while (p < i + 8 && p + 1 < open && !/^puts?$/.test(toks[p]!.lower)) p++;
+    while (p < i + AS_PUT_IT_MAX && p + 1 < open && !/^puts?$/.test(toks[p]!.lower)) p++;
     const put = toks[p]!.lower;
     if (!(put === 'put' || put === 'puts') || toks[p + 1]!.lower !== 'it') continue;
     const sp = resolveNp(ctx, d, { a: i + 1, b: p });
     if (sp) return { cue: span(ctx, p, p + 2), speaker: sp };
   }
-  // "Said Dorothy Poynter, who grew up with Ali, “…”", "Continued Stone: “…”": a capitalised
-  // speech verb opening the sentence, its subject after it.
+  return null;
+}
+
+/** "Said Rosa Lind, who ran the shop, “…”", "Continued Ortega: “…”": a verb opening the sentence. */
+export function headVerbFirst(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
+  const { toks } = ctx;
+  const { start, open } = f;
   const first = toks[start]!;
   if (
-    first.cap &&
-    start + 1 < open &&
-    SPEECH_VERBS.has(first.lower) &&
-    !first.lower.endsWith('ing') &&
-    ctx.mentionOf[start] === -1 &&
-    (open !== f.quote || toks[open - 1]!.text === ':' || toks[open - 1]!.text === ',')
-  ) {
-    const np = npAfter(ctx, start + 1, open);
-    const sp = np ? resolveNp(ctx, d, np) : null;
-    if (sp) return { cue: span(ctx, start, start + 1), speaker: sp };
-  }
+    !(
+      first.cap &&
+      start + 1 < open &&
+      SPEECH_VERBS.has(first.lower) &&
+      !first.lower.endsWith('ing') &&
+      ctx.mentionOf[start] === -1 &&
+      (open !== f.quote || toks[open - 1]!.text === ':' || toks[open - 1]!.text === ',')
+    )
+  )
+    return null;
+  const np = npAfter(ctx, start + 1, open);
+  const sp = np ? resolveNp(ctx, d, np) : null;
+  return sp ? { cue: span(ctx, start, start + 1), speaker: sp } : null;
+}
+
+/**
+ * A speech verb in the sentence before the quotation and its subject: "X said …", "X, who …,
+ * said", "…, arguing …" (the sentence's subject). A named subject wins over a described one.
+ */
+export function headVerb(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
+  const { toks } = ctx;
+  const { start, open } = f;
+  const rules = d.rules;
   let described: CueHit | null = null;
   let describedAt = -1;
-  // "While not everything Trump says is true, Jamieson said Trump is “…”": a fronted subordinate
-  // clause's verbs report nothing of the main clause the quotation sits in.
+  // "While not everything the mayor says is true, Lund said the mayor is “…”": a fronted
+  // subordinate clause's verbs report nothing of the main clause the quotation sits in.
   let from = start;
-  if (SUBORDINATORS.has(toks[start]!.lower)) {
+  if (SUBORDINATORS.has(toks[start]!.lower) && rules.on('head.subordinate-clause')) {
     let c = start + 1;
     while (c < open && toks[c]!.text !== ',' && ctx.quoteOf[c] === -1) c++;
-    if (c < open && toks[c]!.text === ',') from = c + 1;
+    if (c < open && toks[c]!.text === ',') {
+      from = c + 1;
+      rules.fire('head.subordinate-clause');
+    }
   }
   for (let v = from; v < open; v++) {
     if (!isCueVerb(ctx, v)) continue;
-    if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - 3) continue;
-    // "Rubio was asked by moderator Gerard Baker whether … “…”": the asker speaks the question.
+    if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - WEAK_VERB_MAX && rules.on('head.weak-verb')) {
+      rules.fire('head.weak-verb');
+      continue;
+    }
+    // "Ortega was asked by the host whether … “…”": the asker speaks the question.
     if (
       toks[v]!.lower === 'asked' &&
       /^(was|were|is|been|being)$/.test(toks[v - 1]?.lower ?? '') &&
-      toks[v + 1]?.lower === 'by'
+      toks[v + 1]?.lower === 'by' &&
+      rules.on('head.asked-by')
     ) {
       const np = npAfter(ctx, v + 2, open);
       const sp = np ? resolveNp(ctx, d, np) : null;
-      if (sp) return { cue: span(ctx, v, v + 1), speaker: sp };
+      if (sp) {
+        rules.fire('head.asked-by');
+        return { cue: span(ctx, v, v + 1), speaker: sp };
+      }
       continue;
     }
     let b = v;
@@ -587,8 +769,11 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     if (!sp) {
       const np = npBefore(ctx, b, start);
       sp = np ? resolveNp(ctx, d, np) : null;
-      // "A White House official who spoke anonymously … said": the phrase before the relative clause.
-      if (!sp && !participle) sp = relativeSubject(ctx, d, b, start);
+      // "A city official who asked not to be named said": the phrase before the relative clause.
+      if (!sp && !participle && rules.on('head.relative-subject')) {
+        sp = relativeSubject(ctx, d, b, start);
+        if (sp) rules.fire('head.relative-subject');
+      }
       // "at one point even admonishing": the object of a preposition is no speaker.
       const before = np ? toks[np.a - 1] : undefined;
       if (participle && sp && !sp.type && before && NOT_SUBJECT_AFTER.has(before.lower)) sp = null;
@@ -596,63 +781,79 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     if (!sp && !participle) sp = sentenceSubject(ctx, d, start, v);
     if (!sp) continue;
     // A description ("the number", "Last week") yields to a later verb whose subject is named,
-    // unless that subject is a pronoun opening the description's own report ("The longtime senator
-    // said he rarely asks …, “…”"): the pronoun is the described speaker, named through it.
+    // unless that subject is a pronoun opening the description's own report ("The veteran senator
+    // said he rarely reads …, “…”"): the pronoun is the described speaker, named through it.
     if (sp.type) {
       const k = b - 1;
       const opensReport =
         SPEAKER_PRONOUNS.has(toks[k]!.lower) &&
+        rules.on('head.pronoun-names-description') &&
         (k === describedAt + 1 || (k === describedAt + 2 && toks[describedAt + 1]!.lower === 'that'));
       const by = described?.speaker;
-      if (described && by && opensReport)
+      if (described && by && opensReport) {
+        rules.fire('head.pronoun-names-description');
         return { cue: described.cue, speaker: { ...sp, mention: by.mention } };
+      }
+      if (described) rules.fire('head.named-over-described');
       return { cue: span(ctx, v, v + 1), speaker: sp };
     }
     if (!described) {
       described = { cue: span(ctx, v, v + 1), speaker: sp };
       describedAt = v;
+      if (!rules.on('head.named-over-described')) return described;
     }
   }
-  if (described) return described;
-  // `as Tom Ridge, a former secretary, put it: “…”`.
+  return described;
+}
+
+/** `as Dana Holt, a former judge, put it: “…”`. */
+export function headPutItColon(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
+  const { toks } = ctx;
+  const { start, open } = f;
   const sep = toks[open - 1]!.text;
-  if ((sep === ':' || sep === ',') && open - 3 > start && toks[open - 2]!.lower === 'it') {
-    const put = toks[open - 3]!.lower;
-    if (put === 'put' || put === 'puts') {
-      const np = npBefore(ctx, open - 3, start);
-      const sp = np ? resolveNp(ctx, d, np) : null;
-      if (sp) return { cue: span(ctx, open - 3, open - 1), speaker: sp };
-    }
-  }
-  // `he demurred: “…”`: a subject, any verb and a colon.
-  if (toks[open - 1]!.text === ':' && open - 3 >= start) {
-    const verb = toks[open - 2]!;
-    const subj = toks[open - 3]!;
-    const mi = ctx.mentionOf[open - 3]!;
-    const named =
-      mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
-    if (
+  if (!((sep === ':' || sep === ',') && open - 3 > start && toks[open - 2]!.lower === 'it')) return null;
+  const put = toks[open - 3]!.lower;
+  if (!(put === 'put' || put === 'puts')) return null;
+  const np = npBefore(ctx, open - 3, start);
+  const sp = np ? resolveNp(ctx, d, np) : null;
+  return sp ? { cue: span(ctx, open - 3, open - 1), speaker: sp } : null;
+}
+
+/** `he demurred: “…”`: a subject, any past-tense verb and a colon. */
+export function headVerbColon(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
+  const { toks } = ctx;
+  const { start, open } = f;
+  if (!(toks[open - 1]!.text === ':' && open - 3 >= start)) return null;
+  const verb = toks[open - 2]!;
+  const subj = toks[open - 3]!;
+  const mi = ctx.mentionOf[open - 3]!;
+  const named = mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
+  if (
+    !(
       verb.word &&
       !verb.cap &&
       (/^[a-z]{3,}ed$/.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)) &&
       (named || SPEAKER_PRONOUNS.has(subj.lower))
-    ) {
-      let a = open - 3;
-      while (mi >= 0 && a > start && ctx.mentionOf[a - 1] === mi) a--;
-      const sp = resolveNp(ctx, d, { a, b: open - 2 });
-      if (sp) return { cue: span(ctx, open - 2, open - 1), speaker: sp };
-    }
-  }
-  // "Michael P. McDonald: “…”", "More from Jones: “…”": a named source and a colon, no verb.
-  if (toks[open - 1]!.text === ':' && open - 1 > start) {
-    const np = npBefore(ctx, open - 1, start);
-    const mi = np ? ctx.mentionOf[np.b - 1]! : -1;
-    if (np && mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION')) {
-      const sp = resolveNp(ctx, d, np);
-      if (sp) return { cue: null, speaker: sp };
-    }
-  }
-  return null;
+    )
+  )
+    return null;
+  let a = open - 3;
+  while (mi >= 0 && a > start && ctx.mentionOf[a - 1] === mi) a--;
+  const sp = resolveNp(ctx, d, { a, b: open - 2 });
+  return sp ? { cue: span(ctx, open - 2, open - 1), speaker: sp } : null;
+}
+
+/** "Maria Lopez: “…”", "More from Lopez: “…”": a named source and a colon, no verb. */
+export function headNameColon(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
+  const { toks } = ctx;
+  const { start, open } = f;
+  if (!(toks[open - 1]!.text === ':' && open - 1 > start)) return null;
+  const np = npBefore(ctx, open - 1, start);
+  const mi = np ? ctx.mentionOf[np.b - 1]! : -1;
+  if (!(np && mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION')))
+    return null;
+  const sp = resolveNp(ctx, d, np);
+  return sp ? { cue: null, speaker: sp } : null;
 }
 
 const COORD = new Set([',', 'and', 'but', 'then', 'also', 'or', 'yet']);

@@ -2,7 +2,8 @@
  * Quote extraction and speaker attribution: the steps composed.
  *   1. marks.ts         quotation marks -> direct quotations
  *   2. context.ts       tokens, sentences, entity mention of each token
- *   3. cues.ts          speech verbs and "according to" before or after each quotation
+ *   3. cues.ts          speech verbs and "according to" before or after each quotation, as named
+ *      rules.ts         rules tried in the order of their table (ids, docs, examples)
  *   4. resolve.ts       the cue's noun phrase -> canonical speaker (names, pronouns, nominals)
  *   5. continuation.ts  uncued quotations continue their neighbour's speaker
  *   5b. rank.ts         a learned choice among an uncued quotation's candidate speakers
@@ -11,27 +12,32 @@
 
 import { SPEAKER_MODEL } from '../../model/speakers.ts';
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
-import { buildContext, type Ctx, tokenAt } from './context.ts';
+import { buildContext, type Ctx } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
-import {
-  clauseSubject,
-  headCue,
-  headFrame,
-  headlineSubject,
-  nearCue,
-  possessiveCue,
-  sentenceEndCue,
-  subjectCue,
-  tailCue,
-} from './cues.ts';
 import { isMarkup, isSubhead, isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
-import { type Candidate, chooseSpeaker, type How, speakerCandidates } from './rank.ts';
+import {
+  type Candidate,
+  chooseSpeaker,
+  type How,
+  type SpeakerModel,
+  score,
+  speakerCandidates,
+} from './rank.ts';
 import { Discourse, type Resolved } from './resolve.ts';
+import { CUE_SIEVES, FALLBACK_SIEVES, QuoteSite, runSieves } from './rules.ts';
+import { type RuleOptions, RuleSwitches } from './switches.ts';
+
+export interface QuoteOptions extends RuleOptions {
+  /** The speaker-choice model (default: the shipped one). */
+  readonly model?: SpeakerModel;
+}
 
 interface Item extends Attributed {
   cue: Span | null;
   how: How;
+  /** Ids of the rules that fired for it, in order (only when tracing). */
+  rules: string[];
 }
 
 function toSpeaker(r: Resolved | null): Speaker | null {
@@ -46,23 +52,18 @@ function toSpeaker(r: Resolved | null): Speaker | null {
 function attribute(
   text: string,
   entities: readonly EntityMention[],
+  options: RuleOptions = {},
 ): { ctx: Ctx; d: Discourse; items: Item[] } {
   const ctx = buildContext(text, entities);
-  const d = new Discourse(ctx);
+  const d = new Discourse(ctx, new RuleSwitches(options));
   const items: Item[] = [];
   for (const q of ctx.quotes) {
-    const open = tokenAt(ctx, q.start);
-    const after = tokenAt(ctx, q.end);
-    // A pronoun or name with a verb right before the quotation first, then the cue after it, then
-    // the rest of the sentence before it, then the end of the sentence, then a possessor's claim.
-    const frame = headFrame(ctx, open);
-    const hit =
-      (frame ? nearCue(ctx, d, frame) : null) ??
-      tailCue(ctx, d, q, after) ??
-      (frame ? headCue(ctx, d, frame) : null) ??
-      sentenceEndCue(ctx, d, q, after) ??
-      possessiveCue(ctx, d, open);
-    if (hit?.speaker) d.lastSpeakers.push({ name: hit.speaker.name, tok: open, type: hit.speaker.type });
+    const site = new QuoteSite(ctx, q);
+    // The cue sieves in table order (rules.ts): a pronoun or name with a verb right before the
+    // quotation first, then the cue after it, then the rest of the sentence before it, then the
+    // end of the sentence, then a possessor's claim.
+    const hit = runSieves(CUE_SIEVES, ctx, d, site);
+    if (hit?.speaker) d.lastSpeakers.push({ name: hit.speaker.name, tok: site.open, type: hit.speaker.type });
     items.push({
       start: q.start,
       end: q.end,
@@ -72,29 +73,30 @@ function attribute(
       cue: hit?.cue ?? null,
       continued: false,
       how: hit?.speaker ? 'cue' : 'none',
+      rules: d.rules.take(),
     });
   }
-  continueSpeakers(ctx, items);
-  for (const it of items) {
+  continueSpeakers(ctx, items, d.rules);
+  for (const [i, it] of items.entries()) {
     if (it.continued) it.how = 'continued';
     if (it.speaker) continue;
-    const open = tokenAt(ctx, it.start);
-    const hit =
-      subjectCue(ctx, d, open) ?? headlineSubject(ctx, d, it.paragraph) ?? clauseSubject(ctx, d, open);
+    const hit = runSieves(FALLBACK_SIEVES, ctx, d, new QuoteSite(ctx, ctx.quotes[i]!));
     if (hit) {
       it.speaker = hit.speaker;
       it.how = 'subject';
     }
+    if (d.rules.tracing) it.rules.push(...d.rules.take());
   }
   return { ctx, d, items };
 }
 
-/** Every uncued quotation's speaker candidates: what scripts/train-speakers.ts learns from. */
+/** Every uncued quotation's speaker candidates: what the speaker-choice model learns from. */
 export function uncuedCandidates(
   text: string,
   entities: readonly EntityMention[],
+  options: RuleOptions = {},
 ): { start: number; end: number; candidates: Candidate[] }[] {
-  const { ctx, d, items } = attribute(text, entities);
+  const { ctx, d, items } = attribute(text, entities, options);
   const out: { start: number; end: number; candidates: Candidate[] }[] = [];
   items.forEach((it, i) => {
     if (it.how === 'cue') return;
@@ -103,27 +105,104 @@ export function uncuedCandidates(
   return out;
 }
 
-/** Direct and indirect quotations with their speakers. Pure; linear in the text length. */
-export function findQuotes(text: string, entities: readonly EntityMention[]): Quote[] {
-  const { ctx, d, items } = attribute(text, entities);
+/** A speaker candidate the model scored, as the trace shows it. */
+export interface ScoredCandidate {
+  /** null: nobody. */
+  readonly name: string | null;
+  readonly mention: Span | null;
+  readonly score: number;
+  readonly features: readonly string[];
+}
+
+/** Why one direct quotation got its speaker. */
+export interface QuoteTrace {
+  readonly start: number;
+  readonly end: number;
+  /** How the rules reached the speaker: a cue, a neighbour's speaker, a sentence subject, none. */
+  readonly how: How;
+  /** Ids of the rules (rules.ts) that fired for it, in order. */
+  readonly rules: readonly string[];
+  /** Dropped as a title, markup or subhead, or kept out for want of a speaker. */
+  readonly dropped: 'title' | 'markup' | 'subhead' | 'unattributed' | null;
+  /** The model's candidates, best first (uncued quotations only). */
+  readonly candidates: readonly ScoredCandidate[];
+  /** Why the speaker won, in words. */
+  readonly why: string;
+}
+
+function sortedScores(model: SpeakerModel, cands: readonly Candidate[]): ScoredCandidate[] {
+  const out = cands.map((c) => ({
+    name: c.speaker?.name ?? null,
+    mention: c.speaker?.mention ?? null,
+    score: score(model, c),
+    features: c.features,
+  }));
+  return out.sort((a, b) => b.score - a.score);
+}
+
+function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly ScoredCandidate[]): string {
+  if (dropped === 'title' || dropped === 'markup' || dropped === 'subhead')
+    return `not a quotation: read as a ${dropped}`;
+  const fired = it.rules.length ? it.rules[it.rules.length - 1] : undefined;
+  if (it.how === 'cue')
+    return `the cue rule ${fired ?? '?'} found ${it.speaker ? `"${it.speaker.mention.text}"` : 'no one'}${it.cue ? ` with the cue "${it.cue.text}"` : ''}; a cued quotation is not re-ranked`;
+  const top = cands[0];
+  const second = cands[1];
+  if (!top) return 'no candidates';
+  const margin = second ? ` (next: ${second.name ?? 'nobody'} ${second.score.toFixed(3)})` : '';
+  const who = top.name === null ? 'nobody' : top.name;
+  const rule =
+    it.how === 'none'
+      ? 'no rule found a speaker'
+      : `the rules proposed one (${it.how}${fired ? `, ${fired}` : ''})`;
+  return `no cue; ${rule}; the speaker model scored ${who} highest at ${top.score.toFixed(3)}${margin}${dropped === 'unattributed' ? '; a quotation with no speaker is kept only when it reads as speech' : ''}`;
+}
+
+function run(
+  text: string,
+  entities: readonly EntityMention[],
+  options: QuoteOptions,
+): { quotes: Quote[]; traces: QuoteTrace[] } {
+  const { ctx, d, items } = attribute(text, entities, options);
+  const model = options.model ?? SPEAKER_MODEL;
+  const tracing = options.trace === true;
   // Step 5b: the learned choice among an uncued quotation's candidates. Candidates are computed
   // from the rules' picks before any is replaced, so the order of quotations does not matter.
-  const dropped = items.map(
-    (it, i) =>
-      isTitle(ctx, it.start, it.end) || isMarkup(ctx, it.start, it.end) || isSubhead(ctx, ctx.quotes[i]!),
+  const dropped = items.map((it, i): QuoteTrace['dropped'] =>
+    isTitle(ctx, it.start, it.end)
+      ? 'title'
+      : isMarkup(ctx, it.start, it.end)
+        ? 'markup'
+        : isSubhead(ctx, ctx.quotes[i]!)
+          ? 'subhead'
+          : null,
   );
-  const chosen = items.map((it, i) =>
-    it.how === 'cue' || dropped[i]
-      ? it.speaker
-      : chooseSpeaker(SPEAKER_MODEL, speakerCandidates(ctx, d, items, i)).speaker,
-  );
+  const scored: ScoredCandidate[][] = items.map(() => []);
+  const chosen = items.map((it, i) => {
+    if (it.how === 'cue' || dropped[i]) return it.speaker;
+    const cands = speakerCandidates(ctx, d, items, i);
+    if (tracing) scored[i] = sortedScores(model, cands);
+    return chooseSpeaker(model, cands).speaker;
+  });
   items.forEach((it, i) => {
     it.speaker = chosen[i]!;
   });
   const out: Quote[] = [];
+  const traces: QuoteTrace[] = [];
   for (const [i, it] of items.entries()) {
-    if (dropped[i]) continue;
-    if (!it.speaker && !keepUnattributed(ctx, it.start, it.end)) continue;
+    let drop = dropped[i]!;
+    if (!drop && !it.speaker && !keepUnattributed(ctx, it.start, it.end)) drop = 'unattributed';
+    if (tracing)
+      traces.push({
+        start: it.start,
+        end: it.end,
+        how: it.how,
+        rules: it.rules,
+        dropped: drop,
+        candidates: scored[i]!,
+        why: reason(it, drop, scored[i]!),
+      });
+    if (drop) continue;
     out.push({
       type: 'direct',
       text: text.slice(it.start, it.end),
@@ -145,5 +224,23 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
       paragraph: r.paragraph,
     });
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { quotes: out.sort((a, b) => a.start - b.start || a.end - b.end), traces };
+}
+
+/** Direct and indirect quotations with their speakers. Pure; linear in the text length. */
+export function findQuotes(
+  text: string,
+  entities: readonly EntityMention[],
+  options: QuoteOptions = {},
+): Quote[] {
+  return run(text, entities, options).quotes;
+}
+
+/** The quotations and, for each direct one, the rules that fired and the candidates scored. */
+export function explainQuotes(
+  text: string,
+  entities: readonly EntityMention[],
+  options: QuoteOptions = {},
+): { quotes: Quote[]; traces: QuoteTrace[] } {
+  return run(text, entities, { ...options, trace: true });
 }

@@ -352,7 +352,8 @@ function documentCounts(ctx: Ctx, d: Discourse): Map<string, number> {
 
 const tables = new WeakMap<SpeakerModel, Map<string, number>>();
 
-function score(model: SpeakerModel, c: Candidate): number {
+/** A candidate's score under the model: the sum of its features' weights. */
+export function score(model: SpeakerModel, c: Candidate): number {
   let w = tables.get(model);
   if (!w) {
     w = new Map(Object.entries(model.weights));

@@ -14,6 +14,7 @@ import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { EntityMention, EntityType, Span } from '../../types.ts';
 import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
+import { RuleSwitches } from './switches.ts';
 
 export interface Resolved {
   readonly name: string;
@@ -105,7 +106,11 @@ export class Discourse {
   /** Gender shown by an honorific before some mention ("Mr. Trump"), by canonical name. */
   private readonly honorificGender = new Map<string, 'male' | 'female' | null>();
 
-  constructor(private readonly ctx: Ctx) {
+  constructor(
+    private readonly ctx: Ctx,
+    /** The rules switched on for this document, and the record of those that fired. */
+    readonly rules: RuleSwitches = new RuleSwitches(),
+  ) {
     this.personLike = new Uint8Array(ctx.mentions.length);
     ctx.mentions.forEach((m, i) => {
       if (this.isPersonMention(m)) this.personLike[i] = 1;

@@ -1,0 +1,672 @@
+/**
+ * The named rules of direct-quote attribution, in the order they are tried. Each has an id (used
+ * by the trace, the ablation and the `disabled` option), a one-line doc, and invented examples
+ * that test/core/nlp/quotes/rules.test.ts checks it fires on.
+ *
+ * Sieves run in table order for each quotation; the first that finds a speaker wins. A rule of a
+ * group (`near`, `tail`, `head`) may instead STOP its group: the group's remaining rules are not
+ * tried and the next group's are. Guards only ever STOP. Modifiers are tested inside another rule
+ * (their switch changes how it decides). Fallbacks run after continuation (continuation.ts), for
+ * quotations still without a speaker.
+ */
+
+import type { EntityType } from '../../types.ts';
+import type { Ctx } from './context.ts';
+import { tokenAt } from './context.ts';
+import {
+  type CueHit,
+  clauseSubject,
+  type HeadFrame,
+  headAccordingTo,
+  headAsPutIt,
+  headFrame,
+  headlineSubject,
+  headNameColon,
+  headPutItColon,
+  headVerb,
+  headVerbColon,
+  headVerbFirst,
+  type NearScan,
+  nearDescribed,
+  nearNamed,
+  nearPronoun,
+  nearRelative,
+  nearScan,
+  type Outcome,
+  possessiveCue,
+  STOP,
+  sentenceEndCue,
+  subjectCue,
+  type TailScan,
+  tailAccordingTo,
+  tailAnyVerb,
+  tailAsClause,
+  tailClauseWord,
+  tailIntroducesNext,
+  tailInverted,
+  tailNextSentence,
+  tailObjectVerb,
+  tailOwnReport,
+  tailParticiple,
+  tailScan,
+  tailSignature,
+  tailSubjectVerb,
+  tailUnclosedLong,
+} from './cues.ts';
+import type { MarkedQuote } from './marks.ts';
+import type { Discourse } from './resolve.ts';
+
+/** An invented example a rule fires on. */
+export interface RuleExample {
+  readonly text: string;
+  /** Entity mentions a recogniser would give (every occurrence of each text). */
+  readonly names?: readonly [string, EntityType][];
+  /** The speaker name the quotation the rule fired on ends with; null: no speaker. */
+  readonly speaker?: string | null;
+}
+
+export type RuleKind = 'sieve' | 'guard' | 'modifier' | 'fallback' | 'resolver' | 'continuation';
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly kind: RuleKind;
+  readonly doc: string;
+  readonly examples: readonly RuleExample[];
+}
+
+/** One quotation's surroundings, computed once and shared by the rules that need them. */
+export class QuoteSite {
+  readonly open: number;
+  readonly after: number;
+  readonly frame: HeadFrame | null;
+  private tailMemo: TailScan | null | undefined;
+  private nearMemo: NearScan | null | undefined;
+
+  constructor(
+    private readonly ctx: Ctx,
+    readonly q: MarkedQuote,
+  ) {
+    this.open = tokenAt(ctx, q.start);
+    this.after = tokenAt(ctx, q.end);
+    this.frame = headFrame(ctx, this.open);
+  }
+
+  get tail(): TailScan | null {
+    if (this.tailMemo === undefined) this.tailMemo = tailScan(this.ctx, this.q, this.after);
+    return this.tailMemo;
+  }
+
+  get near(): NearScan | null {
+    if (this.nearMemo === undefined) this.nearMemo = this.frame ? nearScan(this.ctx, this.frame) : null;
+    return this.nearMemo;
+  }
+}
+
+export interface Sieve extends RuleInfo {
+  readonly kind: 'sieve' | 'guard' | 'fallback';
+  /** Rules of one group sit together; STOP skips the rest of the group. */
+  readonly group: string;
+  readonly match: (ctx: Ctx, d: Discourse, s: QuoteSite) => Outcome;
+}
+
+const P = 'PERSON';
+const O = 'ORGANIZATION';
+
+function near(f: (ctx: Ctx, d: Discourse, n: NearScan) => Outcome) {
+  return (ctx: Ctx, d: Discourse, s: QuoteSite): Outcome => (s.near ? f(ctx, d, s.near) : null);
+}
+function tail(f: (ctx: Ctx, d: Discourse, t: TailScan, q: MarkedQuote) => Outcome) {
+  return (ctx: Ctx, d: Discourse, s: QuoteSite): Outcome => (s.tail ? f(ctx, d, s.tail, s.q) : null);
+}
+function head(f: (ctx: Ctx, d: Discourse, h: HeadFrame) => Outcome) {
+  return (ctx: Ctx, d: Discourse, s: QuoteSite): Outcome => (s.frame ? f(ctx, d, s.frame) : null);
+}
+
+/** Cue sieves, in the order they are tried. */
+export const CUE_SIEVES: readonly Sieve[] = [
+  {
+    id: 'near.pronoun',
+    kind: 'sieve',
+    group: 'near',
+    doc: 'a pronoun and a speech verb right before the quotation',
+    examples: [
+      {
+        text: 'Nadia Brook walked onto the stage. Then she said, "We will rebuild the pier."',
+        names: [['Nadia Brook', P]],
+        speaker: 'Nadia Brook',
+      },
+    ],
+    match: near(nearPronoun),
+  },
+  {
+    id: 'near.relative',
+    kind: 'sieve',
+    group: 'near',
+    doc: 'a relative "that"/"which" before the verb stands for the phrase before it',
+    examples: [
+      {
+        text: 'Visitors were pointed to a sign that said, "Closed for the storm."',
+        speaker: 'a sign',
+      },
+    ],
+    match: near(nearRelative),
+  },
+  {
+    id: 'near.named',
+    kind: 'sieve',
+    group: 'near',
+    doc: 'a named person or organisation right before a speech verb and a comma, or a naming verb',
+    examples: [
+      {
+        text: 'The harbor, Lena Voss said, "is the town\'s whole economy."',
+        names: [['Lena Voss', P]],
+        speaker: 'Lena Voss',
+      },
+    ],
+    match: near(nearNamed),
+  },
+  {
+    id: 'near.described',
+    kind: 'sieve',
+    group: 'near',
+    doc: 'a described subject ("the 52-year-old nurse") with its verb and a comma right before',
+    examples: [
+      {
+        text: 'Asked about the wait, the 52-year-old nurse replied, "We have no beds left."',
+        speaker: 'the 52-year-old nurse',
+      },
+    ],
+    match: near(nearDescribed),
+  },
+  {
+    id: 'tail.according-to',
+    kind: 'sieve',
+    group: 'tail',
+    doc: '"…," according to X',
+    examples: [
+      {
+        text: '"Orders doubled in the spring," according to Kestrel Foods.',
+        names: [['Kestrel Foods', O]],
+        speaker: 'Kestrel Foods',
+      },
+    ],
+    match: tail((c, d, t) => tailAccordingTo(c, d, t)),
+  },
+  {
+    id: 'tail.participle',
+    kind: 'sieve',
+    group: 'tail',
+    doc: 'a participle after the quotation ("…, saying") continues the sentence subject',
+    examples: [
+      {
+        text: 'Omar Reyes called the vote "a turning point," adding that more work remained.',
+        names: [['Omar Reyes', P]],
+        speaker: 'Omar Reyes',
+      },
+    ],
+    match: tail((c, d, t, q) => tailParticiple(c, d, t, q)),
+  },
+  {
+    id: 'tail.object-verb',
+    kind: 'guard',
+    group: 'tail',
+    doc: 'a verb taking an object after the quotation ("…," told the panel) is not inverted',
+    examples: [
+      {
+        text: '"It is a fair deal," told the board little it did not know.',
+        speaker: null,
+      },
+    ],
+    match: tail((c, _d, t) => tailObjectVerb(c, t)),
+  },
+  {
+    id: 'tail.inverted',
+    kind: 'sieve',
+    group: 'tail',
+    doc: '"…," said X: a speech verb and its subject after it',
+    examples: [
+      {
+        text: '"The bridge will open in May," said Tomas Arlen.',
+        names: [['Tomas Arlen', P]],
+        speaker: 'Tomas Arlen',
+      },
+    ],
+    match: tail((c, d, t) => tailInverted(c, d, t)),
+  },
+  {
+    id: 'tail.signature',
+    kind: 'sieve',
+    group: 'tail',
+    doc: 'a dash and a name closing the paragraph sign the quotation',
+    examples: [
+      {
+        text: 'Letters poured in.\n\n"Keep the library open." — Greta Lindqvist',
+        names: [['Greta Lindqvist', P]],
+        speaker: 'Greta Lindqvist',
+      },
+    ],
+    match: tail((c, d, t, q) => tailSignature(c, d, t, q)),
+  },
+  {
+    id: 'tail.unclosed-long',
+    kind: 'guard',
+    group: 'tail',
+    doc: 'a quotation without closing punctuation takes only a short clause ending the sentence',
+    examples: [
+      {
+        text: 'The signs read "no parking" along the road that Ivo Stern said had been closed since the floods in the valley.',
+        names: [['Ivo Stern', P]],
+      },
+    ],
+    match: tail((c, _d, t) => tailUnclosedLong(c, t)),
+  },
+  {
+    id: 'tail.next-sentence',
+    kind: 'guard',
+    group: 'tail',
+    doc: 'after a quotation closing its sentence, only a short sentence ending with its cue attributes it',
+    examples: [
+      {
+        text: 'Paula Marsh spoke first. "We are done." Later that week the regional council led by Anton Weir said the plan had failed.',
+        names: [
+          ['Paula Marsh', P],
+          ['Anton Weir', P],
+        ],
+      },
+    ],
+    match: tail((c, _d, t) => tailNextSentence(c, t)),
+  },
+  {
+    id: 'tail.introduces-next',
+    kind: 'guard',
+    group: 'tail',
+    doc: 'a clause after a closed quotation that runs into the next quotation introduces that one',
+    examples: [
+      {
+        text: 'Ruth Okafor smiled. "We won." She then told the crowd: "Not yet."',
+        names: [['Ruth Okafor', P]],
+      },
+    ],
+    match: tail((c, _d, t) => tailIntroducesNext(c, t)),
+  },
+  {
+    id: 'tail.own-report',
+    kind: 'guard',
+    group: 'tail',
+    doc: 'a new sentence of a pronoun, a speech verb and "that" reports something of its own',
+    examples: [
+      {
+        text: 'Carla Diaz greeted the crowd. "Thank you all." She noted that buses had come from three states.',
+        names: [['Carla Diaz', P]],
+      },
+    ],
+    match: tail((c, _d, t) => tailOwnReport(c, t)),
+  },
+  {
+    id: 'tail.as-clause',
+    kind: 'sieve',
+    group: 'tail',
+    doc: '"…," as X put it / as X noted',
+    examples: [
+      {
+        text: 'It was "a slow-motion collapse," as Hugo Brandt put it.',
+        names: [['Hugo Brandt', P]],
+        speaker: 'Hugo Brandt',
+      },
+    ],
+    match: tail((c, d, t) => tailAsClause(c, d, t)),
+  },
+  {
+    id: 'tail.clause-word',
+    kind: 'guard',
+    group: 'tail',
+    doc: 'a clause after the quotation opening with a conjunction, preposition or auxiliary is no cue',
+    examples: [
+      {
+        text: 'Fans chanted "one more song" while Mila Hart said goodbye.',
+        names: [['Mila Hart', P]],
+      },
+    ],
+    match: tail((c, _d, t) => tailClauseWord(c, t)),
+  },
+  {
+    id: 'tail.any-verb',
+    kind: 'sieve',
+    group: 'tail',
+    doc: '"…," the coach grumbled: a subject and any past or present verb after a comma-ended quotation',
+    examples: [
+      {
+        text: '"That was a gift," Dario Venn smirked after the match.',
+        names: [['Dario Venn', P]],
+        speaker: 'Dario Venn',
+      },
+    ],
+    match: tail((c, d, t) => tailAnyVerb(c, d, t)),
+  },
+  {
+    id: 'tail.subject-verb',
+    kind: 'sieve',
+    group: 'tail',
+    doc: '"…," X said / X, a spokesman for Y, said / he said',
+    examples: [
+      {
+        text: '"We need more nurses," Alma Quist said.',
+        names: [['Alma Quist', P]],
+        speaker: 'Alma Quist',
+      },
+    ],
+    match: tail((c, d, t) => tailSubjectVerb(c, d, t)),
+  },
+  {
+    id: 'head.according-to',
+    kind: 'sieve',
+    group: 'head',
+    doc: '"According to X, …" before the quotation in its sentence',
+    examples: [
+      {
+        text: 'According to Pell Analytics, the market is "running out of room."',
+        names: [['Pell Analytics', O]],
+        speaker: 'Pell Analytics',
+      },
+    ],
+    match: head(headAccordingTo),
+  },
+  {
+    id: 'head.as-put-it',
+    kind: 'sieve',
+    group: 'head',
+    doc: 'a fronted "As X put it, …"',
+    examples: [
+      {
+        text: 'As Irene Sol put it in her letter, the rule is "a tax on the poor."',
+        names: [['Irene Sol', P]],
+        speaker: 'Irene Sol',
+      },
+    ],
+    match: head(headAsPutIt),
+  },
+  {
+    id: 'head.verb-first',
+    kind: 'sieve',
+    group: 'head',
+    doc: 'a capitalised speech verb opening the sentence, its subject after it ("Said X: …")',
+    examples: [
+      {
+        text: 'Said Rosa Lind, who ran the bakery for years: "We never closed."',
+        names: [['Rosa Lind', P]],
+        speaker: 'Rosa Lind',
+      },
+    ],
+    match: head(headVerbFirst),
+  },
+  {
+    id: 'head.verb',
+    kind: 'sieve',
+    group: 'head',
+    doc: 'a speech verb earlier in the sentence and its subject ("X said the plan was “…”")',
+    examples: [
+      {
+        text: 'Jonas Keel said the new rules were "a mess from the start."',
+        names: [['Jonas Keel', P]],
+        speaker: 'Jonas Keel',
+      },
+    ],
+    match: head(headVerb),
+  },
+  {
+    id: 'head.put-it-colon',
+    kind: 'sieve',
+    group: 'head',
+    doc: '"as X put it: “…”" right before the quotation',
+    examples: [
+      {
+        text: 'Or as Dana Holt, a former judge, put it: "Nobody reads the fine print."',
+        names: [['Dana Holt', P]],
+        speaker: 'Dana Holt',
+      },
+    ],
+    match: head(headPutItColon),
+  },
+  {
+    id: 'head.verb-colon',
+    kind: 'sieve',
+    group: 'head',
+    doc: 'a named subject or pronoun, any past verb and a colon ("she demurred: “…”")',
+    examples: [
+      {
+        text: 'Asked about a third term, Vera Coil demurred: "Ask me next year."',
+        names: [['Vera Coil', P]],
+        speaker: 'Vera Coil',
+      },
+    ],
+    match: head(headVerbColon),
+  },
+  {
+    id: 'head.name-colon',
+    kind: 'sieve',
+    group: 'head',
+    doc: 'a named source and a colon with no verb ("Maria Lopez: “…”")',
+    examples: [
+      {
+        text: 'Maria Lopez: "The numbers do not add up."',
+        names: [['Maria Lopez', P]],
+        speaker: 'Maria Lopez',
+      },
+    ],
+    match: head(headNameColon),
+  },
+  {
+    id: 'end.clause',
+    kind: 'sieve',
+    group: 'end',
+    doc: 'a cue closing the sentence a partial quotation sits in ("“…” of the plan, X said.")',
+    examples: [
+      {
+        text: 'The "gift to landlords" in the bill must go, Nils Ek said.',
+        names: [['Nils Ek', P]],
+        speaker: 'Nils Ek',
+      },
+    ],
+    match: (ctx, d, s) => sentenceEndCue(ctx, d, s.q, s.after),
+  },
+  {
+    id: 'possessive.claim',
+    kind: 'sieve',
+    group: 'possessive',
+    doc: "a possessor of a speech noun shortly before the quotation (X's claim that …)",
+    examples: [
+      {
+        text: 'Tilda Marr\'s claim that the fund was "fully covered" drew doubts.',
+        names: [['Tilda Marr', P]],
+        speaker: 'Tilda Marr',
+      },
+    ],
+    match: (ctx, d, s) => possessiveCue(ctx, d, s.open),
+  },
+];
+
+/** Fallbacks for quotations still without a speaker after continuation, in order. */
+export const FALLBACK_SIEVES: readonly Sieve[] = [
+  {
+    id: 'subject.opening',
+    kind: 'fallback',
+    group: 'subject.opening',
+    doc: "the sentence's opening subject (a name or he/she) and its verb, with no speech verb near",
+    examples: [
+      {
+        text: 'Elsa Brun sees the deal as "a disaster for farmers."',
+        names: [['Elsa Brun', P]],
+        speaker: 'Elsa Brun',
+      },
+    ],
+    match: (ctx, d, s) => subjectCue(ctx, d, s.open),
+  },
+  {
+    id: 'subject.headline',
+    kind: 'fallback',
+    group: 'subject.headline',
+    doc: "a quotation in a short headline line credits the headline's first person or organisation",
+    examples: [
+      {
+        text: "Mayor Tess Avery Sees 'No More Delays' On Bridge\n\nThe city council met on Monday to discuss repairs.",
+        names: [['Tess Avery', P]],
+      },
+    ],
+    match: (ctx, d, s) => headlineSubject(ctx, d, s.q.paragraph),
+  },
+  {
+    id: 'subject.clause',
+    kind: 'fallback',
+    group: 'subject.clause',
+    doc: 'the first person, organisation or pronoun of the sentence that is no object of a preposition',
+    examples: [
+      {
+        text: 'Yesterday at the hall Abel Frost referred to the plan as "a bright idea."',
+        names: [['Abel Frost', P]],
+        speaker: 'Abel Frost',
+      },
+    ],
+    match: (ctx, d, s) => clauseSubject(ctx, d, s.open),
+  },
+];
+
+/** Rules tested inside another rule: their switch changes how it decides. */
+export const MODIFIERS: readonly RuleInfo[] = [
+  {
+    id: 'head.subordinate-clause',
+    kind: 'modifier',
+    doc: "a fronted subordinate clause's verbs are passed over (While …, X said …)",
+    examples: [
+      {
+        text: 'While what Ada Penn says is often true, Lars Holm said the report was "thin."',
+        names: [
+          ['Ada Penn', P],
+          ['Lars Holm', P],
+        ],
+        speaker: 'Lars Holm',
+      },
+    ],
+  },
+  {
+    id: 'head.weak-verb',
+    kind: 'modifier',
+    doc: 'a weak verb (believes, found, thinks) far before the quotation is no cue',
+    examples: [
+      {
+        text: 'Ines Alder believes the school board was wrong when it named the plan "Fresh Start."',
+        names: [['Ines Alder', P]],
+      },
+    ],
+  },
+  {
+    id: 'head.asked-by',
+    kind: 'modifier',
+    doc: '"X was asked by Y whether …": the asker speaks the question',
+    examples: [
+      {
+        text: 'Rafe Olin was asked by Hana Yu whether he would "take the deal today."',
+        names: [
+          ['Rafe Olin', P],
+          ['Hana Yu', P],
+        ],
+        speaker: 'Hana Yu',
+      },
+    ],
+  },
+  {
+    id: 'head.relative-subject',
+    kind: 'modifier',
+    doc: 'the phrase before a restrictive relative clause is the subject ("An aide who … said")',
+    examples: [
+      {
+        text: 'A city aide who asked not to be named said the budget was "already spent."',
+        speaker: 'A city aide',
+      },
+    ],
+  },
+  {
+    id: 'head.named-over-described',
+    kind: 'modifier',
+    doc: 'a described subject yields to a later speech verb whose subject is named',
+    examples: [
+      {
+        text: 'The mayor\'s office wrote a memo, and Uma Reis said it was "a bad year for everyone."',
+        names: [['Uma Reis', P]],
+        speaker: 'Uma Reis',
+      },
+    ],
+  },
+  {
+    id: 'head.pronoun-names-description',
+    kind: 'modifier',
+    doc: "a pronoun opening a described speaker's report keeps the description's mention",
+    examples: [
+      {
+        text: 'Moritz Falk retired last year. The veteran senator said he rarely reads the polls, calling them "noise."',
+        names: [['Moritz Falk', P]],
+        speaker: 'Moritz Falk',
+      },
+    ],
+  },
+];
+
+/** Quotations with no cue of their own take a neighbour's speaker (continuation.ts). */
+export const CONTINUATIONS: readonly RuleInfo[] = [
+  {
+    id: 'continue.same-paragraph',
+    kind: 'continuation',
+    doc: 'a quotation continues the speaker of the attributed quotation before it in its paragraph',
+    examples: [
+      {
+        text: '"The roof leaks," Selma Grund said. "And the boiler is older than I am."',
+        names: [['Selma Grund', P]],
+        speaker: 'Selma Grund',
+      },
+    ],
+  },
+  {
+    id: 'continue.next-paragraph',
+    kind: 'continuation',
+    doc: "a paragraph opening with a quotation continues the previous paragraph's last speaker",
+    examples: [
+      {
+        text: '"The roof leaks," Selma Grund said.\n\n"And the boiler is older than I am."',
+        names: [['Selma Grund', P]],
+        speaker: 'Selma Grund',
+      },
+    ],
+  },
+  {
+    id: 'continue.backwards',
+    kind: 'continuation',
+    doc: 'a quotation joined to the next one ("“A” and “B,” X said") takes its speaker',
+    examples: [
+      {
+        text: 'The plan is "too slow" and "too costly," Kurt Amsel said.',
+        names: [['Kurt Amsel', P]],
+        speaker: 'Kurt Amsel',
+      },
+    ],
+  },
+];
+
+/** Every rule of direct-quote attribution. */
+export const RULES: readonly RuleInfo[] = [...CUE_SIEVES, ...FALLBACK_SIEVES, ...MODIFIERS, ...CONTINUATIONS];
+
+/** The first speaker the sieves of `table` find for the quotation, STOP groups skipped. */
+export function runSieves(table: readonly Sieve[], ctx: Ctx, d: Discourse, s: QuoteSite): CueHit | null {
+  const rules = d.rules;
+  let skip = '';
+  for (const r of table) {
+    if (r.group === skip || !rules.on(r.id)) continue;
+    const out = r.match(ctx, d, s);
+    if (out === null) continue;
+    rules.fire(r.id);
+    if (out === STOP) {
+      skip = r.group;
+      continue;
+    }
+    return out;
+  }
+  return null;
+}

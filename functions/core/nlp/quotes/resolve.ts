@@ -723,12 +723,14 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   const { toks } = ctx;
   const { a, b } = np;
   const head = toks[b - 1]!;
+  const rules = d.rules;
   // 1. A named mention heading the phrase.
   const mi = ctx.mentionOf[b - 1]!;
-  if (mi >= 0) {
+  if (mi >= 0 && rules.on('resolve.named')) {
     const m = ctx.mentions[mi]!;
-    if (m.type === 'MISC' && !ctx.untyped && !d.isPersonIndex(mi)) {
+    if (m.type === 'MISC' && !ctx.untyped && !d.isPersonIndex(mi) && rules.on('resolve.group')) {
       // "Republicans", "Democrats": groups, described as written.
+      rules.fire('resolve.group');
       return describe(ctx, np);
     }
     const name = d.canonical(m);
@@ -741,10 +743,16 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
     }
     role ??= np.appositive ?? (type === 'PERSON' ? d.roleOf(name) : undefined);
     const mention = { text: m.text, start: m.start, end: m.end };
+    rules.fire('resolve.named');
     return role ? { name, mention, type, role } : { name, mention, type };
   }
   // 2. A relative pronoun after a comma: the phrase before it, with "who" as the mention.
-  if (b - a === 1 && (head.lower === 'who' || head.lower === 'which') && toks[a - 1]?.text === ',') {
+  if (
+    b - a === 1 &&
+    (head.lower === 'who' || head.lower === 'which') &&
+    toks[a - 1]?.text === ',' &&
+    rules.on('resolve.relative')
+  ) {
     let inner = npBefore(ctx, a - 1, Math.max(0, a - 12));
     // "Mitch McConnell, now the Senate majority leader, who …": the name before an appositive.
     const named = inner && toks[inner.a - 1]?.text === ',' ? ctx.mentionOf[inner.a - 2]! : -1;
@@ -754,21 +762,27 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
     }
     const sp = inner && inner.b - 1 !== a ? resolveNp(ctx, d, inner) : null;
     if (!sp) return null;
+    rules.fire('resolve.relative');
     return { ...sp, mention: { text: head.text, start: head.start, end: head.end } };
   }
   // 3. A pronoun.
-  if (b - a >= 1) {
+  if (b - a >= 1 && rules.on('resolve.pronoun')) {
     const kind = SPEAKER_PRONOUNS.get(head.lower.replace(/['’](s|re|ve|d|ll|m)$/, ''));
-    if (kind && b - 1 === a) return resolvePronoun(ctx, d, b - 1, kind);
+    if (kind && b - 1 === a) {
+      const sp = resolvePronoun(ctx, d, b - 1, kind);
+      if (sp) rules.fire('resolve.pronoun');
+      return sp;
+    }
     if (kind) return null;
   }
   // 3. A nominal.
   const hw = head.lower.replace(/\.$/, '');
   const nk = NOMINAL_HEADS.get(hw);
-  if (nk && !head.cap) return resolveNominal(ctx, d, np, nk);
+  if (nk && !head.cap && rules.on('resolve.nominal')) return resolveNominal(ctx, d, np, nk);
   // 4. A common-noun phrase: "the real estate developer", "officials", "a senior aide".
   if (
     !head.cap &&
+    rules.on('resolve.description') &&
     (/^\p{Ll}/u.test(head.text) || /^[0-9]+-year-old$/.test(head.lower)) &&
     !NP_STOP.has(head.lower) &&
     !DETERMINERS.has(head.lower) &&
@@ -781,17 +795,27 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
       /^[0-9]/.test(first.text) ||
       (b - a <= 2 && head.lower.endsWith('s'))
     ) {
-      if (!NOT_NAMES.has(head.lower) && !/ly$/.test(head.lower)) return describe(ctx, np);
+      if (!NOT_NAMES.has(head.lower) && !/ly$/.test(head.lower)) {
+        rules.fire('resolve.description');
+        return describe(ctx, np);
+      }
     }
   }
   // 5. Capitalised name with no recognised mention.
-  if (head.cap && ctx.mentionOf[b - 1] === -1 && !NOT_NAMES.has(head.lower) && !head.lower.includes("'")) {
+  if (
+    head.cap &&
+    ctx.mentionOf[b - 1] === -1 &&
+    !NOT_NAMES.has(head.lower) &&
+    !head.lower.includes("'") &&
+    rules.on('resolve.capitalised')
+  ) {
     let s = b - 1;
     while (s > a && toks[s - 1]!.cap && toks[s - 1]!.word) s--;
     if (isTitleTok(toks[s]!.lower) && s === b - 1 && toks[s]!.lower.endsWith('.')) return null;
     if (SPEAKER_PRONOUNS.has(toks[s]!.lower) || DETERMINERS.has(toks[s]!.lower)) s++;
     if (s >= b) return null;
     const name = d.nameFromRun(s, b);
+    rules.fire('resolve.capitalised');
     return {
       name,
       mention: {
@@ -844,16 +868,24 @@ function organizationSubject(ctx: Ctx, a: number, limit: number, documents: bool
   return null;
 }
 
+/** A definite nominal of at most this many tokens links to a named entity ("the spokesman"). */
+const NOMINAL_LINK_MAX = 3;
+/** How far back a nominal looks for the entity it stands for: sentences, and tokens. */
+const NOMINAL_BACK_SENTENCES = 6;
+const NOMINAL_BACK_TOKENS = 400;
+
 function resolveNominal(ctx: Ctx, d: Discourse, np: Np, kind: 'person' | 'organization'): Resolved {
   const { toks } = ctx;
   const det = toks[np.a]!.lower;
   const head = toks[np.b - 1]!.lower;
   const nominal = describe(ctx, np);
-  if (!DEFINITE.has(det) || np.b - np.a > 3) return nominal;
+  const rules = d.rules;
+  rules.fire('resolve.nominal');
+  if (!DEFINITE.has(det) || np.b - np.a > NOMINAL_LINK_MAX) return nominal;
   const here = np.a;
   const sent = ctx.sentOf[here]!;
-  const minSent = Math.max(0, sent - 6);
-  const floorTok = Math.max(ctx.sentStart[minSent]!, here - 400);
+  const minSent = Math.max(0, sent - NOMINAL_BACK_SENTENCES);
+  const floorTok = Math.max(ctx.sentStart[minSent]!, here - NOMINAL_BACK_TOKENS);
   // Walk mentions backwards from the phrase.
   let k = here - 1;
   let fallbackOrg: EntityMention | null = null;
@@ -864,11 +896,13 @@ function resolveNominal(ctx: Ctx, d: Discourse, np: Np, kind: 'person' | 'organi
       if (kind === 'person' && d.isPersonIndex(mi)) {
         const name = d.canonical(m);
         const roles = d.roles.get(name) ?? [];
-        if (roles.some((r) => r.toLowerCase().includes(head))) {
+        if (roles.some((r) => r.toLowerCase().includes(head)) && rules.on('nominal.role-link')) {
+          rules.fire('nominal.role-link');
           return { name, mention: nominal.mention, type: 'PERSON', role: roles[0]! };
         }
       } else if (kind === 'organization' && m.type === 'ORGANIZATION') {
-        if (m.text.toLowerCase().includes(head)) {
+        if (m.text.toLowerCase().includes(head) && rules.on('nominal.organization-name')) {
+          rules.fire('nominal.organization-name');
           return { name: d.canonical(m), mention: nominal.mention, type: 'ORGANIZATION' };
         }
         if (!fallbackOrg && ctx.sentOf[k]! >= sent - 2) fallbackOrg = m;
@@ -880,10 +914,12 @@ function resolveNominal(ctx: Ctx, d: Discourse, np: Np, kind: 'person' | 'organi
   }
   if (
     fallbackOrg &&
+    rules.on('nominal.recent-organization') &&
     /^(newspaper|paper|magazine|network|channel|station|website|site|agency|company|firm|group|campaign|broadcaster|outlet|publication|daily)$/.test(
       head,
     )
   ) {
+    rules.fire('nominal.recent-organization');
     return { name: d.canonical(fallbackOrg), mention: nominal.mention, type: 'ORGANIZATION' };
   }
   return nominal;
@@ -899,6 +935,20 @@ function inTranscriptTurn(ctx: Ctx, p: number): boolean {
   return colon > k && colon < p && isCapitalsLabel(ctx, k, colon);
 }
 
+/** A pronoun's own sentence is searched back this many tokens. */
+const PRONOUN_SENTENCE_TOKENS = 200;
+/** Earlier sentences searched for a he/she antecedent, and for an it/they one. */
+const PERSONAL_BACK_SENTENCES = 5;
+const OTHER_BACK_SENTENCES = 2;
+/** The antecedent search stops this many paragraphs or tokens back. */
+const PRONOUN_BACK_PARAGRAPHS = 3;
+const PRONOUN_BACK_TOKENS = 800;
+/** Tokens of one earlier sentence scanned for an antecedent. */
+const PRONOUN_SENTENCE_SCAN = 300;
+/** Earlier speakers a pronoun may go back to, and how many paragraphs back. */
+const LAST_SPEAKERS = 40;
+const LAST_SPEAKER_PARAGRAPHS = 6;
+
 /** Resolves a speaker pronoun at token p to the nearest compatible earlier entity. */
 export function resolvePronoun(
   ctx: Ctx,
@@ -911,8 +961,12 @@ export function resolvePronoun(
   const mention = { text: pron.text, start: pron.start, end: pron.end };
   // The narrator's "I" (outside quotation marks) is the article's author, except in a transcript
   // turn ("FALLIN: Well, I think …"), where it is the turn's speaker.
-  if (kind === 'first')
-    return pron.text === 'I' && !inTranscriptTurn(ctx, p) ? { name: AUTHOR, mention } : null;
+  const rules = d.rules;
+  if (kind === 'first') {
+    if (!(pron.text === 'I' && !inTranscriptTurn(ctx, p) && rules.on('pronoun.author'))) return null;
+    rules.fire('pronoun.author');
+    return { name: AUTHOR, mention };
+  }
   const sent = ctx.sentOf[p]!;
   const fits = (mi: number): boolean => {
     const m = ctx.mentions[mi]!;
@@ -923,7 +977,8 @@ export function resolvePronoun(
     }
     return m.type === 'ORGANIZATION' || (kind === 'neuter' && m.type === 'LOCATION' && false);
   };
-  const found = (mi: number): Resolved => {
+  const found = (mi: number, id: string): Resolved => {
+    rules.fire(id);
     const m = ctx.mentions[mi]!;
     const name = d.canonical(m);
     const type = d.isPersonIndex(mi) ? 'PERSON' : m.type;
@@ -934,14 +989,21 @@ export function resolvePronoun(
   // whom he called …"), else the nearest fitting mention.
   const s0 = ctx.sentStart[sent]!;
   const subj = ctx.mentionOf[s0]!;
-  if (s0 < p && subj >= 0 && ctx.quoteOf[s0] === -1 && fits(subj)) return found(subj);
-  for (let k = p - 1; k >= s0 && p - k < 200; k--) {
-    const mi = ctx.mentionOf[k]!;
-    if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi);
+  if (s0 < p && subj >= 0 && ctx.quoteOf[s0] === -1 && fits(subj) && rules.on('pronoun.sentence-subject'))
+    return found(subj, 'pronoun.sentence-subject');
+  if (rules.on('pronoun.same-sentence')) {
+    for (let k = p - 1; k >= s0 && p - k < PRONOUN_SENTENCE_TOKENS; k--) {
+      const mi = ctx.mentionOf[k]!;
+      if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi, 'pronoun.same-sentence');
+    }
   }
   // Previous sentences, most recent first; within one, left to right (the subject first).
   const personal = kind === 'male' || kind === 'female';
-  const maxBack = personal ? 5 : 2;
+  const maxBack = !rules.on('pronoun.earlier-sentences')
+    ? 0
+    : personal
+      ? PERSONAL_BACK_SENTENCES
+      : OTHER_BACK_SENTENCES;
   let paraGap = 0;
   // Sentences wholly inside quotations are skipped, not counted: "he" after a long quotation
   // still reaches the narration before it.
@@ -952,42 +1014,55 @@ export function resolvePronoun(
     if (ctx.quoteOf[a] !== -1 && ctx.quoteOf[b - 1] !== -1) continue;
     counted++;
     if (toks[a]!.para !== toks[p]!.para) paraGap = toks[p]!.para - toks[a]!.para;
-    if (paraGap > 3) break;
-    if (p - a > 800) break;
-    for (let k = a; k < b && k - a < 300; k++) {
+    if (paraGap > PRONOUN_BACK_PARAGRAPHS) break;
+    if (p - a > PRONOUN_BACK_TOKENS) break;
+    for (let k = a; k < b && k - a < PRONOUN_SENTENCE_SCAN; k++) {
       const mi = ctx.mentionOf[k]!;
-      if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi);
+      if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi, 'pronoun.earlier-sentences');
     }
   }
   // "Donald Trump’s campaign is defending … It’s denouncing what it calls …": an organisation
   // described by its head noun, opening this sentence or the one before.
   if (!personal) {
     // Sentences of quotation only (or a lone mark) are passed over, not counted.
-    for (let s = sent, seen = 0; s >= 0 && seen < 2 && sent - s < 6; s--) {
+    for (
+      let s = sent, seen = 0;
+      s >= 0 && seen < 2 && sent - s < 6 && rules.on('pronoun.organization-subject');
+      s--
+    ) {
       const a = ctx.sentStart[s]!;
       if (ctx.quoteOf[a] !== -1 || !toks[a]!.word) continue;
       seen++;
       const np = organizationSubject(ctx, a, p, kind === 'neuter');
-      if (np) return { ...describe(ctx, np), mention };
+      if (np) {
+        rules.fire('pronoun.organization-subject');
+        return { ...describe(ctx, np), mention };
+      }
     }
     // `“…,” the Times wrote. ¶ “…,” it added.`: the previous quotation's speaker, when that was
     // no person.
-    for (let i = d.lastSpeakers.length - 1; i >= 0 && i >= d.lastSpeakers.length - 40; i--) {
+    for (
+      let i = d.lastSpeakers.length - 1;
+      i >= 0 && i >= d.lastSpeakers.length - LAST_SPEAKERS && rules.on('pronoun.last-organization');
+      i--
+    ) {
       const last = d.lastSpeakers[i]!;
       if (last.tok >= p || last.name === AUTHOR) continue;
       if (last.type === 'PERSON' || toks[p]!.para - toks[last.tok]!.para > 2) break;
+      rules.fire('pronoun.last-organization');
       return last.type ? { name: last.name, mention, type: last.type } : { name: last.name, mention };
     }
   }
   // Further back: the latest earlier speaker of that gender, within a few paragraphs.
-  if (personal) {
-    for (let i = d.lastSpeakers.length - 1; i >= 0 && i >= d.lastSpeakers.length - 40; i--) {
+  if (personal && rules.on('pronoun.last-speaker')) {
+    for (let i = d.lastSpeakers.length - 1; i >= 0 && i >= d.lastSpeakers.length - LAST_SPEAKERS; i--) {
       const sp = d.lastSpeakers[i]!;
       if (sp.tok >= p || sp.name === AUTHOR) continue;
-      if (toks[p]!.para - toks[sp.tok]!.para > 6) break;
+      if (toks[p]!.para - toks[sp.tok]!.para > LAST_SPEAKER_PARAGRAPHS) break;
       if (sp.type !== undefined && sp.type !== 'PERSON') continue;
       const g = d.gender(sp.name);
       if (g === null || g === kind) {
+        rules.fire('pronoun.last-speaker');
         const role = d.roleOf(sp.name);
         return role
           ? { name: sp.name, mention, type: 'PERSON', role }

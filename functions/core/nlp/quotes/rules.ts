@@ -650,8 +650,223 @@ export const CONTINUATIONS: readonly RuleInfo[] = [
   },
 ];
 
+/** From a cue's noun phrase to a speaker (resolve.ts). */
+export const RESOLVERS: readonly RuleInfo[] = [
+  {
+    id: 'resolve.named',
+    kind: 'resolver',
+    doc: 'a named mention heading the phrase is the speaker, with its canonical name and role',
+    examples: [
+      {
+        text: '"Prices will fall," Finance Minister Odile Brac said.',
+        names: [['Odile Brac', P]],
+        speaker: 'Odile Brac',
+      },
+    ],
+  },
+  {
+    id: 'resolve.group',
+    kind: 'resolver',
+    doc: 'a group name the recogniser typed MISC ("Republicans") is described as written',
+    examples: [
+      {
+        text: 'Jo Marsh proposed the tax. "We will block it," Libertarians said.',
+        names: [
+          ['Jo Marsh', P],
+          ['Libertarians', 'MISC'],
+        ],
+        speaker: 'Libertarians',
+      },
+    ],
+  },
+  {
+    id: 'resolve.relative',
+    kind: 'resolver',
+    doc: '"X, who said": the relative pronoun stands for the phrase before its comma',
+    examples: [
+      {
+        text: 'It fell to Nora Fenn, who said, "We start again tomorrow."',
+        names: [['Nora Fenn', P]],
+        speaker: 'Nora Fenn',
+      },
+    ],
+  },
+  {
+    id: 'resolve.pronoun',
+    kind: 'resolver',
+    doc: 'a personal pronoun resolves to an earlier person or organisation (pronoun.* rules)',
+    examples: [
+      {
+        text: 'Ida Sorel left the meeting early.\n\n"I have seen enough," she said.',
+        names: [['Ida Sorel', P]],
+        speaker: 'Ida Sorel',
+      },
+    ],
+  },
+  {
+    id: 'resolve.nominal',
+    kind: 'resolver',
+    doc: 'a role noun ("the spokesman", "the company") is linked to an entity (nominal.* rules) or described',
+    examples: [
+      {
+        text: '"The doors open at nine," a spokesman said.',
+        speaker: 'a spokesman',
+      },
+    ],
+  },
+  {
+    id: 'resolve.description',
+    kind: 'resolver',
+    doc: 'a common-noun phrase ("the 40-year-old", "a senior aide") is a speaker described as written',
+    examples: [
+      {
+        text: '"It was terrifying," the 40-year-old said.',
+        speaker: 'the 40-year-old',
+      },
+    ],
+  },
+  {
+    id: 'resolve.capitalised',
+    kind: 'resolver',
+    doc: 'a capitalised name the recogniser missed is the speaker as written',
+    examples: [
+      {
+        text: '"We stayed all night," Pim Okonjo said.',
+        speaker: 'Pim Okonjo',
+      },
+    ],
+  },
+  {
+    id: 'nominal.role-link',
+    kind: 'resolver',
+    doc: '"the spokesman" links to the person the text gave that role',
+    examples: [
+      {
+        text: 'Ravi Kuhn, a spokesman for the port, met reporters.\n\n"Ships will wait," the spokesman said.',
+        names: [['Ravi Kuhn', P]],
+        speaker: 'Ravi Kuhn',
+      },
+    ],
+  },
+  {
+    id: 'nominal.organization-name',
+    kind: 'resolver',
+    doc: '"the bank" links to an earlier organisation whose name holds that word',
+    examples: [
+      {
+        text: 'Customers queued at Corvin Bank on Friday. "Every account is safe," the bank said.',
+        names: [['Corvin Bank', O]],
+        speaker: 'Corvin Bank',
+      },
+    ],
+  },
+  {
+    id: 'nominal.recent-organization',
+    kind: 'resolver',
+    doc: '"the newspaper", "the company": a generic organisation noun links to one named just before',
+    examples: [
+      {
+        text: 'Tallis Media ran the story first. "We stand by it," the company said.',
+        names: [['Tallis Media', O]],
+        speaker: 'Tallis Media',
+      },
+    ],
+  },
+  {
+    id: 'pronoun.author',
+    kind: 'resolver',
+    doc: "the narrator's I, outside quotation marks and transcripts, is the article's author",
+    examples: [
+      {
+        text: 'When I asked about the fee, I said, "That seems high."',
+        speaker: 'the author',
+      },
+    ],
+  },
+  {
+    id: 'pronoun.sentence-subject',
+    kind: 'resolver',
+    doc: "a pronoun takes its own sentence's opening subject when that fits",
+    examples: [
+      {
+        text: 'Gus Ferrand met Lily Moss, whom he called "the best in the business."',
+        names: [
+          ['Gus Ferrand', P],
+          ['Lily Moss', P],
+        ],
+        speaker: 'Gus Ferrand',
+      },
+    ],
+  },
+  {
+    id: 'pronoun.same-sentence',
+    kind: 'resolver',
+    doc: 'else the nearest fitting mention before it in its sentence',
+    examples: [
+      {
+        text: 'On Monday the board thanked Lily Moss, and she said, "It was a team effort."',
+        names: [['Lily Moss', P]],
+        speaker: 'Lily Moss',
+      },
+    ],
+  },
+  {
+    id: 'pronoun.earlier-sentences',
+    kind: 'resolver',
+    doc: 'else the first fitting mention of the nearest earlier sentence (five back for he/she, two for it/they)',
+    examples: [
+      {
+        text: 'Kai Lund took the stand on Tuesday. "I never signed it," he said.',
+        names: [['Kai Lund', P]],
+        speaker: 'Kai Lund',
+      },
+    ],
+  },
+  {
+    id: 'pronoun.organization-subject',
+    kind: 'resolver',
+    doc: '"it"/"they" after a sentence opened by a described organisation ("The ministry …") is that organisation',
+    examples: [
+      {
+        text: 'The ministry reviewed the figures. "They are final," it said.',
+        speaker: 'The ministry',
+      },
+    ],
+  },
+  {
+    id: 'pronoun.last-organization',
+    kind: 'resolver',
+    doc: '"it"/"they" continue the previous quotation\'s speaker when that was an organisation',
+    examples: [
+      {
+        text: '"Sales rose," Brenner Foods said.\n\nAnalysts were surprised. Shares climbed.\n\n"Costs fell too," it added.',
+        names: [['Brenner Foods', O]],
+        speaker: 'Brenner Foods',
+      },
+    ],
+  },
+  {
+    id: 'pronoun.last-speaker',
+    kind: 'resolver',
+    doc: 'he/she with no antecedent nearby: the latest earlier speaker of that gender, a few paragraphs back',
+    examples: [
+      {
+        text: '"We will appeal," Mark Tully said.\n\nThe court ruled on Friday.\n\nThe ruling ran to forty pages.\n\nThe appeal would take a year.\n\nLawyers read it overnight.\n\nThe fees were high.\n\n"It is not over," he said.',
+        names: [['Mark Tully', P]],
+        speaker: 'Mark Tully',
+      },
+    ],
+  },
+];
+
 /** Every rule of direct-quote attribution. */
-export const RULES: readonly RuleInfo[] = [...CUE_SIEVES, ...FALLBACK_SIEVES, ...MODIFIERS, ...CONTINUATIONS];
+export const RULES: readonly RuleInfo[] = [
+  ...CUE_SIEVES,
+  ...FALLBACK_SIEVES,
+  ...MODIFIERS,
+  ...CONTINUATIONS,
+  ...RESOLVERS,
+];
 
 /** The first speaker the sieves of `table` find for the quotation, STOP groups skipped. */
 export function runSieves(table: readonly Sieve[], ctx: Ctx, d: Discourse, s: QuoteSite): CueHit | null {

@@ -5,6 +5,20 @@
  * resolved by resolve.ts.
  */
 
+import {
+  AUX_ED,
+  CLAUSE_OPENERS,
+  COORD,
+  IRREGULAR_PAST,
+  NO_INVERSION,
+  NOUN_BEFORE,
+  NOUNABLE,
+  NP_STOP_WORDS,
+  SAYING,
+  SPEECH_NOUNS,
+  SUBORDINATORS,
+  WEAK_BEFORE,
+} from '../../lexicon/cue-words.ts';
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
 import { NOT_SUBJECT_AFTER } from '../../lexicon/prepositions.ts';
 import { GENDERED_FORMS, SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
@@ -27,153 +41,6 @@ export interface CueHit {
   readonly cue: Span | null;
   readonly speaker: Resolved | null;
 }
-
-/** Nouns that share a form with a speech verb: after a determiner they are not cues. */
-const NOUNABLE = new Set([
-  'praise',
-  'comment',
-  'report',
-  'reports',
-  'comment',
-  'comments',
-  'claim',
-  'claims',
-  'statement',
-  'post',
-  'posts',
-  'call',
-  'calls',
-  'charge',
-  'charges',
-  'label',
-  'note',
-  'notes',
-  'promise',
-  'promises',
-  'warning',
-  'warnings',
-  'show',
-  'shows',
-  'reply',
-  'response',
-  'tweet',
-  'tweets',
-  'remarks',
-  'remark',
-  'pledge',
-  'vow',
-  'counter',
-  'figure',
-  'figures',
-  'state',
-  'states',
-  'point',
-  'points',
-  'reason',
-  'signal',
-  'hint',
-  'hope',
-  'fear',
-  'fears',
-  'worry',
-  'worries',
-  'estimate',
-  'joke',
-  'jokes',
-  'cry',
-  'demand',
-  'demands',
-  'chant',
-  'chants',
-]);
-
-/** Irregular past forms that attribute a quotation they follow: `"…," he went on`. */
-const IRREGULAR_PAST = new Set([
-  'went',
-  'shot',
-  'spoke',
-  'broke',
-  'began',
-  'swore',
-  'struck',
-  'shook',
-  'threw',
-  'sang',
-]);
-
-/** Words before a noun-or-verb form that make it the noun. */
-const NOUN_BEFORE = new Set([
-  'in',
-  'for',
-  'with',
-  'by',
-  'to',
-  'conference',
-  'phone',
-  'press',
-  'news',
-  'twitter',
-  'facebook',
-  'public',
-  'recent',
-  'earlier',
-  'previous',
-  'latest',
-  'own',
-  'first',
-  'last',
-  'new',
-]);
-
-/** "-ed" words that are auxiliaries or adverbs, not participles modifying a noun. */
-const AUX_ED = new Set(['need', 'indeed', 'reportedly', 'allegedly']);
-
-/** Verb forms too ambiguous to cue a quotation from before it (they mostly have other senses). */
-const WEAK_BEFORE = new Set([
-  'know',
-  'knows',
-  'knew',
-  'known',
-  'find',
-  'found',
-  'finds',
-  'feel',
-  'feels',
-  'felt',
-  'show',
-  'shows',
-  'showed',
-  'shown',
-  'continue',
-  'continued',
-  'continues',
-  'point',
-  'points',
-  'state',
-  'states',
-  'figure',
-  'hope',
-  'hoped',
-  'worry',
-  'worried',
-  'expect',
-  'expected',
-  'fear',
-  'feared',
-  'post',
-  'posted',
-  'charge',
-  'charged',
-  'guess',
-  'believe',
-  'believes',
-  'believed',
-  'think',
-  'thinks',
-  'thought',
-  'wonder',
-  'wondered',
-]);
 
 function isCueVerb(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!;
@@ -210,23 +77,10 @@ function span(ctx: Ctx, a: number, b: number): Span {
   return { text: ctx.text.slice(s, e), start: s, end: e };
 }
 
-const TERMINAL = new Set(['.', '!', '?', ';']);
+/** Verbs whose following noun phrase is their object (used by indirect.ts too). */
+export { NO_INVERSION };
 
-/** Speech verbs whose following noun phrase is their object, never an inverted subject. */
-export const NO_INVERSION: ReadonlySet<string> = new Set(
-  `describe describes described call calls called dub dubs dubbed label labels labeled labelled
-  characterize characterizes characterized charge charges charged accuse accuses accused blast blasts
-  blasted slam slams slammed mock mocks mocked praise praises praised urge urges urged demand demands
-  demanded inform informs informed advise advises advised assure assures assured reassure reassures
-  reassured tell tells told recommend recommends recommended propose proposes proposed believe
-  believes believed think thinks thought feel feels felt hope hopes hoped fear fears feared expect
-  expects expected know knows knew figure figures figured guess guesses guessed show shows showed
-  find finds found reveal reveals revealed disclose discloses disclosed indicate indicates indicated
-  signal signals signaled signalled hint hints hinted deny denies denied confirm confirms confirmed
-  estimate estimates estimated rebut rebuts rebutted scold scolds scolded rebuke rebukes rebuked
-  admonish admonishes admonished beg begs begged implore implores implored taunt taunts taunted
-  tease teases teased chide chides chided tout touts touted`.split(/\s+/),
-);
+const TERMINAL = new Set(['.', '!', '?', ';']);
 
 /** What a rule returns: a speaker found, STOP (the rest of its group is not tried), or null. */
 export const STOP = 'stop' as const;
@@ -454,52 +308,6 @@ export function tailSubjectVerb(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
   }
   return null;
 }
-
-const NP_STOP_WORDS = new Set([
-  'when',
-  'while',
-  'as',
-  'if',
-  'and',
-  'but',
-  'or',
-  'that',
-  'which',
-  'who',
-  'because',
-  'so',
-  'than',
-  'to',
-  'of',
-  'in',
-  'on',
-  'at',
-  'for',
-  'with',
-  'from',
-  'by',
-  'about',
-  'is',
-  'was',
-  'are',
-  'were',
-  'be',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'not',
-  'after',
-  'before',
-  'since',
-  'until',
-  'though',
-  'although',
-  'whereas',
-]);
 
 /** Does token i end a sentence ("." not inside "(D-Wis.)" nor before a lowercase word)? */
 function isSentenceEnd(ctx: Ctx, i: number): boolean {
@@ -856,42 +664,6 @@ export function headNameColon(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
   return sp ? { cue: null, speaker: sp } : null;
 }
 
-const COORD = new Set([',', 'and', 'but', 'then', 'also', 'or', 'yet']);
-
-/** Participles that only report speech. */
-const SAYING = new Set([
-  'saying',
-  'asserting',
-  'adding',
-  'noting',
-  'insisting',
-  'arguing',
-  'declaring',
-  'explaining',
-  'writing',
-  'telling',
-  'stating',
-  'replying',
-]);
-
-/** Conjunctions opening a fronted subordinate clause ("While …, X said"). */
-const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas', 'because', 'since', 'if', 'unless']);
-
-/** Words opening a clause of its own after a comma ("…, as X echoed …", "…, though he used …"). */
-const CLAUSE_OPENERS = new Set([
-  'as',
-  'when',
-  'while',
-  'though',
-  'although',
-  'because',
-  'since',
-  'whereas',
-  'but',
-  'after',
-  'before',
-]);
-
 /** The first person, organisation or personal pronoun in tokens [start, end), outside quotations. */
 /**
  * End of the speaker phrase at token k, within `end`: a named person or organisation (all its
@@ -1131,14 +903,6 @@ function relativeSubject(ctx: Ctx, d: Discourse, b: number, start: number): Reso
   }
   return null;
 }
-
-/** Nouns naming what someone said: "Trump’s claim that …", "his remarks about …". */
-const SPEECH_NOUNS = new Set(
-  `claim claims statement statements remark remarks comment comments assertion assertions promise
-  promises pledge pledges words description characterization argument arguments warning warnings vow
-  suggestion insistence boast accusation accusations declaration prediction plea quip tweet tweets
-  contention charge`.split(/\s+/),
-);
 
 /** Words that may stand between a possessor and a speech noun ("most explosive", "repeated"). */
 const ADJECTIVE_LIKE = /^(most|more|latest|earlier|first|repeated|[a-z]{3,}(al|ic|ous|ive|ful|ed|est))$/;

@@ -11,6 +11,19 @@ import { FEMALE_HONORIFICS, MALE_HONORIFICS, TITLES } from '../../lexicon/honori
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
 import { PREPOSITIONS } from '../../lexicon/prepositions.ts';
 import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
+import {
+  APPOSITIVE_START,
+  AUXILIARIES,
+  DEFINITE,
+  DOCUMENT_HEADS,
+  FEMALE_WORDS,
+  MALE_WORDS,
+  NOT_APPOSITIVE_START,
+  NOT_NAMES,
+  NP_STOP,
+  SENTENCE_ADVERBS,
+  SET_OFF_OPENERS,
+} from '../../lexicon/speaker-words.ts';
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { EntityMention, EntityType, Span } from '../../types.ts';
 import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
@@ -22,74 +35,6 @@ export interface Resolved {
   readonly type?: EntityType;
   readonly role?: string;
 }
-
-/** Words that end a noun phrase walking backwards or forwards: clause and phrase boundaries. */
-const NP_STOP = new Set(
-  `that which who whom whose when where while because as if after before since and but or nor so than
-  though although unless until whether said says told added was were is are be been has have had will
-  would could should did does do not to by with from on in at of for about into during then meanwhile
-  however`.split(/\s+/),
-);
-
-/** Capitalised words that are never a speaker's name. */
-const NOT_NAMES = new Set(
-  `monday tuesday wednesday thursday friday saturday sunday january february march april may june
-  july august september october november december today yesterday tonight i we you they he she it
-  this that these those there here then but and so yet also however meanwhile still now`.split(/\s+/),
-);
-
-const FEMALE_WORDS = new Set([
-  'spokeswoman',
-  'congresswoman',
-  'chairwoman',
-  'businesswoman',
-  'mother',
-  'wife',
-  'woman',
-  'daughter',
-  'sister',
-  'queen',
-  'actress',
-  'widow',
-  'grandmother',
-  'aunt',
-  'niece',
-  'girlfriend',
-  'princess',
-  'duchess',
-  'mom',
-  'stepmother',
-  'councilwoman',
-  'assemblywoman',
-  'anchorwoman',
-  'sportswoman',
-]);
-const MALE_WORDS = new Set([
-  'spokesman',
-  'congressman',
-  'chairman',
-  'businessman',
-  'father',
-  'husband',
-  'man',
-  'son',
-  'brother',
-  'king',
-  'actor',
-  'widower',
-  'grandfather',
-  'uncle',
-  'nephew',
-  'boyfriend',
-  'prince',
-  'duke',
-  'dad',
-  'stepfather',
-  'councilman',
-  'assemblyman',
-  'anchorman',
-  'sportsman',
-]);
 
 /** A capitalised name word ("Ivanka"). */
 const NAME_WORD = /^[A-Z][a-z]+$/;
@@ -416,22 +361,6 @@ export function appositiveRole(ctx: Ctx, i: number): string | undefined {
   return roleFromAppositive(ctx, i, j) ?? ctx.text.slice(toks[s]!.start, toks[j - 1]!.end);
 }
 
-const NOT_APPOSITIVE_START = new Set([
-  'according',
-  'and',
-  'but',
-  'or',
-  'as',
-  'he',
-  'she',
-  'they',
-  'it',
-  'i',
-  'we',
-]);
-/** A finite verb makes a clause, not a role. */
-const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'been', 'will', 'would']);
-
 /** Candidate noun phrase: tokens [a, b) with the head at b - 1 (after trimming). */
 export interface Np {
   readonly a: number;
@@ -524,25 +453,6 @@ function roleFromAppositive(ctx: Ctx, a: number, b: number): string | undefined 
   }
   return ctx.text.slice(toks[s]!.start, toks[e - 1]!.end);
 }
-
-/** Adverbs that may open a sentence before its subject. */
-const SENTENCE_ADVERBS = new Set([
-  'even',
-  'also',
-  'but',
-  'and',
-  'meanwhile',
-  'still',
-  'however',
-  'yet',
-  'now',
-  'so',
-  'then',
-  'indeed',
-]);
-
-/** Words after which a name set off by commas starts a clause of its own. */
-const SET_OFF_OPENERS = new Set(['what', 'as', 'and', 'but', 'that', 'while', 'whom', ',', ':', '—', '--']);
 
 /** Subject phrase ending right before token `end` (exclusive), walking back at most `limit` tokens. */
 export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
@@ -663,19 +573,6 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
 function isSpeakerType(t: string): boolean {
   return t === 'PERSON' || t === 'ORGANIZATION';
 }
-
-const APPOSITIVE_START = new Set([
-  'who',
-  'which',
-  'whose',
-  'a',
-  'an',
-  'the',
-  'one',
-  'both',
-  'himself',
-  'herself',
-]);
 
 function isStop(t: string): boolean {
   return t === ';' || t === '!' || t === '?' || t === ':';
@@ -836,14 +733,6 @@ export function describe(ctx: Ctx, np: Np): Resolved {
   const text = ctx.text.slice(start, end);
   return { name: text, mention: { text, start, end } };
 }
-
-const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
-
-/** Documents that speak for their authors ("A letter … reflected both concerns. “…,” it said."). */
-const DOCUMENT_HEADS = new Set(
-  `letter memo email e-mail ad advertisement article editorial video message note tweet post document
-  filing complaint lawsuit`.split(/\s+/),
-);
 
 /**
  * A sentence opening with an organisation described by its head noun, before token `limit`:

@@ -5,6 +5,9 @@ const COMMANDS: Record<string, { summary: string }> = {
   extract: {
     summary: 'extract entities and quotes from files or JSON lines',
   },
+  explain: {
+    summary: 'explain how each quotation got its speaker: rules fired, candidates, scores',
+  },
   parse: {
     summary: 'parse article files (text, HTML, JSON, NITF, NewsML-G2) to their metadata and body',
   },

@@ -3,7 +3,8 @@ import { createInterface } from 'node:readline';
 import { parseObject } from '#core/article/parse.ts';
 import { UnusableContentError } from '#core/errors.ts';
 import { groupEntities } from '#core/nlp/entities/group.ts';
-import { extract } from '#core/nlp/extract.ts';
+import { extract, extractTraced } from '#core/nlp/extract.ts';
+import type { QuoteTrace } from '#core/nlp/quotes/find.ts';
 import type { Article, Extraction } from '#core/types.ts';
 import { DEFAULT_INGEST_LIMITS, DEFAULT_MAX_BODY_CHARS } from '#ingest/ingest-object.ts';
 import { parse } from '../args.ts';
@@ -12,8 +13,8 @@ import { type ErrorLine, errorLine, jsonlExitCode } from '../jsonl.ts';
 
 const MAX_BODY_CHARS = DEFAULT_INGEST_LIMITS.maxBodyChars ?? DEFAULT_MAX_BODY_CHARS;
 
-const usage = `usage: news-ingest extract FILE...
-       news-ingest extract --jsonl < input.jsonl > output.jsonl
+const usage = `usage: news-ingest extract [--trace] FILE...
+       news-ingest extract --jsonl [--trace] < input.jsonl > output.jsonl
 
 FILE...   article files in any supported format; prints each file's parsed metadata and
           extraction (entities with canonical names, quotes with speakers) as JSON
@@ -22,6 +23,9 @@ FILE...   article files in any supported format; prints each file's parsed metad
           mention carries "role" when the text gives a title or position with it,
           "Ambassador"), or {"id", "error": {"reason", "message"}} for an input that cannot
           be used; exits 1 when any input could not be used
+--trace   each direct quote also carries "trace": the rules that fired for it, how its speaker
+          was reached, the speaker candidates with the model's scores and why the speaker won
+          (without --trace the output is exactly as above)
 
 The pipeline's limits apply: files over ${DEFAULT_INGEST_LIMITS.maxObjectBytes} bytes, gzip content over
 ${DEFAULT_INGEST_LIMITS.maxDecompressedBytes} bytes and bodies or texts over ${MAX_BODY_CHARS} characters are TOO_LARGE.`;
@@ -32,7 +36,10 @@ function tooLarge(message: string): UnusableContentError {
 }
 
 /** One input line to one output line: the extraction, or the error shape `--jsonl` modes share. */
-export function extractLine(line: string): ({ id: unknown } & ReturnType<typeof toContract>) | ErrorLine {
+export function extractLine(
+  line: string,
+  trace = false,
+): ({ id: unknown } & ReturnType<typeof toContract>) | ErrorLine {
   let input: { id?: unknown; text?: unknown };
   try {
     input = JSON.parse(line) as typeof input;
@@ -49,14 +56,36 @@ export function extractLine(line: string): ({ id: unknown } & ReturnType<typeof 
       tooLarge(`the text has ${input.text.length} characters, over the ${MAX_BODY_CHARS}-character limit`),
     );
   try {
-    return { id, ...toContract(extract(input.text)) };
+    if (!trace) return { id, ...toContract(extract(input.text)) };
+    const traced = extractTraced(input.text);
+    return { id, ...toContract(traced, traced.traces) };
   } catch (error) {
     return errorLine(id, error);
   }
 }
 
-/** The extraction as the JSON contract spells it: the fields of the API and nothing else. */
-export function toContract(extraction: Extraction) {
+/** A quote's trace as extract --trace writes it. */
+function traceField(t: QuoteTrace) {
+  return {
+    how: t.how,
+    rules: t.rules,
+    candidates: t.candidates.map((c) => ({
+      name: c.name,
+      mention: c.mention ? { text: c.mention.text, start: c.mention.start, end: c.mention.end } : null,
+      score: Math.round(c.score * 1000) / 1000,
+      features: c.features,
+      weights: c.weights,
+    })),
+    why: t.why,
+  };
+}
+
+/**
+ * The extraction as the JSON contract spells it: the fields of the API and nothing else (and a
+ * "trace" on each direct quote when traces are given).
+ */
+export function toContract(extraction: Extraction, traces?: readonly QuoteTrace[]) {
+  const traceOf = new Map(traces?.map((t) => [`${t.start}:${t.end}`, t]));
   return {
     entities: extraction.entities.map((e) => ({
       type: e.type,
@@ -83,16 +112,19 @@ export function toContract(extraction: Extraction) {
             ...(q.speaker.role ? { role: q.speaker.role } : {}),
           }
         : null,
+      ...(traces && q.type === 'direct' && traceOf.has(`${q.start}:${q.end}`)
+        ? { trace: traceField(traceOf.get(`${q.start}:${q.end}`)!) }
+        : {}),
     })),
   };
 }
 
-async function runJsonl(): Promise<number> {
+async function runJsonl(trace: boolean): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let failed = 0;
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const out = extractLine(line);
+    const out = extractLine(line, trace);
     if ('error' in out) failed++;
     process.stdout.write(`${JSON.stringify(out)}\n`);
   }
@@ -123,14 +155,15 @@ export const command: Command = {
   summary: 'extract entities and quotes',
   usage,
   async run(argv) {
-    const { values, positionals } = parse(argv, { jsonl: { type: 'boolean' } });
+    const { values, positionals } = parse(argv, { jsonl: { type: 'boolean' }, trace: { type: 'boolean' } });
+    const trace = values.trace === true;
     if (values.help) {
       process.stdout.write(`${usage}\n`);
       return 0;
     }
     if (values.jsonl) {
       if (positionals.length) throw new UsageError('--jsonl reads standard input; give no files');
-      return runJsonl();
+      return runJsonl(trace);
     }
     if (!positionals.length) throw new UsageError('give one or more files, or --jsonl');
     let status = 0;
@@ -141,11 +174,12 @@ export const command: Command = {
         out.push({
           file,
           articles: articles.map((article) => {
-            const extraction = extract(article.body);
+            const traced = trace ? extractTraced(article.body) : undefined;
+            const extraction = traced ?? extract(article.body);
             const { body, ...meta } = article;
             return {
               ...meta,
-              ...toContract(extraction),
+              ...toContract(extraction, traced?.traces),
               grouped: groupEntities(extraction.entities).map(({ spans, ...g }) => g),
               bodyChars: body.length,
             };

@@ -1,6 +1,6 @@
 import type { Extraction } from '../types.ts';
 import { recognizeEntities } from './entities/recognize.ts';
-import { findQuotes } from './quotes/find.ts';
+import { explainQuotes, findQuotes, type QuoteTrace } from './quotes/find.ts';
 
 /** Version of the whole extractor, stored on every item so outdated results can be reprocessed. */
 export { EXTRACTOR_VERSION } from './version.ts';
@@ -13,4 +13,15 @@ export function extract(text: string): Extraction {
   const entities = recognizeEntities(text);
   const quotes = findQuotes(text, entities);
   return { entities, quotes };
+}
+
+/**
+ * The extraction with, for each direct quotation (kept or dropped), the rules that fired, the
+ * speaker candidates the model scored and why the speaker won. The extraction is the same as
+ * extract(text) gives.
+ */
+export function extractTraced(text: string): Extraction & { readonly traces: readonly QuoteTrace[] } {
+  const entities = recognizeEntities(text);
+  const { quotes, traces } = explainQuotes(text, entities);
+  return { entities, quotes, traces };
 }

@@ -94,3 +94,56 @@ describe('extract FILE applies the pipeline limits', () => {
     expect(JSON.parse(r.out).error.message).toMatch(/over the 1000000-character limit/);
   });
 });
+
+describe('extract --trace', () => {
+  const text =
+    'The council met on Monday.\n\n"We need more time," Tess Avery said.\n\n"The costs have doubled."';
+
+  it('adds a trace to each direct quote, and only with --trace', () => {
+    const plain = extractLine(JSON.stringify({ id: 't', text }));
+    const traced = extractLine(JSON.stringify({ id: 't', text }), true);
+    if ('error' in plain || 'error' in traced) throw new Error('unexpected error line');
+    expect(plain.quotes.some((q) => 'trace' in q)).toBe(false);
+    // Without the traces, the traced line is the plain one.
+    const stripped = { ...traced, quotes: traced.quotes.map(({ trace: _t, ...q }) => q) };
+    expect(stripped).toEqual(plain);
+    const direct = traced.quotes.filter((q) => q.type === 'direct');
+    expect(direct).toHaveLength(2);
+    const [first, second] = direct.map(
+      (q) =>
+        (
+          q as {
+            trace?: {
+              how: string;
+              rules: string[];
+              why: string;
+              candidates: { name: string | null; score: number }[];
+            };
+          }
+        ).trace!,
+    );
+    expect(first!.how).toBe('cue');
+    expect(first!.rules).toContain('tail.subject-verb');
+    expect(first!.why).toMatch(/tail\.subject-verb/);
+    expect(second!.how).toBe('continued');
+    expect(second!.rules).toContain('continue.next-paragraph');
+    // The uncued quotation's candidates come scored, best first, "nobody" among them.
+    const scores = second!.candidates.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(second!.candidates.some((c) => c.name === null)).toBe(true);
+    expect(second!.candidates[0]!.name).toBe(direct[1]!.speaker?.name);
+  });
+
+  it('traces files too', async () => {
+    const file = join(dir, 'traced.txt');
+    writeFileSync(file, text);
+    const r = await runCommand(['--trace', file]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { articles: { quotes: { type: string; trace?: unknown }[] }[] };
+    const quotes = doc.articles[0]!.quotes.filter((q) => q.type === 'direct');
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.every((q) => q.trace !== undefined)).toBe(true);
+    const plain = JSON.parse((await runCommand([file])).out) as typeof doc;
+    expect(plain.articles[0]!.quotes.some((q) => q.trace !== undefined)).toBe(false);
+  });
+});

@@ -23,6 +23,7 @@ import {
   type SpeakerModel,
   score,
   speakerCandidates,
+  weightOf,
 } from './rank.ts';
 import { Discourse, type Resolved } from './resolve.ts';
 import { CUE_SIEVES, FALLBACK_SIEVES, QuoteSite, runSieves } from './rules.ts';
@@ -112,6 +113,8 @@ export interface ScoredCandidate {
   readonly mention: Span | null;
   readonly score: number;
   readonly features: readonly string[];
+  /** The features with a weight, largest contribution (either sign) first. */
+  readonly weights: readonly (readonly [string, number])[];
 }
 
 /** Why one direct quotation got its speaker. */
@@ -136,6 +139,10 @@ function sortedScores(model: SpeakerModel, cands: readonly Candidate[]): ScoredC
     mention: c.speaker?.mention ?? null,
     score: score(model, c),
     features: c.features,
+    weights: c.features
+      .map((f): [string, number] => [f, weightOf(model, f)])
+      .filter(([, w]) => w !== 0)
+      .sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]) || x[0].localeCompare(y[0])),
   }));
   return out.sort((a, b) => b.score - a.score);
 }
@@ -150,12 +157,16 @@ function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly Scored
   const second = cands[1];
   if (!top) return 'no candidates';
   const margin = second ? ` (next: ${second.name ?? 'nobody'} ${second.score.toFixed(3)})` : '';
+  const lead = top.weights
+    .slice(0, 3)
+    .map(([f, w]) => `${f} ${w > 0 ? '+' : ''}${w}`)
+    .join(', ');
   const who = top.name === null ? 'nobody' : top.name;
   const rule =
     it.how === 'none'
       ? 'no rule found a speaker'
       : `the rules proposed one (${it.how}${fired ? `, ${fired}` : ''})`;
-  return `no cue; ${rule}; the speaker model scored ${who} highest at ${top.score.toFixed(3)}${margin}${dropped === 'unattributed' ? '; a quotation with no speaker is kept only when it reads as speech' : ''}`;
+  return `no cue; ${rule}; the speaker model scored ${who} highest at ${top.score.toFixed(3)}${margin}${lead ? `, mostly from ${lead}` : ''}${dropped === 'unattributed' ? '; a quotation with no speaker is kept only when it reads as speech' : ''}`;
 }
 
 function run(

@@ -352,13 +352,23 @@ function documentCounts(ctx: Ctx, d: Discourse): Map<string, number> {
 
 const tables = new WeakMap<SpeakerModel, Map<string, number>>();
 
-/** A candidate's score under the model: the sum of its features' weights. */
-export function score(model: SpeakerModel, c: Candidate): number {
+function table(model: SpeakerModel): Map<string, number> {
   let w = tables.get(model);
   if (!w) {
     w = new Map(Object.entries(model.weights));
     tables.set(model, w);
   }
+  return w;
+}
+
+/** A feature's weight under the model (0 when it has none). */
+export function weightOf(model: SpeakerModel, feature: string): number {
+  return table(model).get(feature) ?? 0;
+}
+
+/** A candidate's score under the model: the sum of its features' weights. */
+export function score(model: SpeakerModel, c: Candidate): number {
+  const w = table(model);
   let s = 0;
   for (const f of c.features) s += w.get(f) ?? 0;
   return s;

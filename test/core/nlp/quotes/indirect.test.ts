@@ -23,14 +23,11 @@ describe('reported speech', () => {
   });
 
   it('an infinitive or modal reporting verb takes the sentence subject: took to Twitter to say', () => {
-    const [q] = indirect(
-      'Maria Lopez took to Twitter to say she was grateful to her volunteers in Oregon.',
-      [
-        ['Maria Lopez', 'PERSON'],
-        ['Twitter', 'ORGANIZATION'],
-        ['Oregon', 'LOCATION'],
-      ],
-    );
+    const [q] = indirect('Maria Lopez took to Twitter to say she was grateful to her volunteers in Oregon.', [
+      ['Maria Lopez', 'PERSON'],
+      ['Twitter', 'ORGANIZATION'],
+      ['Oregon', 'LOCATION'],
+    ]);
     expect(q?.text).toBe('she was grateful to her volunteers in Oregon');
     expect(q?.speaker?.name).toBe('Maria Lopez');
     const [r] = indirect('Harlan did not say when the payments ended, but Harlan can say that they did.', [
@@ -292,9 +289,10 @@ describe('reported speech', () => {
     const [q] = indirect('About 3 in 10 say they want the next mayor to set much stricter rules.', []);
     expect(q?.speaker?.name).toBe('About 3 in 10');
     expect(q?.text).toBe('they want the next mayor to set much stricter rules');
-    const [r] = indirect('The investor Walter Brandt talked about the state of the housing market on Monday.', [
-      ['Walter Brandt', 'PERSON'],
-    ]);
+    const [r] = indirect(
+      'The investor Walter Brandt talked about the state of the housing market on Monday.',
+      [['Walter Brandt', 'PERSON']],
+    );
     expect(r?.speaker?.name).toBe('Walter Brandt');
     expect(r?.text).toBe('the state of the housing market on Monday');
   });
@@ -304,10 +302,9 @@ describe('reported speech', () => {
       ['Ruth Harlan', 'PERSON'],
     ]);
     expect(q?.text).toBe('Ruth Harlan in October');
-    const [r] = indirect(
-      'Paul Dalton is raising questions about his sound trouble during the forum.',
-      [['Paul Dalton', 'PERSON']],
-    );
+    const [r] = indirect('Paul Dalton is raising questions about his sound trouble during the forum.', [
+      ['Paul Dalton', 'PERSON'],
+    ]);
     expect(r?.speaker?.name).toBe('Paul Dalton');
     expect(r?.text).toBe('his sound trouble during the forum');
     expect(r?.cue?.text).toBe('questions about');

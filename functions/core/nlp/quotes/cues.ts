@@ -297,7 +297,7 @@ export function tailCue(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: numb
   if (/[.!?…]/.test(inner) && first.cap && SPEAKER_PRONOUNS.has(first.lower) && isCueVerb(ctx, i + 1)) {
     if (toks[i + 2]?.lower === 'that') return null;
   }
-  // `"…," as a Homeland Security memo put it.` / `"…," as Smith noted.`
+  // `"…," as a Treasury memo put it.` / `"…," as Smith noted.`
   if (first.lower === 'as' && ended) {
     for (let v = i + 2; v < end && v - i <= 12; v++) {
       const put = /^puts?$/.test(toks[v]!.lower) && toks[v + 1]?.lower === 'it';
@@ -401,7 +401,7 @@ const NP_STOP_WORDS = new Set([
 /** Does token i end a sentence ("." not inside "(D-Wis.)" nor before a lowercase word)? */
 function isSentenceEnd(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!;
-  // "… at 7 p.m. He says": an abbreviation carrying its dot ends the sentence the splitter found.
+  // "… at 8 p.m. He says": an abbreviation carrying its dot ends the sentence the splitter found.
   if (t.word) return t.text.endsWith('.') && i + 1 < ctx.toks.length && ctx.sentOf[i + 1] !== ctx.sentOf[i];
   if (!TERMINAL.has(t.text)) return false;
   if (t.text !== '.') return true;
@@ -491,7 +491,7 @@ export function nearCue(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): Cue
     const sp = resolveNp(ctx, d, { a, b });
     if (sp?.type) return { cue: span(ctx, near, near + 1), speaker: sp };
   }
-  // "…, the 34-year-old mother of three replied, “…”": a described subject with the verb and a
+  // "…, the 52-year-old owner of two shops replied, “…”": a described subject with the verb and a
   // comma or colon right before the quotation.
   if (
     near === open - 2 &&
@@ -531,7 +531,7 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
       if (sp) return { cue: span(ctx, i, i + 2), speaker: sp };
     }
   }
-  // "As Ms. Simonyan put it in a statement, RT is “…”": a fronted `as X put it`.
+  // "As Ms. Varga put it in a note, KLTV is “…”": a fronted `as X put it`.
   for (let i = start; i + 3 < open; i++) {
     if (toks[i]!.lower !== 'as') continue;
     let p = i + 2;
@@ -541,7 +541,7 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     const sp = resolveNp(ctx, d, { a: i + 1, b: p });
     if (sp) return { cue: span(ctx, p, p + 2), speaker: sp };
   }
-  // "Said Dorothy Poynter, who grew up with Ali, “…”", "Continued Stone: “…”": a capitalised
+  // "Said Edith Varley, a neighbour, “…”", "Continued Haines: “…”": a capitalised
   // speech verb opening the sentence, its subject after it.
   const first = toks[start]!;
   if (
@@ -558,7 +558,7 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
   }
   let described: CueHit | null = null;
   let describedAt = -1;
-  // "While not everything Trump says is true, Jamieson said Trump is “…”": a fronted subordinate
+  // "While not everything Dalton says is accurate, Lindqvist said Dalton is “…”": a fronted subordinate
   // clause's verbs report nothing of the main clause the quotation sits in.
   let from = start;
   if (SUBORDINATORS.has(toks[start]!.lower)) {
@@ -587,16 +587,16 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     if (!sp) {
       const np = npBefore(ctx, b, start);
       sp = np ? resolveNp(ctx, d, np) : null;
-      // "A White House official who spoke anonymously … said": the phrase before the relative clause.
+      // "An aide who asked not to be named … said": the phrase before the relative clause.
       if (!sp && !participle) sp = relativeSubject(ctx, d, b, start);
-      // "at one point even admonishing": the object of a preposition is no speaker.
+      // "at one point even scolding": the object of a preposition is no speaker.
       const before = np ? toks[np.a - 1] : undefined;
       if (participle && sp && !sp.type && before && NOT_SUBJECT_AFTER.has(before.lower)) sp = null;
     }
     if (!sp && !participle) sp = sentenceSubject(ctx, d, start, v);
     if (!sp) continue;
     // A description ("the number", "Last week") yields to a later verb whose subject is named,
-    // unless that subject is a pronoun opening the description's own report ("The longtime senator
+    // unless that subject is a pronoun opening the description's own report ("The veteran mayor
     // said he rarely asks …, “…”"): the pronoun is the described speaker, named through it.
     if (sp.type) {
       const k = b - 1;
@@ -614,7 +614,7 @@ export function headCue(ctx: Ctx, d: Discourse, f: HeadFrame): CueHit | null {
     }
   }
   if (described) return described;
-  // `as Tom Ridge, a former secretary, put it: “…”`.
+  // `as Gina Ward, a former fire chief, put it: “…”`.
   const sep = toks[open - 1]!.text;
   if ((sep === ':' || sep === ',') && open - 3 > start && toks[open - 2]!.lower === 'it') {
     const put = toks[open - 3]!.lower;
@@ -716,8 +716,8 @@ export function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number)
         k = e - 1;
         continue;
       }
-      // "In an interview with CNN, Trump …": the object of a preposition is no subject, unless a
-      // participle follows it ("with Donald Trump tweeting …").
+      // "In an interview with WKZ, Dalton …": the object of a preposition is no subject, unless a
+      // participle follows it ("with Luis Moreno tweeting …").
       if (k > start && NOT_SUBJECT_AFTER.has(toks[k - 1]!.lower) && !toks[e]?.lower.endsWith('ing')) {
         k = e - 1;
         continue;
@@ -733,7 +733,7 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
   const { toks } = ctx;
   const prev = toks[v - 1];
   if (!prev || !(COORD.has(prev.lower) || toks[v]!.lower.endsWith('ing'))) return null;
-  // "…, as Mrs. Clinton echoed the criticism, saying …": a participle continues the clause it
+  // "…, as Luis Moreno echoed the attack, saying …": a participle continues the clause it
   // follows, so the subject of the last clause opened after a comma comes first.
   if (toks[v]!.lower.endsWith('ing')) {
     for (let j = v - 2; j > start; j--) {
@@ -770,13 +770,13 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
     }
   }
   // A frame that starts after an earlier quotation of the sentence: the sentence's own subject
-  // ("Mr. Trump hardly clarified the matter, treating … -- ''…'' -- and … asserting, ''…''").
+  // ("Mr. Dalton hardly settled the matter -- ''…'' -- and … asserting, ''…''").
   const s0 = ctx.sentStart[ctx.sentOf[v]!]!;
   if (s0 < start && SAYING.has(toks[v]!.lower)) {
     const own = firstSubject(ctx, d, s0, v);
     if (own) return own;
   }
-  // "The Republican nominee also outlined his plan and vowed to …": a definite nominal opening
+  // "The Democratic nominee also laid out his plan and vowed to …": a definite nominal opening
   // the sentence, its head the last nominal before the verb.
   if (toks[v]!.lower.endsWith('ed') && toks[start]!.lower === 'the' && start === s0) {
     let best = -1;
@@ -814,8 +814,8 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
 }
 
 /**
- * "Small groups of protesters continued to call for …, while chanting, “…”", "In August, several
- * environmental groups granted Mr. Clarke an extension …, saying …": a reporting participle
+ * "Small groups of marchers continued to press for …, while chanting, “…”", "In March, several
+ * farm groups granted Mr. Pryce a delay …, saying …": a reporting participle
  * continues a sentence opened (after any introductory phrase) by a described group or person and
  * its past-tense verb, even when a name follows as the verb's object.
  */
@@ -914,8 +914,8 @@ export function isAdverb(t: { readonly lower: string; readonly cap: boolean }): 
 }
 
 /**
- * The subject before a restrictive relative clause ending at token b ("A White House official who
- * spoke anonymously to discuss internal strategy said"): the phrase before "who"/"that", when no
+ * The subject before a restrictive relative clause ending at token b ("An aide who asked not to
+ * be named because talks were private said"): the phrase before "who"/"that", when no
  * comma or quotation stands between.
  */
 function relativeSubject(ctx: Ctx, d: Discourse, b: number, start: number): Resolved | null {
@@ -943,8 +943,8 @@ const SPEECH_NOUNS = new Set(
 const ADJECTIVE_LIKE = /^(most|more|latest|earlier|first|repeated|[a-z]{3,}(al|ic|ous|ive|ful|ed|est))$/;
 
 /**
- * `Donald Trump’s claim that there have been “thousands of shootings”`, `Contrary to his claim that
- * people would “learn nothing”`: a possessor of a speech noun shortly before the quotation, in its
+ * `Paul Dalton’s claim that there have been “hundreds of break-ins”`, `Contrary to his claim that
+ * voters would “gain nothing”`: a possessor of a speech noun shortly before the quotation, in its
  * sentence, credits it (the mention is the possessor).
  */
 export function possessiveCue(ctx: Ctx, d: Discourse, open: number): CueHit | null {
@@ -1024,7 +1024,7 @@ export function subjectCue(ctx: Ctx, d: Discourse, open: number): CueHit | null 
 /**
  * A quotation in the headline line (the first of several paragraphs, short, with no end
  * punctuation) credits the headline's subject: its first person or organisation
- * ("Obama Sees 'Personal Insult' …", "Warren Hammers Wells Fargo CEO: 'You Should …'").
+ * ("Ferris Sees 'Cheap Shot' …", "Harlan Grills Bank Chief: 'You Must …'").
  */
 export function headlineSubject(ctx: Ctx, d: Discourse, paragraph: number): CueHit | null {
   if (paragraph !== 0 || ctx.paras.length < 2) return null;
@@ -1046,8 +1046,8 @@ export function headlineSubject(ctx: Ctx, d: Discourse, paragraph: number): CueH
 }
 
 /**
- * Wider last resort for a partial quotation (`Speaking to MSNBC, Bush referred to Rubio as “a
- * bright, charismatic leader”`): the first person, organisation or personal pronoun of its
+ * Wider last resort for a partial quotation (`Speaking to WKZ, Harlan referred to Moreno as “a
+ * sharp, tireless worker”`): the first person, organisation or personal pronoun of its
  * sentence that is not the object of a preposition and is followed by a lowercase word (its verb,
  * or the noun it possesses: `Rubio’s claim that Trump is “a con artist”`).
  */
@@ -1067,7 +1067,7 @@ export function clauseSubject(ctx: Ctx, d: Discourse, open: number): CueHit | nu
       while (e < open && ctx.mentionOf[e] === mi) e++;
       const m = ctx.mentions[mi]!;
       const speakerLike = m.type === 'PERSON' || m.type === 'ORGANIZATION' || d.isPersonIndex(mi);
-      // The word before the name and its titles ("referred to President Barack Obama as").
+      // The word before the name and its titles ("referred to Mayor Alan Ferris as").
       let p = k - 1;
       while (p >= s0 && toks[p]!.cap && toks[p]!.word && ctx.mentionOf[p] === -1 && p > s0) p--;
       const prev = p >= s0 ? toks[p] : undefined;

@@ -312,7 +312,7 @@ export function tailSubjectVerb(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
 /** Does token i end a sentence ("." not inside "(D-Wis.)" nor before a lowercase word)? */
 function isSentenceEnd(ctx: Ctx, i: number): boolean {
   const t = ctx.toks[i]!;
-  // "… at 7 p.m. He says": an abbreviation carrying its dot ends the sentence the splitter found.
+  // "… at 8 p.m. He says": an abbreviation carrying its dot ends the sentence the splitter found.
   if (t.word) return t.text.endsWith('.') && i + 1 < ctx.toks.length && ctx.sentOf[i + 1] !== ctx.sentOf[i];
   if (!TERMINAL.has(t.text)) return false;
   if (t.text !== '.') return true;
@@ -689,8 +689,8 @@ export function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number)
         k = e - 1;
         continue;
       }
-      // "In an interview with CNN, Trump …": the object of a preposition is no subject, unless a
-      // participle follows it ("with Donald Trump tweeting …").
+      // "In an interview with WKZ, Dalton …": the object of a preposition is no subject, unless a
+      // participle follows it ("with Luis Moreno tweeting …").
       if (k > start && NOT_SUBJECT_AFTER.has(toks[k - 1]!.lower) && !toks[e]?.lower.endsWith('ing')) {
         k = e - 1;
         continue;
@@ -706,7 +706,7 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
   const { toks } = ctx;
   const prev = toks[v - 1];
   if (!prev || !(COORD.has(prev.lower) || toks[v]!.lower.endsWith('ing'))) return null;
-  // "…, as Mrs. Clinton echoed the criticism, saying …": a participle continues the clause it
+  // "…, as Luis Moreno echoed the attack, saying …": a participle continues the clause it
   // follows, so the subject of the last clause opened after a comma comes first.
   if (toks[v]!.lower.endsWith('ing')) {
     for (let j = v - 2; j > start; j--) {
@@ -743,13 +743,13 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
     }
   }
   // A frame that starts after an earlier quotation of the sentence: the sentence's own subject
-  // ("Mr. Trump hardly clarified the matter, treating … -- ''…'' -- and … asserting, ''…''").
+  // ("Mr. Dalton hardly settled the matter -- ''…'' -- and … asserting, ''…''").
   const s0 = ctx.sentStart[ctx.sentOf[v]!]!;
   if (s0 < start && SAYING.has(toks[v]!.lower)) {
     const own = firstSubject(ctx, d, s0, v);
     if (own) return own;
   }
-  // "The Republican nominee also outlined his plan and vowed to …": a definite nominal opening
+  // "The Democratic nominee also laid out his plan and vowed to …": a definite nominal opening
   // the sentence, its head the last nominal before the verb.
   if (toks[v]!.lower.endsWith('ed') && toks[start]!.lower === 'the' && start === s0) {
     let best = -1;
@@ -787,8 +787,8 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
 }
 
 /**
- * "Small groups of protesters continued to call for …, while chanting, “…”", "In August, several
- * environmental groups granted Mr. Clarke an extension …, saying …": a reporting participle
+ * "Small groups of marchers continued to press for …, while chanting, “…”", "In March, several
+ * farm groups granted Mr. Pryce a delay …, saying …": a reporting participle
  * continues a sentence opened (after any introductory phrase) by a described group or person and
  * its past-tense verb, even when a name follows as the verb's object.
  */
@@ -887,8 +887,8 @@ export function isAdverb(t: { readonly lower: string; readonly cap: boolean }): 
 }
 
 /**
- * The subject before a restrictive relative clause ending at token b ("A White House official who
- * spoke anonymously to discuss internal strategy said"): the phrase before "who"/"that", when no
+ * The subject before a restrictive relative clause ending at token b ("An aide who asked not to
+ * be named because talks were private said"): the phrase before "who"/"that", when no
  * comma or quotation stands between.
  */
 function relativeSubject(ctx: Ctx, d: Discourse, b: number, start: number): Resolved | null {
@@ -908,8 +908,8 @@ function relativeSubject(ctx: Ctx, d: Discourse, b: number, start: number): Reso
 const ADJECTIVE_LIKE = /^(most|more|latest|earlier|first|repeated|[a-z]{3,}(al|ic|ous|ive|ful|ed|est))$/;
 
 /**
- * `Donald Trump’s claim that there have been “thousands of shootings”`, `Contrary to his claim that
- * people would “learn nothing”`: a possessor of a speech noun shortly before the quotation, in its
+ * `Paul Dalton’s claim that there have been “hundreds of break-ins”`, `Contrary to his claim that
+ * voters would “gain nothing”`: a possessor of a speech noun shortly before the quotation, in its
  * sentence, credits it (the mention is the possessor).
  */
 export function possessiveCue(ctx: Ctx, d: Discourse, open: number): CueHit | null {
@@ -989,7 +989,7 @@ export function subjectCue(ctx: Ctx, d: Discourse, open: number): CueHit | null 
 /**
  * A quotation in the headline line (the first of several paragraphs, short, with no end
  * punctuation) credits the headline's subject: its first person or organisation
- * ("Obama Sees 'Personal Insult' …", "Warren Hammers Wells Fargo CEO: 'You Should …'").
+ * ("Ferris Sees 'Cheap Shot' …", "Harlan Grills Bank Chief: 'You Must …'").
  */
 export function headlineSubject(ctx: Ctx, d: Discourse, paragraph: number): CueHit | null {
   if (paragraph !== 0 || ctx.paras.length < 2) return null;
@@ -1011,8 +1011,8 @@ export function headlineSubject(ctx: Ctx, d: Discourse, paragraph: number): CueH
 }
 
 /**
- * Wider last resort for a partial quotation (`Speaking to MSNBC, Bush referred to Rubio as “a
- * bright, charismatic leader”`): the first person, organisation or personal pronoun of its
+ * Wider last resort for a partial quotation (`Speaking to WKZ, Harlan referred to Moreno as “a
+ * sharp, tireless worker”`): the first person, organisation or personal pronoun of its
  * sentence that is not the object of a preposition and is followed by a lowercase word (its verb,
  * or the noun it possesses: `Rubio’s claim that Trump is “a con artist”`).
  */
@@ -1032,7 +1032,7 @@ export function clauseSubject(ctx: Ctx, d: Discourse, open: number): CueHit | nu
       while (e < open && ctx.mentionOf[e] === mi) e++;
       const m = ctx.mentions[mi]!;
       const speakerLike = m.type === 'PERSON' || m.type === 'ORGANIZATION' || d.isPersonIndex(mi);
-      // The word before the name and its titles ("referred to President Barack Obama as").
+      // The word before the name and its titles ("referred to Mayor Alan Ferris as").
       let p = k - 1;
       while (p >= s0 && toks[p]!.cap && toks[p]!.word && ctx.mentionOf[p] === -1 && p > s0) p--;
       const prev = p >= s0 ? toks[p] : undefined;

@@ -205,7 +205,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       if (!np || !sp) continue;
       let a: number;
       let b: number;
-      // "In addition, according to the department, …": a short opener is no content.
+      // "In addition, according to the ministry, …": a short opener is no content.
       const opener = i > s0 && i - s0 <= 4 && toks[i - 1]!.text === ',' && toks[np.b]?.text === ',';
       if (i === s0 || opener || (i > s0 && toks[i - 1]!.text !== ',' && i - s0 <= 2)) {
         // Content after the source phrase and its comma.
@@ -265,7 +265,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         /^(that|he|she|they|we|i|it|there)$/.test(after.lower);
       // Not when more of the sentence follows the verb's comma: "A, X said, B" is handled next.
       const setOffInside = toks[v + 1]?.text === ',' && wordsIn(ctx, v + 2, end) >= MIN_WORDS;
-      // Nor when the verb takes an object ("On Dec. 15, the task force announced an agreement").
+      // Nor when the verb takes an object ("On Jan. 9, the water board announced a deal").
       const object = after !== undefined && v + 1 < end && DETERMINERS.has(after.lower);
       if (end - v <= 8 && v - s0 >= 4 && !opensClause && askAt < 0 && !setOffInside && !object) {
         let c = v - 1;
@@ -346,7 +346,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         b - 1 >= s0 &&
         /^(he|she|they|it)$/.test(toks[b - 1]!.lower) &&
         REPORTING_VERBS.has(toks[v]!.lower);
-      // "Some advocates for stem cell research said", "most of them said": a whole described
+      // "Some advocates for river dredging said", "most of them said": a whole described
       // subject opening the sentence.
       if (!sp && !unresolved && REPORTING_VERBS.has(toks[v]!.lower)) sp = describedSubject(ctx, s0, b);
       if (!sp && !unresolved) {
@@ -425,7 +425,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         ) {
           const brk = toks[cEnd]?.text;
           if (brk !== ',' && brk !== ';' && brk !== ':' && brk !== '—' && brk !== '--') {
-            // "She says people may not like the answer, but insists X is mounting a “…”": the
+            // "She says voters may not like the plan, but insists X is staging a “…”": the
             // reported clause ends at the last break before the quotation's clause.
             const cut = lastBreak(ctx, a, cEnd);
             if (cut < 0) continue;
@@ -434,8 +434,8 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         }
       }
       cEnd = clauseEnd(ctx, a, cEnd);
-      // A relative clause ("The union, which endorsed Clinton in November, met …") and a fronted
-      // subordinate clause ("When the moderator pointed out that …, he moved on") end at their comma.
+      // A relative clause ("The guild, which endorsed Harlan in October, met …") and a fronted
+      // subordinate clause ("When the host pointed out that …, he moved on") end at their comma.
       if (
         (sp !== null &&
           b - 1 > s0 &&
@@ -484,8 +484,8 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
 }
 
 /**
- * A paragraph opening with its source and a colon: the headline `Lynch: No outside influence on
- * FBI probe` or a transcript turn `FALLIN: Well, I think …` (a name in capitals). The rest of the
+ * A paragraph opening with its source and a colon: the headline `Marsh: No political pressure on
+ * the audit` or a transcript turn `GARVEY: Well, I think …` (a name in capitals). The rest of the
  * paragraph is what the source said; a paragraph holding a quotation mark is left to the direct
  * quotes.
  */
@@ -503,7 +503,7 @@ function labelledParagraphs(ctx: Ctx, d: Discourse): Reported[] {
     const capitals = isCapitalsLabel(ctx, p0, colon) && label.some((t) => t.word && t.text.length > 1);
     const titled = label.every((t) => !t.word || t.cap || /^(to|at|of|on|in|for|and)$/.test(t.lower));
     if (!capitals && !(p === 0 && titled)) continue;
-    // A series slug is no source: "The Latest: 3 NH towns cast first votes".
+    // A series slug is no source: "The Latest: 4 river towns count ballots".
     if (!capitals && DETERMINERS.has(label[0]!.lower)) continue;
     let e = colon + 1;
     while (e < toks.length && toks[e]!.para === p) e++;
@@ -587,12 +587,12 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
   for (let k = a + 2; k < b - 1; k++) {
     const t = toks[k]!;
     if (t.text === ',' && TRAILING_PARTICIPLES.has(toks[k + 1]!.lower)) return k;
-    // "…, while 9 percent found it to be a deterrent": a contrasting clause of its own.
+    // "…, while 8 percent found it a drawback": a contrasting clause of its own.
     if (t.text === ',' && /^(while|whereas|although|though)$/.test(toks[k + 1]!.lower)) return k;
     if (t.lower !== 'and' && t.lower !== 'but') continue;
     // ", and when pressed …, X replied": a coordinated subordinate clause starts a sentence part of its own.
     if (toks[k - 1]!.text === ',' && FRONTED.has(toks[k + 1]!.lower)) return k - 1;
-    // ", but for Republicans, it is …": a coordinated clause with its own pronoun subject.
+    // ", but for her rivals, it is …": a coordinated clause with its own pronoun subject.
     if (toks[k - 1]!.text === ',') {
       for (let r = k + 1; r < b - 1 && r - k <= 8 && ctx.quoteOf[r] === -1; r++) {
         if (!NEW_SUBJECT.has(toks[r]!.lower) || toks[r - 1]!.text !== ',') continue;
@@ -600,7 +600,7 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
         if (verb.word && !verb.cap) return k - 1;
       }
     }
-    // ", and more than 4 in 10 said …": a second attribution with its own subject.
+    // ", and more than 3 in 10 said …": a second attribution with its own subject.
     if (toks[k - 1]!.text === ',') {
       let r = k + 2;
       while (r < b && r - k <= 8 && toks[r]!.text !== ',' && !isReportingVerb(ctx, r)) r++;
@@ -650,7 +650,7 @@ const DOCUMENT_NOUNS = new Set(
 );
 
 /**
- * "In an NBC News/Wall Street Journal poll released Monday, Clinton leads Sanders by 19 points":
+ * "In a Channel Nine/Valley Gazette poll released Tuesday, Harlan leads Moreno by 12 points":
  * a poll, study or report opening the sentence speaks for the rest of it, unless someone in it
  * says so themselves (then the verb's own attribution is the one).
  */
@@ -691,7 +691,7 @@ function askedQuestion(ctx: Ctx, d: Discourse, v: number, end: number): Reported
     sp = resolveNp(ctx, d, np);
     a = np.b;
   } else if (/^(him|her|them|me|us)$/.test(toks[a]?.lower ?? '')) a++;
-  // "Asked about Cruz's charges, Rubio said": the topic is the question.
+  // "Asked about Dalton's charges, Moreno said": the topic is the question.
   const topic = toks[a]?.lower === 'about' && toks[a + 1]?.text !== ',';
   if (topic) a++;
   else if (a >= end || !(WH.has(toks[a]!.lower) || (toks[a]!.lower === 'to' && sp))) return null;
@@ -750,7 +750,7 @@ function isVerbLike(ctx: Ctx, k: number): boolean {
  */
 function describedSubject(ctx: Ctx, s0: number, b: number): Resolved | null {
   const { toks } = ctx;
-  // "Six Gannett newspapers, including the Asbury Park Press, said": the examples set off are left out.
+  // "Four Lakeside newspapers, including the Lakeside Courier, said": the examples set off are left out.
   const setOff = (t: string) => t === ',' || t === '—' || t === '--' || t === '–';
   if (b - 1 > s0 && setOff(toks[b - 1]!.text)) {
     for (let k = s0 + 2; k < b - 2 && k - s0 <= 12; k++) {

@@ -257,7 +257,7 @@ export function speakerCandidates(
     if (tok >= 0) {
       const prev = toks[tok - 1];
       if (prev && NOT_SUBJECT_AFTER.has(prev.lower)) f.push('prep');
-      // Right after a verb: its object ("criticized the Affordable Care Act as a “…”").
+      // Right after a verb: its object ("criticized the Clean Harbors Act as a “…”").
       else if (
         prev?.word &&
         !prev.cap &&
@@ -278,7 +278,7 @@ export function speakerCandidates(
       } else if (next?.text === ',') f.push('nextComma');
     }
     if (speakers(ctx, d).has(g.speaker.name)) f.push('spoke');
-    // People rarely name themselves in what they say: "Not only can Ted Cruz win …".
+    // People rarely name themselves in what they say: "Not only can Paul Dalton win …".
     const last = g.speaker.name.slice(g.speaker.name.lastIndexOf(' ') + 1);
     if (g.speaker.type && last.length > 2 && quoted.includes(last)) f.push('namedInside');
     if (firstPerson) f.push(cat('firstPerson', type));

@@ -158,14 +158,14 @@ export class Discourse {
 
   gender(canon: string): 'male' | 'female' | null {
     if (this.genders.has(canon)) return this.genders.get(canon)!;
-    // What the text says (an honorific, a gendered role: "widow Terry Strada") outweighs what
+    // What the text says (an honorific, a gendered role: "widow Terry Quinn") outweighs what
     // the first name suggests.
     this.ensureRoles();
     let g: 'male' | 'female' | null = this.honorificGender.get(canon) ?? null;
     if (!g) {
       for (const r of this.roles.get(canon) ?? []) {
         // The first gendered word before any preposition: the role's own ("spokeswoman"), not
-        // another person's ("pollster for Mr. Trump", "… by the time her husband landed").
+        // another person's ("pollster for Mr. Dalton", "… once her husband arrived").
         for (const w of r.toLowerCase().split(/\s+/)) {
           if (PREPOSITIONS.has(w)) break;
           g = FEMALE_WORDS.has(w) ? 'female' : MALE_WORDS.has(w) ? 'male' : null;
@@ -370,7 +370,7 @@ export interface Np {
 }
 
 /**
- * `Adam Green, co-founder of the Progressive Change Campaign Committee, said`: a person or
+ * `Owen Pratt, co-founder of the Clean Rivers Action Committee, said`: a person or
  * organisation opening the frame at `floor`, then an appositive of any shape (commas included)
  * running to the comma before the verb.
  */
@@ -549,8 +549,8 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
       if (inner) return appositive ? { ...inner, appositive } : inner;
     }
   }
-  // The object of a preposition is no subject: "In a statement to the Observer, her adviser, Jake
-  // Sullivan, said" (the name set off by commas), "Trump at the time said" (the name before it).
+  // The object of a preposition is no subject: "In a note to the Courier, her adviser, Mark
+  // Tan, said" (the name set off by commas), "Dalton at the time said" (the name before it).
   if (prep && a - 1 > floor && PREPOSITIONS.has(prep.lower)) {
     if (named) return appositive ? { ...named, appositive } : named;
   }
@@ -596,7 +596,7 @@ export function npAfter(ctx: Ctx, start: number, ceil: number): Np | null {
     if (!t.word) {
       const joins =
         ((t.text === '.' || t.text === '-') && toks[b + 1]?.cap) ||
-        // "said 9/11 widow Terry Strada"
+        // "said 2/14 widow Terry Quinn"
         (t.text === '/' && /^\d/.test(toks[b - 1]?.text ?? '') && /^\d/.test(toks[b + 1]?.text ?? ''));
       if (joins && b > start && toks[b - 1]!.word && toks[b + 1]?.word) b++;
       else break;
@@ -651,7 +651,7 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
     rules.on('resolve.relative')
   ) {
     let inner = npBefore(ctx, a - 1, Math.max(0, a - 12));
-    // "Mitch McConnell, now the Senate majority leader, who …": the name before an appositive.
+    // "Dan Pryce, now the Senate minority leader, who …": the name before an appositive.
     const named = inner && toks[inner.a - 1]?.text === ',' ? ctx.mentionOf[inner.a - 2]! : -1;
     if (inner && named >= 0 && ctx.mentionOf[inner.b - 1] === -1) {
       const ms = firstTokenIndex(ctx, ctx.mentions[named]!.start);

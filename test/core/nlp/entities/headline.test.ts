@@ -14,44 +14,44 @@ function last(text: string, name: string, type: 'PERSON' | 'ORGANIZATION' | 'LOC
 
 describe('headline verbs run into names', () => {
   it('cuts a title-cased headline name before its verb', () => {
-    const text = 'Guns Are The Ultimate Crisis, Howard Dean Tells Democratic Convention.\n\nHe spoke.';
-    const [m] = cutAtHeadlineVerbs(text, [raw(text, 'Howard Dean Tells Democratic Convention')]);
-    expect(m?.text).toBe('Howard Dean');
-    expect(text.slice(m!.start, m!.end)).toBe('Howard Dean');
+    const text = 'Sugar Is The Real Threat, Ada Brennan Tells Health Convention.\n\nShe spoke.';
+    const [m] = cutAtHeadlineVerbs(text, [raw(text, 'Ada Brennan Tells Health Convention')]);
+    expect(m?.text).toBe('Ada Brennan');
+    expect(text.slice(m!.start, m!.end)).toBe('Ada Brennan');
   });
 
   it('leaves names in running text and names ending in a noun form alone', () => {
-    const text = 'He got the House of Lords to pass his Trades Disputes Act, which helped unions.';
-    expect(cutAtHeadlineVerbs(text, [raw(text, 'Trades Disputes Act')])[0]?.text).toBe('Trades Disputes Act');
-    const head = 'Trump Leads In New Poll Of The United States Voters Today';
+    const text = 'She got the council to pass her Harbor Leases Act, which helped fishermen.';
+    expect(cutAtHeadlineVerbs(text, [raw(text, 'Harbor Leases Act')])[0]?.text).toBe('Harbor Leases Act');
+    const head = 'Dalton Leads In New Poll Of The United States Voters Today';
     expect(cutAtHeadlineVerbs(head, [raw(head, 'The United States')])[0]?.text).toBe('The United States');
   });
 
-  it('cuts before a title-cased auxiliary: "Donald Trump Is Right"', () => {
-    const text = 'Politifact: Donald Trump Is Right On Chicago Shootings.\n\nDonald Trump spoke.';
-    expect(cutAtHeadlineVerbs(text, [raw(text, 'Donald Trump Is Right')])[0]?.text).toBe('Donald Trump');
+  it('cuts before a title-cased auxiliary: "Paul Dalton Is Right"', () => {
+    const text = 'FactLens: Paul Dalton Is Right On Boise Break-Ins.\n\nPaul Dalton spoke.';
+    expect(cutAtHeadlineVerbs(text, [raw(text, 'Paul Dalton Is Right')])[0]?.text).toBe('Paul Dalton');
   });
 
   it('splits two names the body knows, run together in a headline, and keeps one longer name', () => {
     const text =
-      'Gold Star Mom Corners Obama On His Refusal To Use The Words.\n\nBarack Obama answered a Gold Star mother. Obama said no.';
+      'Coast Guard Mom Corners Ferris On His Refusal To Answer The Question.\n\nAlan Ferris answered a Coast Guard mother. Ferris said no.';
     const mentions = [
-      raw(text, 'Gold Star Mom Corners Obama'),
-      last(text, 'Barack Obama', 'PERSON'),
-      last(text, 'Gold Star', 'ORGANIZATION'),
-      last(text, 'Obama', 'PERSON'),
+      raw(text, 'Coast Guard Mom Corners Ferris'),
+      last(text, 'Alan Ferris', 'PERSON'),
+      last(text, 'Coast Guard', 'ORGANIZATION'),
+      last(text, 'Ferris', 'PERSON'),
     ];
     const out = cutAtHeadlineVerbs(text, mentions).slice(0, 2);
     expect(out.map((m) => [m.text, text.slice(m.start, m.end), m.type])).toEqual([
-      ['Gold Star', 'Gold Star', 'ORGANIZATION'],
-      ['Obama', 'Obama', 'PERSON'],
+      ['Coast Guard', 'Coast Guard', 'ORGANIZATION'],
+      ['Ferris', 'Ferris', 'PERSON'],
     ]);
     const desk =
-      'Harry Milling Of The New York Energy Desk Reports On Oil Prices.\n\nOil rose in New York today.';
+      'Ella Brandt Of The New Orleans Farm Desk Reports On Rice Prices.\n\nRice rose in New Orleans today.';
     const kept = cutAtHeadlineVerbs(desk, [
-      raw(desk, 'New York Energy Desk'),
-      last(desk, 'New York', 'LOCATION'),
+      raw(desk, 'New Orleans Farm Desk'),
+      last(desk, 'New Orleans', 'LOCATION'),
     ]);
-    expect(kept[0]?.text).toBe('New York Energy Desk');
+    expect(kept[0]?.text).toBe('New Orleans Farm Desk');
   });
 });

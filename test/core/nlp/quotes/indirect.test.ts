@@ -23,204 +23,201 @@ describe('reported speech', () => {
   });
 
   it('an infinitive or modal reporting verb takes the sentence subject: took to Twitter to say', () => {
-    const [q] = indirect(
-      'Hillary Clinton took to Twitter to say she was grateful to her supporters in Nevada.',
-      [
-        ['Hillary Clinton', 'PERSON'],
-        ['Twitter', 'ORGANIZATION'],
-        ['Nevada', 'LOCATION'],
-      ],
-    );
-    expect(q?.text).toBe('she was grateful to her supporters in Nevada');
-    expect(q?.speaker?.name).toBe('Hillary Clinton');
-    const [r] = indirect('Cook did not say when the practice stopped, but Cook can say that it did.', [
-      ['Cook', 'PERSON', 'Peter Cook'],
+    const [q] = indirect('Maria Lopez took to Twitter to say she was grateful to her volunteers in Oregon.', [
+      ['Maria Lopez', 'PERSON'],
+      ['Twitter', 'ORGANIZATION'],
+      ['Oregon', 'LOCATION'],
     ]);
-    expect(r?.speaker?.name).toBe('Peter Cook');
+    expect(q?.text).toBe('she was grateful to her volunteers in Oregon');
+    expect(q?.speaker?.name).toBe('Maria Lopez');
+    const [r] = indirect('Harlan did not say when the payments ended, but Harlan can say that they did.', [
+      ['Harlan', 'PERSON', 'Ruth Harlan'],
+    ]);
+    expect(r?.speaker?.name).toBe('Ruth Harlan');
   });
 
   it('a question put to someone: "Asked whether …" and "asked by X to …"', () => {
-    const [q] = indirect('Asked whether he was ever bullied, Trump said no.', [['Trump', 'PERSON']]);
-    expect(q?.text).toBe('whether he was ever bullied');
+    const [q] = indirect('Asked whether he was ever afraid, Dalton said no.', [['Dalton', 'PERSON']]);
+    expect(q?.text).toBe('whether he was ever afraid');
     expect(q?.speaker).toBeNull();
-    const [r] = indirect("Asked by Stephanopoulos to respond to Trump's criticism, Carson demurred.", [
-      ['Stephanopoulos', 'PERSON', 'George Stephanopoulos'],
-      ['Trump', 'PERSON'],
-      ['Carson', 'PERSON'],
+    const [r] = indirect("Asked by Whitfield to respond to Dalton's remarks, Moreno demurred.", [
+      ['Whitfield', 'PERSON', 'Laura Whitfield'],
+      ['Dalton', 'PERSON'],
+      ['Moreno', 'PERSON'],
     ]);
-    expect(r?.text).toBe("to respond to Trump's criticism");
-    expect(r?.speaker?.name).toBe('George Stephanopoulos');
+    expect(r?.text).toBe("to respond to Dalton's remarks");
+    expect(r?.speaker?.name).toBe('Laura Whitfield');
   });
 
   it('a second attribution after ", and" ends the first: "…, and more than 4 in 10 said …"', () => {
     const qs = indirect(
-      'Three-quarters of the voters said they were very worried, and more than 4 in 10 said Donald Trump would be best at handling the economy.',
-      [['Donald Trump', 'PERSON']],
+      'Two-thirds of the farmers said they were deeply anxious, and more than 4 in 10 said Paul Dalton would do best at handling the drought.',
+      [['Paul Dalton', 'PERSON']],
     );
     expect(qs.map((q) => q.text)).toEqual([
-      'they were very worried',
-      'Donald Trump would be best at handling the economy',
+      'they were deeply anxious',
+      'Paul Dalton would do best at handling the drought',
     ]);
     expect(qs[1]!.speaker?.name).toBe('more than 4 in 10');
   });
 
   it('a name set off by a relative clause is the subject; a pronoun clause is not an inverted subject', () => {
     const [q] = indirect(
-      "Sanders, who has already sent fundraising pleas on Canova's behalf, said he also may campaign for him.",
+      "Moreno, who has already mailed donation letters on Tillman's behalf, said he also may speak for him.",
       [
-        ['Sanders', 'PERSON', 'Bernie Sanders'],
-        ['Canova', 'PERSON', 'Tim Canova'],
+        ['Moreno', 'PERSON', 'Luis Moreno'],
+        ['Tillman', 'PERSON', 'Greg Tillman'],
       ],
     );
-    expect(q?.text).toBe('he also may campaign for him');
-    expect(q?.speaker?.name).toBe('Bernie Sanders');
+    expect(q?.text).toBe('he also may speak for him');
+    expect(q?.speaker?.name).toBe('Luis Moreno');
   });
 
   it("a reported clause ends before a quotation's clause and before a clause with its own subject", () => {
     const [q] = indirect(
-      'Hillary Clinton was booed. She says people may not like the answer, but insists Sanders is mounting a "phony attack."',
+      'Ruth Harlan was heckled. She says voters may not like the plan, but insists Moreno is staging a "fake fight."',
       [
-        ['Hillary Clinton', 'PERSON'],
-        ['Sanders', 'PERSON'],
+        ['Ruth Harlan', 'PERSON'],
+        ['Moreno', 'PERSON'],
       ],
     );
-    expect(q?.text).toBe('people may not like the answer');
+    expect(q?.text).toBe('voters may not like the plan');
     const [r] = indirect(
-      'Clinton says the mails were personal, but for Republicans, it is a smoking gun for a cover-up.',
-      [['Clinton', 'PERSON', 'Hillary Clinton']],
+      'Harlan says the notes were private, but for her rivals, it is plain proof of a cover-up.',
+      [['Harlan', 'PERSON', 'Ruth Harlan']],
     );
-    expect(r?.text).toBe('the mails were personal');
+    expect(r?.text).toBe('the notes were private');
   });
 
   it('any source phrase after "according to", and a short opener before it is no content', () => {
-    const [q] = indirect('Trump has won 758 delegates so far, according to a CNN tally.', [
-      ['Trump', 'PERSON'],
-      ['CNN', 'ORGANIZATION'],
+    const [q] = indirect('Dalton has collected 412 votes so far, according to a WKZ tally.', [
+      ['Dalton', 'PERSON'],
+      ['WKZ', 'ORGANIZATION'],
     ]);
-    expect(q?.text).toBe('Trump has won 758 delegates so far');
-    expect(q?.speaker?.name).toBe('a CNN tally');
+    expect(q?.text).toBe('Dalton has collected 412 votes so far');
+    expect(q?.speaker?.name).toBe('a WKZ tally');
     const [r] = indirect(
-      'In addition, according to the department, nine million more workers will be protected.',
+      'In addition, according to the ministry, two million more tenants will be covered.',
       [],
     );
-    expect(r?.text).toBe('nine million more workers will be protected');
+    expect(r?.text).toBe('two million more tenants will be covered');
   });
 
   it('stance verbs in any form take their object: is backing, had backed, supporting', () => {
-    const [q] = indirect('Minnesota Gov. Mark Dayton is backing Hillary Clinton.', [
-      ['Minnesota', 'LOCATION'],
-      ['Mark Dayton', 'PERSON'],
-      ['Hillary Clinton', 'PERSON'],
+    const [q] = indirect('Oregon Gov. Ann Halvorsen is backing Ruth Harlan.', [
+      ['Oregon', 'LOCATION'],
+      ['Ann Halvorsen', 'PERSON'],
+      ['Ruth Harlan', 'PERSON'],
     ]);
-    expect(q?.text).toBe('Hillary Clinton');
-    expect(q?.speaker?.name).toBe('Mark Dayton');
+    expect(q?.text).toBe('Ruth Harlan');
+    expect(q?.speaker?.name).toBe('Ann Halvorsen');
     expect(q?.cue?.text).toBe('backing');
   });
 
   it('"…, X praised the effort" is a verb and its object, not "…, said X"', () => {
-    const qs = indirect('The head of the super PAC, Mike Murphy, praised the skywriting effort.', [
-      ['Mike Murphy', 'PERSON'],
+    const qs = indirect('The head of the tenants group, Lena Marsh, praised the billboard campaign.', [
+      ['Lena Marsh', 'PERSON'],
     ]);
-    expect(qs.map((q) => q.speaker?.name)).not.toContain('the skywriting effort');
+    expect(qs.map((q) => q.speaker?.name)).not.toContain('the billboard campaign');
   });
 
   it('topics of attacks on, criticism of, support for and responding to', () => {
-    const [q] = indirect('Trump turned his attacks on another Clinton during a rally in Ohio.', [
-      ['Trump', 'PERSON'],
-      ['Clinton', 'PERSON'],
-      ['Ohio', 'LOCATION'],
+    const [q] = indirect('Dalton turned his attacks on another Harlan during a rally in Idaho.', [
+      ['Dalton', 'PERSON'],
+      ['Harlan', 'PERSON'],
+      ['Idaho', 'LOCATION'],
     ]);
-    expect(q?.text).toBe('another Clinton during a rally in Ohio');
+    expect(q?.text).toBe('another Harlan during a rally in Idaho');
     expect(q?.cue?.text).toBe('attacks on');
-    const [r] = indirect('Sanders avoided direct criticism of front-runner Hillary Clinton.', [
-      ['Sanders', 'PERSON'],
-      ['Hillary Clinton', 'PERSON'],
+    const [r] = indirect('Moreno skipped direct criticism of front-runner Ruth Harlan.', [
+      ['Moreno', 'PERSON'],
+      ['Ruth Harlan', 'PERSON'],
     ]);
-    expect(r?.text).toBe('front-runner Hillary Clinton');
-    expect(r?.speaker?.name).toBe('Sanders');
-    const [t] = indirect('Clinton took a swipe at Donald Trump on Monday.', [
-      ['Clinton', 'PERSON', 'Hillary Clinton'],
-      ['Donald Trump', 'PERSON'],
+    expect(r?.text).toBe('front-runner Ruth Harlan');
+    expect(r?.speaker?.name).toBe('Moreno');
+    const [t] = indirect('Harlan took a swipe at Paul Dalton on Tuesday.', [
+      ['Harlan', 'PERSON', 'Ruth Harlan'],
+      ['Paul Dalton', 'PERSON'],
     ]);
-    expect(t?.text).toBe('Donald Trump on Monday');
+    expect(t?.text).toBe('Paul Dalton on Tuesday');
     expect(t?.cue?.text).toBe('swipe at');
   });
 
   it('a name followed by a verb after "said" opens a clause; it is no inverted subject', () => {
     const [q] = indirect(
-      'Mr. Coffman, who represents a swing district in the Denver suburbs, said Mr. Trump had disrespected American troops.',
+      'Mr. Ferris, who represents a rural district in the Spokane hills, said Mr. Dalton had insulted local farmers.',
       [
-        ['Mr. Coffman', 'PERSON', 'Mike Coffman'],
-        ['Mr. Trump', 'PERSON', 'Donald Trump'],
-        ['Denver', 'LOCATION'],
+        ['Mr. Ferris', 'PERSON', 'Alan Ferris'],
+        ['Mr. Dalton', 'PERSON', 'Paul Dalton'],
+        ['Spokane', 'LOCATION'],
       ],
     );
-    expect(q?.text).toBe('Mr. Trump had disrespected American troops');
-    expect(q?.speaker?.name).toBe('Mike Coffman');
+    expect(q?.text).toBe('Mr. Dalton had insulted local farmers');
+    expect(q?.speaker?.name).toBe('Alan Ferris');
   });
 
-  it('a described subject opening the sentence is the source: "Some advocates for stem cell research said"', () => {
+  it('a described subject opening the sentence is the source: "Some advocates for river dredging said"', () => {
     const [q] = indirect(
-      'Some advocates for stem cell research said that overlooked the potential benefits of new cures.',
+      'Some advocates for river dredging said that ignored the likely gains from cheaper power.',
       [],
     );
-    expect(q?.text).toBe('that overlooked the potential benefits of new cures');
-    expect(q?.speaker?.name).toBe('Some advocates for stem cell research');
+    expect(q?.text).toBe('that ignored the likely gains from cheaper power');
+    expect(q?.speaker?.name).toBe('Some advocates for river dredging');
   });
 
   it('a coordinated verb takes the described subject before the first verb', () => {
     const [q] = indirect(
-      'The Arizona Republican survived five years in a Vietnamese prison and says such techniques are inhumane.',
-      [['Vietnamese', 'MISC']],
+      'The Idaho Democrat endured four years in a Chilean jail and says such methods are cruel.',
+      [['Chilean', 'MISC']],
     );
-    expect(q?.text).toBe('such techniques are inhumane');
-    expect(q?.speaker?.name).toBe('The Arizona Republican');
+    expect(q?.text).toBe('such methods are cruel');
+    expect(q?.speaker?.name).toBe('The Idaho Democrat');
   });
 
   it('a contrasting clause after ", while" ends the reported clause', () => {
     const [q] = indirect(
-      'Some 12 percent said they were more likely to vote for him, while 9 percent found it a deterrent.',
+      'Some 14 percent said they were more likely to buy the car, while 8 percent found it a drawback.',
       [],
     );
-    expect(q?.text).toBe('they were more likely to vote for him');
+    expect(q?.text).toBe('they were more likely to buy the car');
   });
 
   it('a pronoun with nobody in reach still reports speech, credited to nobody', () => {
-    const [q] = indirect('It also said it had expanded the teams that review reports of extremism.', []);
-    expect(q?.text).toBe('it had expanded the teams that review reports of extremism');
+    const [q] = indirect('It also said it had widened the panels that check claims of fraud.', []);
+    expect(q?.text).toBe('it had widened the panels that check claims of fraud');
     expect(q?.speaker).toBeNull();
   });
 
   it('a named hearer after "told" is only its name', () => {
-    const [q] = indirect('Pate also told Breitbart News he would support Hillary Clinton over Trump.', [
-      ['Pate', 'PERSON', 'John Pate'],
-      ['Breitbart News', 'ORGANIZATION'],
-      ['Hillary Clinton', 'PERSON'],
-      ['Trump', 'PERSON'],
+    const [q] = indirect('Ferris also told Valley Gazette he would back Ruth Harlan over Dalton.', [
+      ['Ferris', 'PERSON', 'Alan Ferris'],
+      ['Valley Gazette', 'ORGANIZATION'],
+      ['Ruth Harlan', 'PERSON'],
+      ['Dalton', 'PERSON'],
     ]);
-    expect(q?.text).toBe('he would support Hillary Clinton over Trump');
-    expect(q?.speaker?.name).toBe('John Pate');
+    expect(q?.text).toBe('he would back Ruth Harlan over Dalton');
+    expect(q?.speaker?.name).toBe('Alan Ferris');
   });
 
   it('a poll or report opening the sentence speaks for the rest of it', () => {
     const [q] = indirect(
-      'In an NBC News/Wall Street Journal poll released Monday, Clinton leads Sanders by 19 points.',
+      'In a Channel Nine/Valley Gazette poll released Tuesday, Harlan leads Moreno by 12 points.',
       [
-        ['NBC News', 'ORGANIZATION'],
-        ['Wall Street Journal', 'ORGANIZATION'],
-        ['Clinton', 'PERSON'],
-        ['Sanders', 'PERSON'],
+        ['Channel Nine', 'ORGANIZATION'],
+        ['Valley Gazette', 'ORGANIZATION'],
+        ['Harlan', 'PERSON'],
+        ['Moreno', 'PERSON'],
       ],
     );
-    expect(q?.text).toBe('Clinton leads Sanders by 19 points');
-    expect(q?.speaker?.name).toBe('an NBC News/Wall Street Journal poll released Monday');
+    expect(q?.text).toBe('Harlan leads Moreno by 12 points');
+    expect(q?.speaker?.name).toBe('a Channel Nine/Valley Gazette poll released Tuesday');
     expect(q?.cue?.text).toBe('In');
   });
 
   it('"state" and "states" are nouns here, never cues', () => {
     expect(
-      indirect('Voters in all five states chose Trump over his rivals by wide margins.', [
-        ['Trump', 'PERSON'],
+      indirect('Voters in all four states chose Dalton over his rivals by wide margins.', [
+        ['Dalton', 'PERSON'],
       ]),
     ).toEqual([]);
   });
@@ -253,181 +250,181 @@ describe('reported speech', () => {
 
   it('a reported clause ends before a coordinated clause with its own subject or a trailing participle', () => {
     const [q] = indirect(
-      'Hillary Clinton said Russian intelligence services hacked into the committee computers and she accused Donald Trump of encouraging it.',
+      'Ruth Harlan said foreign hackers broke into the party servers and she accused Paul Dalton of welcoming it.',
       [
-        ['Hillary Clinton', 'PERSON'],
-        ['Donald Trump', 'PERSON'],
+        ['Ruth Harlan', 'PERSON'],
+        ['Paul Dalton', 'PERSON'],
       ],
     );
-    expect(q?.text).toBe('Russian intelligence services hacked into the committee computers');
+    expect(q?.text).toBe('foreign hackers broke into the party servers');
     const [r] = indirect(
-      'Ben Carson said he saw no need to change his campaign, adding that the polls were wrong.',
-      [['Ben Carson', 'PERSON']],
+      'Luis Moreno said he saw no reason to change his plans, adding that the surveys were wrong.',
+      [['Luis Moreno', 'PERSON']],
     );
-    expect(r?.text).toBe('he saw no need to change his campaign');
+    expect(r?.text).toBe('he saw no reason to change his plans');
   });
 
   it('a coordinated verb shares the sentence subject; later attributions in the sentence are found too', () => {
     const [q] = indirect(
-      'President Barack Obama met survivors of the massacre on Thursday and said the country must act on gun violence.',
-      [['Barack Obama', 'PERSON']],
+      'Mayor Alan Ferris met families of the crash victims on Friday and said the city must act on road safety.',
+      [['Alan Ferris', 'PERSON']],
     );
-    expect(q?.speaker?.name).toBe('Barack Obama');
-    expect(q?.text).toBe('the country must act on gun violence');
+    expect(q?.speaker?.name).toBe('Alan Ferris');
+    expect(q?.text).toBe('the city must act on road safety');
     const qs = indirect(
-      'Rubio said the real extremist is Hillary Clinton, and Cruz argued that the debate was rigged.',
+      'Dalton said the real radical is Ruth Harlan, and Moreno argued that the count was rigged.',
       [
-        ['Rubio', 'PERSON', 'Marco Rubio'],
-        ['Hillary Clinton', 'PERSON'],
-        ['Cruz', 'PERSON', 'Ted Cruz'],
+        ['Dalton', 'PERSON', 'Paul Dalton'],
+        ['Ruth Harlan', 'PERSON'],
+        ['Moreno', 'PERSON', 'Luis Moreno'],
       ],
     );
     expect(qs.map((x) => [x.speaker?.name, x.text])).toEqual([
-      ['Marco Rubio', 'the real extremist is Hillary Clinton'],
-      ['Ted Cruz', 'that the debate was rigged'],
+      ['Paul Dalton', 'the real radical is Ruth Harlan'],
+      ['Luis Moreno', 'that the count was rigged'],
     ]);
   });
 
   it('groups and shares as sources, and talking about a topic', () => {
-    const [q] = indirect('About 4 in 10 say they want the next president to have more liberal policies.', []);
-    expect(q?.speaker?.name).toBe('About 4 in 10');
-    expect(q?.text).toBe('they want the next president to have more liberal policies');
-    const [r] = indirect('The billionaire Carl Icahn talked about the state of the drug crisis on Monday.', [
-      ['Carl Icahn', 'PERSON'],
-    ]);
-    expect(r?.speaker?.name).toBe('Carl Icahn');
-    expect(r?.text).toBe('the state of the drug crisis on Monday');
+    const [q] = indirect('About 3 in 10 say they want the next mayor to set much stricter rules.', []);
+    expect(q?.speaker?.name).toBe('About 3 in 10');
+    expect(q?.text).toBe('they want the next mayor to set much stricter rules');
+    const [r] = indirect(
+      'The investor Walter Brandt talked about the state of the housing market on Monday.',
+      [['Walter Brandt', 'PERSON']],
+    );
+    expect(r?.speaker?.name).toBe('Walter Brandt');
+    expect(r?.text).toBe('the state of the housing market on Monday');
   });
 
   it('a stance verb’s bare object, and the topic of questions raised about something', () => {
-    const [q] = indirect('The union, which endorsed Hillary Clinton in November, met on Friday.', [
-      ['Hillary Clinton', 'PERSON'],
+    const [q] = indirect('The guild, which endorsed Ruth Harlan in October, met on Friday.', [
+      ['Ruth Harlan', 'PERSON'],
     ]);
-    expect(q?.text).toBe('Hillary Clinton in November');
-    const [r] = indirect(
-      'Donald Trump is raising questions about his microphone problems during the debate.',
-      [['Donald Trump', 'PERSON']],
-    );
-    expect(r?.speaker?.name).toBe('Donald Trump');
-    expect(r?.text).toBe('his microphone problems during the debate');
+    expect(q?.text).toBe('Ruth Harlan in October');
+    const [r] = indirect('Paul Dalton is raising questions about his sound trouble during the forum.', [
+      ['Paul Dalton', 'PERSON'],
+    ]);
+    expect(r?.speaker?.name).toBe('Paul Dalton');
+    expect(r?.text).toBe('his sound trouble during the forum');
     expect(r?.cue?.text).toBe('questions about');
   });
 
   it('an introductory phrase is no content when the verb opens a clause of its own', () => {
-    const qs = indirect('In a speech in Fort Pierce on Friday, Clinton said she hopes to win.', [
-      ['Clinton', 'PERSON', 'Hillary Clinton'],
+    const qs = indirect('In a speech in Twin Falls on Friday, Harlan said she hopes to win.', [
+      ['Harlan', 'PERSON', 'Ruth Harlan'],
     ]);
     expect(qs.map((q) => q.text)).toEqual(['she hopes to win']);
   });
 
   it('an attribution set off inside its content reports the whole sentence', () => {
     const [q] = indirect(
-      'If only a few delegates are at stake, the campaign said, it may not bother asking for a recount.',
+      'If only a few seats are in play, the party said, it may not go to the trouble of a recount.',
       [],
     );
     expect(q?.text).toBe(
-      'If only a few delegates are at stake, the campaign said, it may not bother asking for a recount',
+      'If only a few seats are in play, the party said, it may not go to the trouble of a recount',
     );
-    expect(q?.speaker?.mention.text).toBe('the campaign');
+    expect(q?.speaker?.mention.text).toBe('the party');
   });
 
   it('a headline or a transcript turn opening with its source and a colon', () => {
     const text =
-      'Lynch: No outside influence on the FBI probe into the emails.\n\nThe attorney general spoke.\n\nFALLIN: Well, I think the whole nation needs to work together.';
-    const qs = indirect(text, [['Lynch', 'PERSON', 'Loretta Lynch']]);
+      'Marsh: No political pressure on the audit of the city accounts.\n\nThe auditor spoke.\n\nGARVEY: Well, I think the whole county has to pull together.';
+    const qs = indirect(text, [['Marsh', 'PERSON', 'Lena Marsh']]);
     expect(qs.map((q) => [q.speaker?.name, q.text])).toEqual([
-      ['Loretta Lynch', 'No outside influence on the FBI probe into the emails'],
-      ['FALLIN', 'Well, I think the whole nation needs to work together'],
+      ['Lena Marsh', 'No political pressure on the audit of the city accounts'],
+      ['GARVEY', 'Well, I think the whole county has to pull together'],
     ]);
   });
 
   it('subjects set off or described: premodifiers, examples after the group, a one-word group', () => {
     const text =
-      'Florida delegate John Archer, wearing a shirt, said he is proud of the campaign. ' +
-      'Six Gannett newspapers in New Jersey, including the Asbury Park Press, said he is not fit to govern. ' +
-      'Caucus-goers were slightly more likely to say they preferred Clinton.';
-    const qs = indirect(text, [['John Archer', 'PERSON']]);
+      'Idaho delegate Tom Archer, wearing a cap, said he is proud of the campaign. ' +
+      'Four Lakeside newspapers in North Dakota, including the Lakeside Courier, said he is not fit to lead. ' +
+      'Caucus-goers were a little more likely to say they favored Harlan.';
+    const qs = indirect(text, [['Tom Archer', 'PERSON']]);
     expect(qs.map((q) => [q.speaker?.name, q.text])).toEqual([
-      ['John Archer', 'he is proud of the campaign'],
-      ['Six Gannett newspapers in New Jersey', 'he is not fit to govern'],
-      ['Caucus-goers', 'they preferred Clinton'],
+      ['Tom Archer', 'he is proud of the campaign'],
+      ['Four Lakeside newspapers in North Dakota', 'he is not fit to lead'],
+      ['Caucus-goers', 'they favored Harlan'],
     ]);
   });
 
   it('phrasal and fronted forms: made it clear, pointed out, a When-clause ending at its comma', () => {
     const qs = indirect(
-      'Devine made it clear that his boss wanted something firmer. When the moderator pointed out that Trump had not answered, he moved on.',
-      [['Devine', 'PERSON']],
+      'Kerner made it clear that his client wanted something stronger. When the host pointed out that Dalton had not answered, he moved on.',
+      [['Kerner', 'PERSON']],
     );
     expect(qs.map((q) => [q.speaker?.name, q.cue?.text, q.text])).toEqual([
-      ['Devine', 'clear', 'that his boss wanted something firmer'],
-      ['the moderator', 'pointed', 'that Trump had not answered'],
+      ['Kerner', 'clear', 'that his client wanted something stronger'],
+      ['the host', 'pointed', 'that Dalton had not answered'],
     ]);
   });
 
   it('a name ending in -ly is no adverb, and relative pronouns (contracted, or "that") take their antecedent', () => {
     const qs = indirect(
-      'In 2016, Mrs. Schlafly endorsed Donald J. Trump for president. Chris Collins, who’d previously endorsed Jeb Bush in the race, voted. The group was an outfit that endorsed Bernie Sanders.',
+      'In 2018, Mrs. Donnelly endorsed Paul A. Dalton for governor. Dan Ortiz, who’d previously endorsed Ruth Harlan in the race, voted. The group was an outfit that endorsed Luis Moreno.',
       [
-        ['Schlafly', 'PERSON', 'Phyllis Schlafly'],
-        ['Donald J. Trump', 'PERSON'],
-        ['Chris Collins', 'PERSON'],
-        ['Jeb Bush', 'PERSON'],
-        ['Bernie Sanders', 'PERSON'],
+        ['Donnelly', 'PERSON', 'Rose Donnelly'],
+        ['Paul A. Dalton', 'PERSON'],
+        ['Dan Ortiz', 'PERSON'],
+        ['Ruth Harlan', 'PERSON'],
+        ['Luis Moreno', 'PERSON'],
       ],
     );
     expect(qs.map((q) => [q.speaker?.name, q.speaker?.mention.text, q.text])).toEqual([
-      ['Phyllis Schlafly', 'Schlafly', 'Donald J. Trump for president'],
-      ['Chris Collins', 'who’d', 'Jeb Bush in the race'],
-      ['an outfit', 'that', 'Bernie Sanders'],
+      ['Rose Donnelly', 'Donnelly', 'Paul A. Dalton for governor'],
+      ['Dan Ortiz', 'who’d', 'Ruth Harlan in the race'],
+      ['an outfit', 'that', 'Luis Moreno'],
     ]);
   });
 
   it('questions put to someone: passive "was asked if", "When asked whom", "Asked about" (once each, nobody asking)', () => {
     const qs = indirect(
-      'In August, the actress was asked if she had ever been treated unfairly. When asked whom she supported, Ms. Sherry smiled. Asked about Cruz’s charges, Marco Rubio said the reform had failed.',
-      [['Marco Rubio', 'PERSON']],
+      'In May, the singer was asked if she had ever been paid unfairly. When asked whom she backed, Ms. Garvey smiled. Asked about Dalton’s charges, Luis Moreno said the scheme had failed.',
+      [['Luis Moreno', 'PERSON']],
     );
     expect(qs.map((q) => [q.speaker?.name ?? null, q.text])).toEqual([
-      [null, 'if she had ever been treated unfairly'],
-      [null, 'whom she supported'],
-      [null, 'Cruz’s charges'],
-      ['Marco Rubio', 'the reform had failed'],
+      [null, 'if she had ever been paid unfairly'],
+      [null, 'whom she backed'],
+      [null, 'Dalton’s charges'],
+      ['Luis Moreno', 'the scheme had failed'],
     ]);
   });
 
   it('an attribution or place phrase after the verb is no reported clause: "said, according to CNN"', () => {
-    const qs = indirect('“I ask you not to protest on the floor,” Bernie Sanders said, according to CNN.', [
-      ['Bernie Sanders', 'PERSON'],
-      ['CNN', 'ORGANIZATION'],
+    const qs = indirect('“I ask you not to shout in the hall,” Luis Moreno said, according to WKZ.', [
+      ['Luis Moreno', 'PERSON'],
+      ['WKZ', 'ORGANIZATION'],
     ]);
-    expect(qs.map((q) => q.text)).not.toContain('according to CNN');
+    expect(qs.map((q) => q.text)).not.toContain('according to WKZ');
   });
 
   it('a thousands comma is no clause break, and "A, X said, B" reports the whole sentence', () => {
     const qs = indirect(
-      'While one company says there are more than 2,400 billionaires in the world, another disagrees. The argument would be aided, Tad Devine said, by the upcoming primary calendar.',
-      [['Tad Devine', 'PERSON']],
+      'While one survey says there are more than 3,100 breweries in the country, another disagrees. The case would be helped, Tom Kerner said, by the coming court calendar.',
+      [['Tom Kerner', 'PERSON']],
     );
     expect(qs.map((q) => q.text)).toEqual([
-      'there are more than 2,400 billionaires in the world',
-      'The argument would be aided, Tad Devine said, by the upcoming primary calendar',
+      'there are more than 3,100 breweries in the country',
+      'The case would be helped, Tom Kerner said, by the coming court calendar',
     ]);
   });
 
   it('a decision or a hope reported with its infinitive: "decided to …", "is hoping to …"', () => {
     const qs = indirect(
-      'John Kasich decided to stay in the race. John Kasich is hoping to win Ohio. John Kasich decided the matter.',
-      [['John Kasich', 'PERSON']],
+      'Paul Dalton decided to stay in the contest. Paul Dalton is hoping to win Idaho. Paul Dalton decided the matter.',
+      [['Paul Dalton', 'PERSON']],
     );
     expect(qs.map((q) => [q.cue?.text, q.text])).toEqual([
-      ['decided', 'to stay in the race'],
-      ['hoping', 'to win Ohio'],
+      ['decided', 'to stay in the contest'],
+      ['hoping', 'to win Idaho'],
     ]);
   });
 
-  it('a verb with an object is no "CONTENT, X said": "On Dec. 15, the task force announced an agreement"', () => {
-    const qs = indirect('On Dec. 15, the task force announced an agreement for tougher monitoring.', []);
-    expect(qs.map((q) => q.text)).toEqual(['an agreement for tougher monitoring']);
+  it('a verb with an object is no "CONTENT, X said": "On Jan. 9, the water board announced a deal"', () => {
+    const qs = indirect('On Jan. 9, the water board announced a deal for stricter testing.', []);
+    expect(qs.map((q) => q.text)).toEqual(['a deal for stricter testing']);
   });
 });

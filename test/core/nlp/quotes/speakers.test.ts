@@ -138,31 +138,31 @@ describe('speaker attribution', () => {
   });
 
   it('drops titles of shows and scare quotes with no speaker', () => {
-    const text = 'She appeared on "Fox and Friends" and mentioned "synergy" twice.';
+    const text = 'He appeared on "Morning Lineup" and mentioned "bandwidth" twice.';
     expect(direct(text, [])).toEqual([]);
     const transcript =
-      'Part of the interview:\n\n"WALLACE: Let us start with the debate. Why?\n\n"PENCE: Well, the question is why."';
+      'Part of the interview:\n\n"HOLT: Let us begin with the budget. Why?\n\n"MARSH: Well, the question is why."';
     expect(direct(transcript, [])).toEqual([]);
     const works =
-      'The actor Chris Cooper, who stars in the Netflix thriller, “Bloodline,” and the podcast “So, That Happened,” said he was tired.';
-    expect(direct(works, [['Chris Cooper', 'PERSON']])).toEqual([]);
+      'The actor Sam Kessler, who stars in the streaming drama, “Lowlands,” and the podcast “So, What Now,” said he was tired.';
+    expect(direct(works, [['Sam Kessler', 'PERSON']])).toEqual([]);
   });
 
-  it('keeps what a crowd shouted, even title-cased: "chants of “Ted! Ted!”"', () => {
+  it('keeps what a crowd shouted, even title-cased: "chants of “Paul! Paul!”"', () => {
     const qs = direct(
-      'But their chants of "Ted! Ted! Ted!" were cut short. Fans greeted him with chants of "Bobby!" at the conference.',
+      'But their chants of "Paul! Paul! Paul!" were cut short. Fans greeted him with chants of "Luis!" at the convention.',
     );
-    expect(qs.map((q) => q.text)).toEqual(['"Ted! Ted! Ted!"', '"Bobby!"']);
+    expect(qs.map((q) => q.text)).toEqual(['"Paul! Paul! Paul!"', '"Luis!"']);
   });
 
   it('drops a section subhead: a paragraph of a few words in single marks, after the headline', () => {
     const text =
-      "'Missing' Voters Might Help Trump\n\nDavid Autor studies trade.\n\n'Pretty cool working there.'\n\n\"It was pretty cool working there,\" said Carol Bigbee.";
+      "'Quiet' Voters Might Help Dalton\n\nNina Holt studies farming.\n\n'Pretty good living out there.'\n\n\"It was pretty good living out there,\" said Ann Mercer.";
     const qs = direct(text, [
-      ['David Autor', 'PERSON'],
-      ['Carol Bigbee', 'PERSON'],
+      ['Nina Holt', 'PERSON'],
+      ['Ann Mercer', 'PERSON'],
     ]);
-    expect(qs.map((q) => q.text)).toEqual(["'Missing'", '"It was pretty cool working there,"']);
+    expect(qs.map((q) => q.text)).toEqual(["'Quiet'", '"It was pretty good living out there,"']);
   });
 
   it('works from capitalised names when the recogniser typed nothing', () => {
@@ -177,361 +177,360 @@ describe('speaker attribution', () => {
 
   it('a name set off by an appositive of any shape before its verb', () => {
     const text =
-      '“We will not solve this challenge,” Anne Richards, assistant secretary of state for population, refugees, and migration, said on the call. “It is,” Adam Green, co-founder of the Progressive Change Campaign Committee, said.';
+      '“We will not fix this problem,” Carla Meyers, deputy director of parks, trails, and open spaces, said on the call. “It is,” Owen Pratt, co-founder of the Clean Rivers Action Committee, said.';
     const qs = findQuotes(
       text,
       mentions(text, [
-        ['Anne Richards', 'PERSON'],
-        ['Adam Green', 'PERSON'],
-        ['Progressive Change Campaign Committee', 'ORGANIZATION'],
+        ['Carla Meyers', 'PERSON'],
+        ['Owen Pratt', 'PERSON'],
+        ['Clean Rivers Action Committee', 'ORGANIZATION'],
       ]),
     );
-    expect(qs.map((q) => q.speaker?.name)).toEqual(['Anne Richards', 'Adam Green']);
-    expect(qs[1]?.speaker?.role).toBe('co-founder of the Progressive Change Campaign Committee');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Carla Meyers', 'Owen Pratt']);
+    expect(qs[1]?.speaker?.role).toBe('co-founder of the Clean Rivers Action Committee');
   });
 
   it('a participle after the quotation continues the sentence subject, not the phrase after it', () => {
     const text =
-      'President Obama rebuked critics who want terrorists called "radical Islamists," saying calling the Islamic State by another name will do nothing.';
+      'Mayor Ferris rebuked critics who want the levy called "a land grab," saying calling the Harbor Authority by another name will change nothing.';
     const [q] = direct(text, [
-      ['Obama', 'PERSON', 'Barack Obama'],
-      ['Islamic State', 'ORGANIZATION'],
+      ['Ferris', 'PERSON', 'Alan Ferris'],
+      ['Harbor Authority', 'ORGANIZATION'],
     ]);
-    expect(q?.speaker?.name).toBe('Barack Obama');
+    expect(q?.speaker?.name).toBe('Alan Ferris');
     expect(q?.cue?.text).toBe('saying');
   });
 
   it('"he said" after a quotation of many sentences still reaches the narration before it', () => {
     const text =
-      'President Obama spoke on Monday.\n\n"Would it work? Would it change it? Would it help? Would it bring allies? Would it matter? Is there a strategy?" he said.';
-    const [q] = direct(text, [['Obama', 'PERSON', 'Barack Obama']]);
-    expect(q?.speaker?.name).toBe('Barack Obama');
+      'Mayor Ferris spoke on Monday.\n\n"Would it help? Would it last? Would it pay? Would it bring jobs? Would it matter? Is there a plan?" he said.';
+    const [q] = direct(text, [['Ferris', 'PERSON', 'Alan Ferris']]);
+    expect(q?.speaker?.name).toBe('Alan Ferris');
     expect(q?.speaker?.mention.text).toBe('he');
   });
 
   it('any verb between a subject and a colon, and irregular pasts after a quotation, are cues', () => {
     const text =
-      'Ted Cruz was asked about Iowa. “All of them,” Mr. Trump said. Asked which county was his favorite, Cruz demurred: “Whichever one I’m in.” “I think we ought to start,” he went on.';
+      'Tom Kerner was asked about Idaho. “Every one of them,” Mr. Dalton said. Asked which town was his favorite, Kerner demurred: “The one I’m standing in.” “I think we ought to begin,” he went on.';
     const qs = direct(text, [
-      ['Ted Cruz', 'PERSON'],
-      ['Cruz', 'PERSON', 'Ted Cruz'],
-      ['Trump', 'PERSON', 'Donald Trump'],
-      ['Iowa', 'LOCATION'],
+      ['Tom Kerner', 'PERSON'],
+      ['Kerner', 'PERSON', 'Tom Kerner'],
+      ['Dalton', 'PERSON', 'Paul Dalton'],
+      ['Idaho', 'LOCATION'],
     ]);
     expect(qs.map((q) => [q.speaker?.name, q.cue?.text])).toEqual([
-      ['Donald Trump', 'said'],
-      ['Ted Cruz', 'demurred'],
-      ['Ted Cruz', 'went'],
+      ['Paul Dalton', 'said'],
+      ['Tom Kerner', 'demurred'],
+      ['Tom Kerner', 'went'],
     ]);
   });
 
   it('a verb whose subject is only a description yields to a later one with a named subject', () => {
     const [q] = direct(
-      'Sheldon Adelson spoke. While the mega donor didn’t disclose his degree of backing, he did say he found Trump to be “very charming.”',
+      'Walter Brandt spoke. While the rich investor didn’t reveal the size of his gift, he did say he found Harlan to be “very impressive.”',
       [
-        ['Sheldon Adelson', 'PERSON'],
-        ['Trump', 'PERSON', 'Donald Trump'],
+        ['Walter Brandt', 'PERSON'],
+        ['Harlan', 'PERSON', 'Ruth Harlan'],
       ],
     );
-    expect(q?.speaker?.name).toBe('Sheldon Adelson');
+    expect(q?.speaker?.name).toBe('Walter Brandt');
     expect(q?.cue?.text).toBe('say');
   });
 
   it('as X put it: “…”', () => {
-    const [q] = direct(
-      'Or, as Tom Ridge, a former secretary of homeland security, put it: "They are inside."',
-      [['Tom Ridge', 'PERSON']],
-    );
-    expect(q?.speaker?.name).toBe('Tom Ridge');
+    const [q] = direct('Or, as Gina Ward, a former chief of the fire service, put it: "They are ready."', [
+      ['Gina Ward', 'PERSON'],
+    ]);
+    expect(q?.speaker?.name).toBe('Gina Ward');
     expect(q?.cue?.text).toBe('put it');
   });
 
   it('manner-of-speaking verbs cue a quotation: barked, laughed, deadpanned', () => {
     for (const verb of ['barked', 'laughed', 'deadpanned', 'pleaded']) {
-      const q = only(`"Go back to Univision," Trump ${verb} as a guard escorted him out.`, [
-        ['Univision', 'ORGANIZATION'],
-        ['Trump', 'PERSON', 'Donald Trump'],
+      const q = only(`"Go back to WKZ," Dalton ${verb} as a guard walked him out.`, [
+        ['WKZ', 'ORGANIZATION'],
+        ['Dalton', 'PERSON', 'Paul Dalton'],
       ]);
-      expect(q.speaker?.name).toBe('Donald Trump');
+      expect(q.speaker?.name).toBe('Paul Dalton');
       expect(q.cue?.text).toBe(verb);
     }
   });
 
   it('a verb with an object after the quotation is not inverted: "…" described the impact', () => {
     const [q] = direct(
-      'Roffman, who estimates that his legal costs were "in the seven figures," described the emotional impact as severe.',
-      [['Roffman', 'PERSON', 'Marvin Roffman']],
+      'Ferris, who reckons that his court bills were "in the six figures," described the personal toll as heavy.',
+      [['Ferris', 'PERSON', 'Alan Ferris']],
     );
-    expect(q?.speaker?.name).not.toBe('the emotional impact');
+    expect(q?.speaker?.name).not.toBe('the personal toll');
   });
 
   it('a pronoun or name with a verb right before the quotation wins over a cue after it', () => {
     const [q] = direct(
-      "In 2009, under what Mr. Hedge called ''the prior economy model,'' the Marsh Landing Country Club charged a $100,000 fee.",
+      "In 2011, under what Mr. Pryce called ''the old growth model,'' the Cedar Point Golf Club charged a $50,000 fee.",
       [
-        ['Mr. Hedge', 'PERSON', 'Greg Hedge'],
-        ['Marsh Landing Country Club', 'ORGANIZATION'],
+        ['Mr. Pryce', 'PERSON', 'Dan Pryce'],
+        ['Cedar Point Golf Club', 'ORGANIZATION'],
       ],
     );
-    expect(q?.speaker?.name).toBe('Greg Hedge');
+    expect(q?.speaker?.name).toBe('Dan Pryce');
     expect(q?.cue?.text).toBe('called');
   });
 
-  it('a speech noun after a party adjective is no cue: "of Republican claims as “false”"', () => {
-    const [q] = direct('PolitiFact rated 32% of Republican claims as "false" or "pants on fire."', [
-      ['PolitiFact', 'ORGANIZATION'],
-      ['Republican', 'MISC'],
+  it('a speech noun after a party adjective is no cue: "of Democratic claims as “false”"', () => {
+    const [q] = direct('FactLens rated 41% of Democratic claims as "false" or "wildly off."', [
+      ['FactLens', 'ORGANIZATION'],
+      ['Democratic', 'MISC'],
     ]);
-    expect(q?.speaker?.name).not.toBe('Republican');
+    expect(q?.speaker?.name).not.toBe('Democratic');
     expect(q?.cue?.text).not.toBe('claims');
   });
 
   it('a participle cue never takes the object of a preposition as its subject', () => {
     const [q] = direct(
-      'She recalls the partner being supportive - at one point even admonishing the client: "You have to look at her."',
+      'He remembers the coach being patient - at one point even scolding the player: "You have to watch the ball."',
       [],
     );
     expect(q?.speaker?.name).not.toBe('one point');
   });
 
-  it('a country set off by an appositive speaks: "China, Pyongyang\'s only ally, said"', () => {
-    const [q] = direct('China, Pyongyang\'s only ally, said it was "resolutely opposed" to the test.', [
-      ['China', 'LOCATION'],
-      ['Pyongyang', 'LOCATION'],
+  it('a country set off by an appositive speaks: "Brazil, Caracas\'s closest partner, said"', () => {
+    const [q] = direct('Brazil, Caracas\'s closest partner, said it was "deeply troubled" by the vote.', [
+      ['Brazil', 'LOCATION'],
+      ['Caracas', 'LOCATION'],
     ]);
-    expect(q?.speaker?.name).toBe('China');
+    expect(q?.speaker?.name).toBe('Brazil');
     expect(q?.cue?.text).toBe('said');
-    const [r] = direct('Even China, Pyongyang\'s only ally, said it was "resolutely opposed" to the test.', [
-      ['China', 'LOCATION'],
-      ['Pyongyang', 'LOCATION'],
-    ]);
-    expect(r?.speaker?.name).toBe('China');
+    const [r] = direct(
+      'Even Brazil, Caracas\'s closest partner, said it was "deeply troubled" by the vote.',
+      [
+        ['Brazil', 'LOCATION'],
+        ['Caracas', 'LOCATION'],
+      ],
+    );
+    expect(r?.speaker?.name).toBe('Brazil');
   });
 
-  it('a gendered role outweighs the first name: "widow Terry Strada" is "she"', () => {
+  it('a gendered role outweighs the first name: "widow Terry Quinn" is "she"', () => {
     const qs = direct(
-      '"The rationales don\'t hold weight," said 9/11 widow Terry Strada.\n\nShe continued, "All we are asking for is a day in court."',
-      [['Terry Strada', 'PERSON']],
+      '"The excuses don\'t hold up," said flood widow Terry Quinn.\n\nShe continued, "All we want is a fair hearing."',
+      [['Terry Quinn', 'PERSON']],
     );
     expect(qs).toHaveLength(2);
     expect(qs[0]!.cue?.text).toBe('said');
     expect(qs[0]!.speaker?.role).toBe('widow');
-    expect(qs[1]!.speaker?.name).toBe('Terry Strada');
+    expect(qs[1]!.speaker?.name).toBe('Terry Quinn');
     expect(qs[1]!.speaker?.mention.text).toBe('She');
   });
 
   it('a fronted `as X put it` credits X, not a later name in the clause', () => {
     const [q] = direct(
-      'As Ms. Simonyan put it in a statement to my colleague Michael Grynbaum in July, RT is "providing a perspective you won\'t get."',
+      'As Ms. Varga put it in a note to my colleague Peter Lund in March, KLTV is "offering a view you won\'t find elsewhere."',
       [
-        ['Simonyan', 'PERSON', 'Margarita Simonyan'],
-        ['Michael Grynbaum', 'PERSON'],
-        ['RT', 'ORGANIZATION'],
+        ['Varga', 'PERSON', 'Ilona Varga'],
+        ['Peter Lund', 'PERSON'],
+        ['KLTV', 'ORGANIZATION'],
       ],
     );
-    expect(q?.speaker?.name).toBe('Margarita Simonyan');
+    expect(q?.speaker?.name).toBe('Ilona Varga');
     expect(q?.cue?.text).toBe('put it');
   });
 
   it('a named speaker and verb right before the quotation win over an earlier verb', () => {
     const [q] = direct(
-      'So when Patriot signaled that it would deal with Mr. Clarke, Mr. Barrett said, "we were floored."',
+      'So when Northgate signaled that it would settle with Mr. Pryce, Mr. Odell said, "we were stunned."',
       [
-        ['Patriot', 'ORGANIZATION'],
-        ['Mr. Clarke', 'PERSON', 'Tom Clarke'],
-        ['Mr. Barrett', 'PERSON', 'Bill Barrett'],
+        ['Northgate', 'ORGANIZATION'],
+        ['Mr. Pryce', 'PERSON', 'Dan Pryce'],
+        ['Mr. Odell', 'PERSON', 'Ray Odell'],
       ],
     );
-    expect(q?.speaker?.name).toBe('Bill Barrett');
-    expect(q?.speaker?.mention.text).toBe('Mr. Barrett');
+    expect(q?.speaker?.name).toBe('Ray Odell');
+    expect(q?.speaker?.mention.text).toBe('Mr. Odell');
     expect(q?.cue?.text).toBe('said');
   });
 
   it('the subject of a participle cue is not the object of a preposition', () => {
     const [q] = direct(
-      'In an interview with CNN, Trump continued to question the senator, saying he could not "make deals" as president.',
+      'In an interview with WKZ, Dalton kept up his attack on the mayor, saying he could not "balance a budget" as governor.',
       [
-        ['CNN', 'ORGANIZATION'],
-        ['Trump', 'PERSON', 'Donald Trump'],
+        ['WKZ', 'ORGANIZATION'],
+        ['Dalton', 'PERSON', 'Paul Dalton'],
       ],
     );
-    expect(q?.speaker?.name).toBe('Donald Trump');
-    const [r] = direct(
-      'Republicans chimed in, with Donald Trump tweeting that it was a "disaster" for Clinton.',
-      [
-        ['Donald Trump', 'PERSON'],
-        ['Clinton', 'PERSON', 'Hillary Clinton'],
-      ],
-    );
-    expect(r?.speaker?.name).toBe('Donald Trump');
+    expect(q?.speaker?.name).toBe('Paul Dalton');
+    const [r] = direct('Democrats piled on, with Luis Moreno tweeting that it was a "fiasco" for Dalton.', [
+      ['Luis Moreno', 'PERSON'],
+      ['Dalton', 'PERSON', 'Paul Dalton'],
+    ]);
+    expect(r?.speaker?.name).toBe('Luis Moreno');
   });
 
   it('a quotation with no closing punctuation takes a short cue ending its sentence', () => {
     const [q] = direct(
-      '"Dr. Carson invited both Bob and me to his house today" editor Steven Ginsberg responded.',
+      '"Mayor Ferris invited both Ann and me to his office today" editor Joel Banks responded.',
       [
-        ['Steven Ginsberg', 'PERSON'],
-        ['Carson', 'PERSON', 'Ben Carson'],
+        ['Joel Banks', 'PERSON'],
+        ['Ferris', 'PERSON', 'Alan Ferris'],
       ],
     );
-    expect(q?.speaker?.name).toBe('Steven Ginsberg');
+    expect(q?.speaker?.name).toBe('Joel Banks');
     expect(q?.cue?.text).toBe('responded');
   });
 
   it('a cue clause after a partial quotation in a long sentence', () => {
     const [q] = direct(
-      "Any ''cleareyed'' interpretation of the actions, said Michael Kofman, an expert on Russia at the Woodrow Wilson Center in Washington, would read this as a public rebuke of the policy and a sign of weakness.",
-      [['Michael Kofman', 'PERSON']],
+      "Any ''sober'' reading of the moves, said Nina Holt, an expert on shipping at the Harbor Policy Institute in Boston, would see this as an open snub of the plan and a mark of weakness.",
+      [['Nina Holt', 'PERSON']],
     );
-    expect(q?.speaker?.name).toBe('Michael Kofman');
+    expect(q?.speaker?.name).toBe('Nina Holt');
   });
 
   it('a pronoun and its verb right before the quotation are the nearer attribution', () => {
     const [q] = direct(
-      'Ron DeSantis said he has supported a bill against accreditation bodies, which he called “a cartel for higher education.”',
-      [['Ron DeSantis', 'PERSON']],
+      'Ray Odell said he has backed a bill against ticket resellers, which he called “a racket for the rich.”',
+      [['Ray Odell', 'PERSON']],
     );
-    expect(q?.speaker?.name).toBe('Ron DeSantis');
+    expect(q?.speaker?.name).toBe('Ray Odell');
     expect(q?.speaker?.mention.text).toBe('he');
     expect(q?.cue?.text).toBe('called');
   });
 
   it('a pronoun in a later clause takes the sentence subject over a nearer object', () => {
     const q = only(
-      'Jeb Bush went after Donald Trump at the debate, when he called the businessman “unhinged.”',
+      'Luis Moreno went after Paul Dalton at the forum, when he called the developer “reckless.”',
       [
-        ['Jeb Bush', 'PERSON'],
-        ['Donald Trump', 'PERSON'],
+        ['Luis Moreno', 'PERSON'],
+        ['Paul Dalton', 'PERSON'],
       ],
     );
-    expect(q.speaker?.name).toBe('Jeb Bush');
+    expect(q.speaker?.name).toBe('Luis Moreno');
     expect(q.speaker?.mention.text).toBe('he');
   });
 
   it('a participle cue takes the subject of the clause it follows, and a dateline agency is no subject', () => {
     const echoed = only(
-      'It was a one-two punch by the women of the Democratic Party, as Hillary Clinton echoed the criticism, saying Mr. Trump “is not in it for the American people.”',
+      'It was a one-two punch by the leaders of the Farmers Party, as Luis Moreno echoed the attack, saying Mr. Dalton “is not in it for the workers.”',
       [
-        ['Democratic Party', 'ORGANIZATION'],
-        ['Hillary Clinton', 'PERSON'],
-        ['Trump', 'PERSON', 'Donald Trump'],
+        ['Farmers Party', 'ORGANIZATION'],
+        ['Luis Moreno', 'PERSON'],
+        ['Dalton', 'PERSON', 'Paul Dalton'],
       ],
     );
-    expect(echoed.speaker?.name).toBe('Hillary Clinton');
+    expect(echoed.speaker?.name).toBe('Luis Moreno');
     const dateline = only(
-      'Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic comments” do harm.',
+      'Boise (AFP) – Democrat Ruth Harlan has taken aim at Paul Dalton, saying that “reckless remarks” do damage.',
       [
         ['AFP', 'ORGANIZATION'],
-        ['Hillary Clinton', 'PERSON'],
-        ['Donald Trump', 'PERSON'],
+        ['Ruth Harlan', 'PERSON'],
+        ['Paul Dalton', 'PERSON'],
       ],
     );
-    expect(dateline.speaker?.name).toBe('Hillary Clinton');
+    expect(dateline.speaker?.name).toBe('Ruth Harlan');
   });
 
-  it('"it" and "they" reach an organisation described by its head noun: "Trump’s campaign … what it calls"', () => {
+  it('"it" and "they" reach an organisation described by its head noun: "Dalton’s campaign … what it calls"', () => {
     const [q] = direct(
-      'Donald Trump’s campaign is defending his tweets. It is denouncing what it calls “the biggest media attack in history.”',
-      [['Donald Trump’s', 'PERSON', 'Donald Trump']],
+      'Paul Dalton’s campaign is defending his posts. It is denouncing what it calls “the worst smear job in years.”',
+      [['Paul Dalton’s', 'PERSON', 'Paul Dalton']],
     );
-    expect(q?.speaker?.name).toBe('Donald Trump’s campaign');
+    expect(q?.speaker?.name).toBe('Paul Dalton’s campaign');
     expect(q?.speaker?.mention.text).toBe('it');
     expect(q?.cue?.text).toBe('calls');
   });
 
   it('a reporting participle after an earlier quotation of the sentence takes the sentence subject', () => {
     const qs = direct(
-      "Mr. Trump hardly clarified the matter -- ''That makes me smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay federal taxes.''",
-      [['Trump', 'PERSON', 'Donald Trump']],
+      "Mr. Dalton hardly settled the matter -- ''That makes me clever'' -- and, when pressed after the forum, asserting, ''Of course, I pay my taxes.''",
+      [['Dalton', 'PERSON', 'Paul Dalton']],
     );
-    expect(qs[1]?.speaker?.name).toBe('Donald Trump');
+    expect(qs[1]?.speaker?.name).toBe('Paul Dalton');
     expect(qs[1]?.cue?.text).toBe('asserting');
   });
 
   it('a described subject with its verb and a comma right before the quotation is the nearer attribution', () => {
     const qs = findQuotes(
-      'She said fathers would not be eligible, and when pressed on why, the 34-year-old mother of three replied, "It is meant to benefit the mother."',
+      'She said renters would not qualify, and when pressed on why, the 52-year-old owner of two shops replied, "It is meant to help the owners."',
       mentions('x', []),
     );
     const q = qs.find((x) => x.type === 'direct');
-    expect(q?.speaker?.mention.text).toBe('the 34-year-old mother of three');
+    expect(q?.speaker?.mention.text).toBe('the 52-year-old owner of two shops');
     expect(q?.cue?.text).toBe('replied');
-    expect(qs.find((x) => x.type === 'indirect')?.text).toBe('fathers would not be eligible');
+    expect(qs.find((x) => x.type === 'indirect')?.text).toBe('renters would not qualify');
   });
 
-  it('a possessor of a speech noun before the quotation: "Trump’s claim that …", "his claim that …"', () => {
+  it('a possessor of a speech noun before the quotation: "Dalton’s claim that …", "his claim that …"', () => {
     const qs = direct(
-      'Politifact checked Donald Trump’s claim that there have been “thousands of shootings” in Chicago. Contrary to his claim that voters would “learn nothing,” the returns matter.',
+      'FactLens checked Paul Dalton’s claim that there have been “hundreds of break-ins” in Boise. Contrary to his claim that voters would “gain nothing,” the results matter.',
       [
-        ['Politifact', 'ORGANIZATION'],
-        ['Donald Trump’s', 'PERSON', 'Donald Trump'],
+        ['FactLens', 'ORGANIZATION'],
+        ['Paul Dalton’s', 'PERSON', 'Paul Dalton'],
       ],
     );
     expect(qs.map((q) => [q.speaker?.name, q.speaker?.mention.text, q.cue?.text])).toEqual([
-      ['Donald Trump', 'Donald Trump’s', 'claim'],
-      ['Donald Trump', 'his', 'claim'],
+      ['Paul Dalton', 'Paul Dalton’s', 'claim'],
+      ['Paul Dalton', 'his', 'claim'],
     ]);
   });
 
-  it('a claim judged by someone else does not credit its owner: "Trump’s statement was “true.”"', () => {
-    const qs = direct('In the end, Donald Trump’s statement was “mostly true.”', [
-      ['Donald Trump’s', 'PERSON', 'Donald Trump'],
+  it('a claim judged by someone else does not credit its owner: "Dalton’s statement was “true.”"', () => {
+    const qs = direct('In the end, Paul Dalton’s statement was “largely true.”', [
+      ['Paul Dalton’s', 'PERSON', 'Paul Dalton'],
     ]);
     expect(qs[0]?.cue?.text).not.toBe('statement');
   });
 
   it('a concessive clause after the quotation is a report of its own, not its attribution', () => {
     const [q] = direct(
-      'Loretta Lynch spoke on Monday. She said she speaks about race because "you talk about the issues in front of you," though she noted she has also pushed other cases.',
-      [['Loretta Lynch', 'PERSON']],
+      'Lena Marsh spoke on Monday. She said she speaks about housing because "you deal with the problems on your desk," though she noted she has also pursued other causes.',
+      [['Lena Marsh', 'PERSON']],
     );
-    expect(q?.speaker?.name).toBe('Loretta Lynch');
+    expect(q?.speaker?.name).toBe('Lena Marsh');
     expect(q?.cue?.text).not.toBe('noted');
   });
 
   it('`"…," as X put it` and `"…," as X said` after the quotation', () => {
     const qs = direct(
-      'The main requirement is a "lawful source of investment income," as a Homeland Security memo put it. Warnings come from "the political left," as the host Steve Doocy said in April.',
-      [['Steve Doocy', 'PERSON']],
+      'The main test is a "steady source of rental income," as a Treasury memo put it. Warnings come from "the far fringe," as the host Dale Simms said in May.',
+      [['Dale Simms', 'PERSON']],
     );
     expect(qs.map((q) => [q.speaker?.name, q.cue?.text])).toEqual([
-      ['a Homeland Security memo', 'put it'],
-      ['Steve Doocy', 'said'],
+      ['a Treasury memo', 'put it'],
+      ['Dale Simms', 'said'],
     ]);
   });
 
   it('a new sentence whose pronoun reports something of its own ("He noted that …") is no tail cue', () => {
     const qs = direct(
-      'Marco Rubio stopped by his headquarters. Walking in, the senator said his campaign was "closing really strong." He noted that supporters had come from far and wide.',
-      [['Marco Rubio', 'PERSON']],
+      'Luis Moreno stopped by his offices. Walking in, the senator said his campaign was "finishing very strong." He noted that volunteers had come from all over.',
+      [['Luis Moreno', 'PERSON']],
     );
     expect(qs[0]?.cue?.text).not.toBe('noted');
   });
 
-  it('a described subject whose report opens with a pronoun is the mention: "The longtime senator said he …, “…”"', () => {
+  it('a described subject whose report opens with a pronoun is the mention: "The veteran mayor said he …, “…”"', () => {
     const q = only(
-      'John McCain opposed the bill. The longtime senator said he rarely asks surrogates to stump for him, “except for people I’m very close to.”',
-      [['John McCain', 'PERSON']],
+      'Alan Ferris opposed the bill. The veteran mayor said he rarely asks friends to campaign for him, “except for people I trust completely.”',
+      [['Alan Ferris', 'PERSON']],
     );
-    expect(q.speaker?.name).toBe('John McCain');
-    expect(q.speaker?.mention.text).toBe('The longtime senator');
+    expect(q.speaker?.name).toBe('Alan Ferris');
+    expect(q.speaker?.mention.text).toBe('The veteran mayor');
     expect(q.cue?.text).toBe('said');
   });
 
   it('documents and relative clauses as subjects: "…," it said after "A letter …"; "a message that said"; "An official who …"', () => {
     const letter = direct(
-      'A letter this month to the bank board from the staff association reflected both concerns. "We have accepted decades of back-room deals," it said. "This must change."',
+      'A letter this week to the school board from the teachers union reflected both worries. "We have put up with years of closed-door deals," it said. "This must end."',
     );
     expect(letter.map((q) => [q.speaker?.name, q.speaker?.mention.text])).toEqual([
       ['A letter', 'it'],
       ['A letter', 'it'],
     ]);
     const message = only(
-      'The listing was replaced by a message that said, "Sorry, but the item you have requested is gone."',
+      'The page was replaced by a message that said, "This listing has been taken down, we are afraid."',
     );
     expect(message.speaker?.name).toBe('a message');
     const official = only(
-      'An official who spoke on condition of anonymity said, "There are discussions between the two campaigns."',
+      'An official who spoke on condition of anonymity said, "There are talks between the two teams."',
     );
     expect(official.speaker?.name).toBe('An official');
     expect(official.cue?.text).toBe('said');
@@ -539,7 +538,7 @@ describe('speaker attribution', () => {
 
   it('a document reads: "At the bottom it reads, “…”" (a pronoun is a whole phrase)', () => {
     const q = only(
-      'The email includes a photo of the senator. At the bottom it reads, "You can further support the cause by chipping in now."',
+      'The email shows a picture of the mayor. At the bottom it reads, "You can help the cause by giving today."',
     );
     expect(q.speaker?.name).toBe('The email');
     expect(q.speaker?.mention.text).toBe('it');
@@ -548,7 +547,7 @@ describe('speaker attribution', () => {
 
   it('"it" after a quotation credited to no person takes that speaker: "…," the article read. "…," it added', () => {
     const qs = direct(
-      'In 1996 the developer was praised.\n\n"His company was left holding debt," the article read.\n\n"But since then, his fortunes have changed," it further wrote.\n\n"He is moving ahead," it added.',
+      'In 2004 the builder was celebrated.\n\n"His firm was left holding losses," the article read.\n\n"But since then, his luck has turned," it further wrote.\n\n"He is moving on," it added.',
     );
     expect(qs.map((q) => [q.speaker?.name, q.speaker?.mention.text, q.cue?.text])).toEqual([
       ['the article', 'the article', 'read'],
@@ -559,107 +558,103 @@ describe('speaker attribution', () => {
 
   it("a relative clause after an appositive, with a time phrase before its verb, is the named person's", () => {
     const q = only(
-      'Obama has had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 said the goal was to make Obama a "one-term president."',
+      'Harlan has had a cool relationship with Dan Pryce, now the Senate minority leader, who in 2012 said the aim was to make Harlan a "one-term governor."',
       [
-        ['Obama', 'PERSON'],
-        ['Mitch McConnell', 'PERSON'],
+        ['Harlan', 'PERSON'],
+        ['Dan Pryce', 'PERSON'],
         ['Senate', 'ORGANIZATION'],
       ],
     );
-    expect([q.speaker?.name, q.speaker?.mention.text, q.cue?.text]).toEqual([
-      'Mitch McConnell',
-      'who',
-      'said',
-    ]);
+    expect([q.speaker?.name, q.speaker?.mention.text, q.cue?.text]).toEqual(['Dan Pryce', 'who', 'said']);
   });
 
   it('a reporting participle continues a sentence opened by a described group, after any introductory phrase', () => {
     const q = only(
-      'Small groups of protesters continued to call for more information, looping the streets around the stadium, while chanting, "Hands up, don\'t shoot."',
+      'Small groups of marchers continued to press for more answers, circling the blocks around the courthouse, while chanting, "Open the files now."',
     );
-    expect([q.speaker?.name, q.cue?.text]).toEqual(['Small groups of protesters', 'chanting']);
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['Small groups of marchers', 'chanting']);
     const groups = only(
-      'In August, several environmental groups granted Mr. Clarke an extension on a court order, saying his "start-up capital was less than expected."',
-      [['Clarke', 'PERSON']],
+      'In March, several farm groups granted Mr. Pryce a delay on a court order, saying his "cash reserves were lower than planned."',
+      [['Pryce', 'PERSON']],
     );
-    expect([groups.speaker?.name, groups.cue?.text]).toEqual(['several environmental groups', 'saying']);
+    expect([groups.speaker?.name, groups.cue?.text]).toEqual(['several farm groups', 'saying']);
   });
 
-  it('a title-cased headline gives no role: "Gold Star Mom Corners Obama" leaves Obama a man', () => {
+  it('a title-cased headline gives no role: "Navy Mom Corners Ferris" leaves Ferris a man', () => {
     const qs = direct(
-      'Gold Star Mom Corners Obama On Terror\n\nBarack Obama spoke at a town hall.\n\n”… what I learned is that it is heard badly,” he said.',
+      'Navy Mom Corners Ferris On Taxes\n\nAlan Ferris spoke at a town hall.\n\n”… what I found is that it lands badly,” he said.',
       [
-        ['Gold Star', 'ORGANIZATION'],
-        ['Obama', 'PERSON'],
-        ['Barack Obama', 'PERSON'],
+        ['Navy', 'ORGANIZATION'],
+        ['Ferris', 'PERSON'],
+        ['Alan Ferris', 'PERSON'],
       ],
     );
-    expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([['Barack Obama', null]]);
+    expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([['Alan Ferris', null]]);
   });
 
-  it('naming, citing and writing verbs by their past form: "Japan branded North Korea an “…”", "it referenced “…”", "a doctor had typed “…”"', () => {
-    const q = only('Japan branded North Korea an "outlaw nation in the neighborhood."', [
-      ['Japan', 'LOCATION'],
-      ['North Korea', 'LOCATION'],
+  it('naming, citing and writing verbs by their past form: "Peru branded Chile a “…”", "it referenced “…”", "a nurse had typed “…”"', () => {
+    const q = only('Peru branded Chile a "rogue state in the region."', [
+      ['Peru', 'LOCATION'],
+      ['Chile', 'LOCATION'],
     ]);
-    expect([q.speaker?.name, q.cue?.text]).toEqual(['Japan', 'branded']);
-    const t = only('The minister rejected what Netanyahu termed "a campaign of lies."', [
-      ['Netanyahu', 'PERSON'],
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['Peru', 'branded']);
+    const t = only('The minister rejected what Halvorsen termed "a flood of lies."', [
+      ['Halvorsen', 'PERSON'],
     ]);
-    expect([t.speaker?.name, t.cue?.text]).toEqual(['Netanyahu', 'termed']);
-    const imf = only(
-      'Although the IMF did not single out the proposals, it referenced "political tensions" in rich countries.',
-      [['IMF', 'ORGANIZATION']],
+    expect([t.speaker?.name, t.cue?.text]).toEqual(['Halvorsen', 'termed']);
+    const wto = only(
+      'Although the WTO did not single out the plans, it referenced "trade frictions" in rich countries.',
+      [['WTO', 'ORGANIZATION']],
     );
-    expect([imf.speaker?.name, imf.cue?.text]).toEqual(['IMF', 'referenced']);
+    expect([wto.speaker?.name, wto.cue?.text]).toEqual(['WTO', 'referenced']);
     const typed = direct(
-      'On her discharge papers, in a box labeled "medical problem," a doctor had typed "homicidal ideation."',
+      'On his intake form, in a box labeled "main complaint," a nurse had typed "chronic fatigue."',
     );
-    expect([typed[1]?.speaker?.name, typed[1]?.cue?.text]).toEqual(['a doctor', 'typed']);
+    expect([typed[1]?.speaker?.name, typed[1]?.cue?.text]).toEqual(['a nurse', 'typed']);
   });
 
   it('a speech noun after a gerund or an adjective is no verb; a possessor before adjectives and "claim is that" credits', () => {
     const calls = only(
-      'In 1997 the Rev. Al Sharpton began taking calls from listeners to his "Keepin\' It Real" program.',
-      [['Al Sharpton', 'PERSON']],
+      'In 2003 the Rev. Carl Booker began taking calls from listeners to his "Straight Talk Tonight" program.',
+      [['Carl Booker', 'PERSON']],
     );
     expect(calls.cue).toBeNull();
     const chant = direct(
-      'Boos rained down, and at one point the crowd loudly reprised the caustic chant "Lock her up!"',
+      'Jeers rang out, and at one point the crowd noisily repeated the bitter chant "Send him home!"',
     );
     expect(chant.map((q) => q.speaker?.name ?? null)).not.toContain(
-      'one point the crowd loudly reprised the caustic',
+      'one point the crowd noisily repeated the bitter',
     );
     const claim = only(
-      'But Podliska’s most explosive claim is that the House Select Committee on Benghazi is a “witch hunt” launched to get her.',
+      'But Varga’s most serious claim is that the State Audit Board is a “political weapon” aimed at her.',
       [
-        ['Podliska', 'PERSON'],
-        ['House Select Committee on Benghazi', 'ORGANIZATION'],
+        ['Varga', 'PERSON'],
+        ['State Audit Board', 'ORGANIZATION'],
       ],
     );
-    expect([claim.speaker?.name, claim.cue?.text]).toEqual(['Podliska', 'claim']);
+    expect([claim.speaker?.name, claim.cue?.text]).toEqual(['Varga', 'claim']);
   });
 
   it("a full name typed as an organisation is a person when it ends with a person's surname", () => {
     const qs = direct(
-      'Donald Trump spoke first. Later Ivanka Trump strode across the stage.\n\n"Policies should not be novelties," she said.',
+      'Paul Dalton spoke first. Later Jenna Dalton walked across the stage.\n\n"Policies should not be gimmicks," she said.',
       [
-        ['Donald Trump', 'PERSON'],
-        ['Ivanka Trump', 'ORGANIZATION'],
+        ['Paul Dalton', 'PERSON'],
+        ['Jenna Dalton', 'ORGANIZATION'],
       ],
     );
     expect(qs.map((q) => [q.speaker?.name, q.speaker?.type, q.speaker?.mention.text])).toEqual([
-      ['Ivanka Trump', 'PERSON', 'she'],
+      ['Jenna Dalton', 'PERSON', 'she'],
     ]);
   });
 
   it('a lone first name the recogniser typed otherwise is a person a pronoun can reach', () => {
     const q = only(
-      'The woman identified herself to CNN as a resident named Caroline.\n\n“He truly cares about the American people,” she said of Trump.',
+      'The woman identified herself to WKZ as a tenant named Caroline.\n\n“He really cares about working people,” she said of Dalton.',
       [
-        ['CNN', 'ORGANIZATION'],
+        ['WKZ', 'ORGANIZATION'],
         ['Caroline', 'MISC'],
-        ['Trump', 'PERSON'],
+        ['Dalton', 'PERSON'],
       ],
     );
     expect([q.speaker?.name, q.speaker?.mention.text]).toEqual(['Caroline', 'she']);
@@ -667,129 +662,125 @@ describe('speaker attribution', () => {
 
   it('a prepositional phrase or a clause after a name is no role, and gives no gender', () => {
     const qs = direct(
-      'Schilling, through a spokeswoman, declined to comment. Comey, said that the case was closed, left.\n\n"Let\'s make one thing clear," he wrote.',
+      'Pryce, through a spokeswoman, declined to comment. Odell, said that the file was closed, left.\n\n"Let\'s be very clear," he wrote.',
       [
-        ['Schilling', 'PERSON'],
-        ['Comey', 'PERSON'],
+        ['Pryce', 'PERSON'],
+        ['Odell', 'PERSON'],
       ],
     );
-    expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([['Comey', null]]);
-    const schilling = only(
-      'Schilling, through a spokeswoman, declined to comment.\n\n"Let\'s make one thing clear," he wrote.',
-      [['Schilling', 'PERSON']],
+    expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([['Odell', null]]);
+    const pryce = only(
+      'Pryce, through a spokeswoman, declined to comment.\n\n"Let\'s be very clear," he wrote.',
+      [['Pryce', 'PERSON']],
     );
-    expect([schilling.speaker?.name, schilling.speaker?.role ?? null]).toEqual(['Schilling', null]);
+    expect([pryce.speaker?.name, pryce.speaker?.role ?? null]).toEqual(['Pryce', null]);
   });
 
   it("a role's gender is its own, not that of a person named after a preposition", () => {
     const q = only(
-      'Dana Perino, adviser to the governor and his father, spoke on Sunday.\n\n"We are winning," she said.',
-      [['Dana Perino', 'PERSON']],
+      'Megan Holt, adviser to the senator and his brother, spoke on Sunday.\n\n"We are ahead," she said.',
+      [['Megan Holt', 'PERSON']],
     );
-    expect(q.speaker?.name).toBe('Dana Perino');
+    expect(q.speaker?.name).toBe('Megan Holt');
   });
 
-  it('"Mrs. Trump" and "Mr. Trump" linked to one name leave its gender to the first name', () => {
-    const q = only('Donald Trump arrived. Mrs. Trump waved. Mr. Trump spoke.\n\n"We will win," he said.', [
-      ['Donald Trump', 'PERSON'],
-      ['Trump', 'PERSON'],
+  it('"Mrs. Dalton" and "Mr. Dalton" linked to one name leave its gender to the first name', () => {
+    const q = only('Paul Dalton arrived. Mrs. Dalton waved. Mr. Dalton spoke.\n\n"We will win," he said.', [
+      ['Paul Dalton', 'PERSON'],
+      ['Dalton', 'PERSON'],
     ]);
-    expect(q.speaker?.name).toBe('Donald Trump');
+    expect(q.speaker?.name).toBe('Paul Dalton');
   });
 
   it('the narrator\'s "I" is the author, never a later "he"; a quoted "I" is not', () => {
     const qs = direct(
-      'I was not off to a good start. "Okay," I said, attempting to regroup.\n\nThe judge, John Berman, frowned. "I am not persuaded," he said.',
-      [['John Berman', 'PERSON']],
+      'I did not get off to a great start. "Fine," I said, trying to recover.\n\nThe judge, Tom Weller, frowned. "I am not convinced," he said.',
+      [['Tom Weller', 'PERSON']],
     );
     expect(qs.map((q) => [q.speaker?.name ?? null, q.speaker?.mention.text ?? null])).toEqual([
       ['the author', 'I'],
-      ['John Berman', 'he'],
+      ['Tom Weller', 'he'],
     ]);
-    const turn = direct('FALLIN: Well, I said "we need to work together."');
+    const turn = direct('GARVEY: Well, I said "we have to pull together."');
     expect(turn.map((q) => q.speaker?.name ?? null)).not.toContain('the author');
   });
 
-  it('"it" takes a document owned by a capitalised possessor: "Thursday\'s memo … “…,” it stated"', () => {
+  it('"it" takes a document owned by a capitalised possessor: "Friday\'s memo … “…,” it stated"', () => {
     const q = only(
-      'Thursday\'s memo from the panel seemed aimed at bolstering the inquiry.\n\n"So far, 59 witnesses spoke," it stated.',
+      'Friday\'s memo from the committee seemed aimed at shoring up the review.\n\n"So far, 42 witnesses spoke," it stated.',
     );
-    expect([q.speaker?.name, q.speaker?.mention.text]).toEqual(["Thursday's memo", 'it']);
+    expect([q.speaker?.name, q.speaker?.mention.text]).toEqual(["Friday's memo", 'it']);
   });
 
   it('"my" opens a described speaker: "“…,” my father often said"', () => {
-    const q = only('The paranoia remained. "We live in Satan\'s kingdom," my father often said.');
+    const q = only('The fear stayed with us. "We live among wolves," my father often said.');
     expect([q.speaker?.name, q.cue?.text]).toEqual(['my father', 'said']);
   });
 
   it('a definite nominal opening the sentence is the subject of a later coordinated verb', () => {
     const q = only(
-      'The Republican nominee also outlined his cybersecurity plan and vowed to harshly punish "those who violate classification rules."',
-      [['Republican', 'MISC']],
+      'The Democratic nominee also laid out his housing plan and vowed to firmly punish "those who break the tenant rules."',
+      [['Democratic', 'MISC']],
     );
-    expect([q.speaker?.name, q.cue?.text]).toEqual(['The Republican nominee', 'vowed']);
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['The Democratic nominee', 'vowed']);
   });
 
   it("a fronted participle clause takes the main clause's subject after the quotation", () => {
     const q = direct(
-      'In her book, Hillary Clinton noted the clot.\n\nAfter saying her foot was "so swollen I could barely get my shoe on," she was taken to a hospital.',
-      [['Hillary Clinton', 'PERSON']],
+      'In her memoir, Ruth Harlan described the injury.\n\nAfter saying her knee was "so stiff I could barely climb the stairs," she was taken to a clinic.',
+      [['Ruth Harlan', 'PERSON']],
     )[0]!;
-    expect([q.speaker?.name, q.speaker?.mention.text, q.cue?.text]).toEqual([
-      'Hillary Clinton',
-      'she',
-      'saying',
-    ]);
+    expect([q.speaker?.name, q.speaker?.mention.text, q.cue?.text]).toEqual(['Ruth Harlan', 'she', 'saying']);
   });
 
   it('an abbreviation ends its sentence before a subordinating word: "… the U.S. While …"', () => {
     const q = only(
-      'Most recently, Donald Trump called to ban Muslims from entering the U.S. While Hillary Clinton has condemned the proposal, the groups who wrote to her say they are "concerned your campaign is sending mixed messages."',
+      'Most recently, Paul Dalton called to ban cheap steel from coming into the U.S. While Ruth Harlan has condemned the plan, the farmers who wrote to her say they are "worried your campaign is sending mixed signals."',
       [
-        ['Donald Trump', 'PERSON'],
+        ['Paul Dalton', 'PERSON'],
         ['U.S.', 'LOCATION'],
-        ['Hillary Clinton', 'PERSON'],
+        ['Ruth Harlan', 'PERSON'],
       ],
     );
-    expect([q.speaker?.name, q.cue?.text]).toEqual(['the groups', 'say']);
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['the farmers', 'say']);
   });
 
   it('a passive "was asked by Y" credits the asker with the question', () => {
     const q = only(
-      'Rubio was asked by Fox Business moderator Gerard Baker whether his plan would risk "adding another expensive entitlement program."',
+      'Moreno was asked by WKZ host Dana Fisher whether his plan would risk "creating another costly welfare program."',
       [
-        ['Rubio', 'PERSON'],
-        ['Fox Business', 'ORGANIZATION'],
-        ['Gerard Baker', 'PERSON'],
+        ['Moreno', 'PERSON'],
+        ['WKZ', 'ORGANIZATION'],
+        ['Dana Fisher', 'PERSON'],
       ],
     );
-    expect([q.speaker?.name, q.cue?.text]).toEqual(['Gerard Baker', 'asked']);
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['Dana Fisher', 'asked']);
   });
 
   it("a fronted subordinate clause gives no cue to the main clause's quotation", () => {
     const q = only(
-      'While not everything Donald Trump says is true, Kathleen Jamieson said Trump is "telling his supporters what they want to believe."',
+      'While not everything Paul Dalton says is accurate, Nora Lindqvist said Dalton is "telling his voters what they want to hear."',
       [
-        ['Donald Trump', 'PERSON'],
-        ['Kathleen Jamieson', 'PERSON'],
-        ['Trump', 'PERSON'],
+        ['Paul Dalton', 'PERSON'],
+        ['Nora Lindqvist', 'PERSON'],
+        ['Dalton', 'PERSON'],
       ],
     );
-    expect([q.speaker?.name, q.cue?.text]).toEqual(['Kathleen Jamieson', 'said']);
+    expect([q.speaker?.name, q.cue?.text]).toEqual(['Nora Lindqvist', 'said']);
   });
 
   it('an appositive gives a role as a noun phrase, and a participial one gives none', () => {
     const text =
-      'Sergei Ivanov, also a deputy prime minister and seen as a potential successor to Putin, said, "We will decide." ' +
-      'Russia, building Iran\'s first nuclear plant, says, "The plant is safe."';
+      'Anton Petrov, also a deputy prime minister and seen as a likely heir to Volkov, said, "We will decide." ' +
+      'Norway, building Chile\'s first offshore wind farm, says, "The farm is safe."';
     const qs = direct(text, [
-      ['Sergei Ivanov', 'PERSON'],
-      ['Putin', 'PERSON'],
-      ['Russia', 'LOCATION'],
+      ['Anton Petrov', 'PERSON'],
+      ['Volkov', 'PERSON'],
+      ['Norway', 'LOCATION'],
     ]);
     expect(qs.map((q) => [q.speaker?.name, q.speaker?.role ?? null])).toEqual([
-      ['Sergei Ivanov', 'deputy prime minister'],
-      ['Russia', null],
+      ['Anton Petrov', 'deputy prime minister'],
+      ['Norway', null],
     ]);
   });
 });

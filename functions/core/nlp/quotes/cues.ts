@@ -88,14 +88,8 @@ export type Outcome = CueHit | typeof STOP | null;
 
 /** Longest clause after a quotation searched for its attribution, in tokens. */
 export const TAIL_WINDOW = 45;
-/** An unpunctuated quotation takes a clause after it only when it is this short. */
-const UNCLOSED_TAIL_MAX = 10;
 /** A new sentence after a quotation closed with a full stop is its cue only when this short. */
 const NEXT_SENTENCE_CUE_MAX = 8;
-/** How far a dash-and-name signature may run. */
-const SIGNATURE_MAX = 6;
-/** How far an `as X put it` clause may run to its verb. */
-const AS_CLAUSE_MAX = 12;
 /** How far a subject phrase may run to its speech verb after a quotation. */
 const TAIL_VERB_MAX = 30;
 /** The subject of a tail cue starts within this many tokens of the clause. */
@@ -181,29 +175,6 @@ export function tailInverted(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
   return sp ? { cue: span(ctx, i, i + 1), speaker: sp } : STOP;
 }
 
-/** A dash and a name closing the paragraph: a signature. */
-export function tailSignature(ctx: Ctx, d: Discourse, t: TailScan, q: MarkedQuote): Outcome {
-  const { toks } = ctx;
-  const { i, end, firstAfter } = t;
-  if (!(i > firstAfter && /^[―—–-]+$/.test(toks[i - 1]!.text) && toks[i]!.cap && end - i <= SIGNATURE_MAX))
-    return null;
-  const sp = resolveNp(ctx, d, { a: i, b: end });
-  if (sp && end === toks.length) return { cue: null, speaker: sp };
-  if (sp && (toks[end]?.para !== q.lastParagraph || toks[end]?.text === '.'))
-    return { cue: null, speaker: sp };
-  return null;
-}
-
-/**
- * A quotation with no closing punctuation takes only a short clause ending the sentence
- * (`"…" the county's fire chief answered.`).
- */
-export function tailUnclosedLong(ctx: Ctx, t: TailScan): Outcome {
-  const { i, end } = t;
-  const short = end - i <= UNCLOSED_TAIL_MAX && (end >= ctx.toks.length || isSentenceEnd(ctx, end));
-  return !t.ended && !short ? STOP : null;
-}
-
 /**
  * A quotation closing its sentence ("….”) is followed by a new sentence: only a short cue that
  * ends that sentence ("…." Smith said.) belongs to it, not the next sentence's own cue.
@@ -234,22 +205,6 @@ export function tailOwnReport(ctx: Ctx, t: TailScan): Outcome {
   if (!(/[.!?…]/.test(t.inner) && first.cap && SPEAKER_PRONOUNS.has(first.lower) && isCueVerb(ctx, i + 1)))
     return null;
   return toks[i + 2]?.lower === 'that' ? STOP : null;
-}
-
-/** `"…," as a ministry memo put it.` / `"…," as Smith noted.` */
-export function tailAsClause(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
-  const { toks } = ctx;
-  const { i, end } = t;
-  if (!(toks[i]!.lower === 'as' && t.ended)) return null;
-  for (let v = i + 2; v < end && v - i <= AS_CLAUSE_MAX; v++) {
-    const put = /^puts?$/.test(toks[v]!.lower) && toks[v + 1]?.lower === 'it';
-    if (!put && !isCueVerb(ctx, v)) continue;
-    const np = npBefore(ctx, v, i + 1);
-    if (!np || np.a !== i + 1) return STOP;
-    const sp = resolveOrDescribe(ctx, d, np);
-    return sp ? { cue: span(ctx, v, put ? v + 2 : v + 1), speaker: sp } : STOP;
-  }
-  return STOP;
 }
 
 /** A clause opening with a conjunction, preposition or auxiliary is no attribution. */
@@ -406,27 +361,6 @@ export function nearPronoun(ctx: Ctx, d: Discourse, n: NearScan): Outcome {
   return sp ? { cue: span(ctx, n.near, n.near + 1), speaker: sp } : null;
 }
 
-/** "a message that said, “…”": a relative "that"/"which" stands for the phrase before it. */
-export function nearRelative(ctx: Ctx, d: Discourse, n: NearScan): Outcome {
-  const { toks } = ctx;
-  const { b, start, near } = n;
-  const subj = toks[b - 1];
-  if (
-    !(
-      subj &&
-      (subj.lower === 'that' || subj.lower === 'which') &&
-      b - 2 > start &&
-      toks[near + 1]?.text === ','
-    )
-  )
-    return null;
-  let e = b - 1;
-  if (toks[e - 1]!.text === ',') e--;
-  const np = npBefore(ctx, e, start);
-  const sp = np ? resolveOrDescribe(ctx, d, np) : null;
-  return sp ? { cue: span(ctx, near, near + 1), speaker: sp } : null;
-}
-
 /** `…, Ms. Ortega said, “…”`, `what Mr. Lund called “…”`: a named person or organisation before the verb. */
 export function nearNamed(ctx: Ctx, d: Discourse, n: NearScan): Outcome {
   const { toks } = ctx;
@@ -472,10 +406,10 @@ export function nearDescribed(ctx: Ctx, d: Discourse, n: NearScan): Outcome {
   return null;
 }
 
-/** How far a fronted `as X put it` runs to its verb. */
-const AS_PUT_IT_MAX = 8;
 /** A weak verb ("believes", "found") cues a quotation only within this many tokens before it. */
 const WEAK_VERB_MAX = 3;
+/** How far a fronted `as X put it` runs to its verb. */
+const AS_PUT_IT_MAX = 8;
 
 /** "According to X, …" anywhere in the frame before the quotation. */
 export function headAccordingTo(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
@@ -612,56 +546,6 @@ export function headVerb(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
     }
   }
   return described;
-}
-
-/** `as Dana Holt, a former judge, put it: “…”`. */
-export function headPutItColon(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
-  const { toks } = ctx;
-  const { start, open } = f;
-  const sep = toks[open - 1]!.text;
-  if (!((sep === ':' || sep === ',') && open - 3 > start && toks[open - 2]!.lower === 'it')) return null;
-  const put = toks[open - 3]!.lower;
-  if (!(put === 'put' || put === 'puts')) return null;
-  const np = npBefore(ctx, open - 3, start);
-  const sp = np ? resolveNp(ctx, d, np) : null;
-  return sp ? { cue: span(ctx, open - 3, open - 1), speaker: sp } : null;
-}
-
-/** `he demurred: “…”`: a subject, any past-tense verb and a colon. */
-export function headVerbColon(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
-  const { toks } = ctx;
-  const { start, open } = f;
-  if (!(toks[open - 1]!.text === ':' && open - 3 >= start)) return null;
-  const verb = toks[open - 2]!;
-  const subj = toks[open - 3]!;
-  const mi = ctx.mentionOf[open - 3]!;
-  const named = mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION');
-  if (
-    !(
-      verb.word &&
-      !verb.cap &&
-      (/^[a-z]{3,}ed$/.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)) &&
-      (named || SPEAKER_PRONOUNS.has(subj.lower))
-    )
-  )
-    return null;
-  let a = open - 3;
-  while (mi >= 0 && a > start && ctx.mentionOf[a - 1] === mi) a--;
-  const sp = resolveNp(ctx, d, { a, b: open - 2 });
-  return sp ? { cue: span(ctx, open - 2, open - 1), speaker: sp } : null;
-}
-
-/** "Maria Lopez: “…”", "More from Lopez: “…”": a named source and a colon, no verb. */
-export function headNameColon(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
-  const { toks } = ctx;
-  const { start, open } = f;
-  if (!(toks[open - 1]!.text === ':' && open - 1 > start)) return null;
-  const np = npBefore(ctx, open - 1, start);
-  const mi = np ? ctx.mentionOf[np.b - 1]! : -1;
-  if (!(np && mi >= 0 && (ctx.mentions[mi]!.type === 'PERSON' || ctx.mentions[mi]!.type === 'ORGANIZATION')))
-    return null;
-  const sp = resolveNp(ctx, d, np);
-  return sp ? { cue: null, speaker: sp } : null;
 }
 
 /** The first person, organisation or personal pronoun in tokens [start, end), outside quotations. */
@@ -984,30 +868,6 @@ export function subjectCue(ctx: Ctx, d: Discourse, open: number): CueHit | null 
   if (!next?.word || next.cap || (t.lower.endsWith("'s") && mi >= 0)) return null;
   const sp = resolveNp(ctx, d, { a: k, b: e });
   return sp ? { cue: null, speaker: sp } : null;
-}
-
-/**
- * A quotation in the headline line (the first of several paragraphs, short, with no end
- * punctuation) credits the headline's subject: its first person or organisation
- * ("Ferris Sees 'Cheap Shot' …", "Harlan Grills Bank Chief: 'You Must …'").
- */
-export function headlineSubject(ctx: Ctx, d: Discourse, paragraph: number): CueHit | null {
-  if (paragraph !== 0 || ctx.paras.length < 2) return null;
-  const para = ctx.paras[0]!;
-  if (para.end - para.start > 200) return null;
-  const { toks } = ctx;
-  for (let k = 0; k < toks.length && toks[k]!.para === 0 && k < 6; k++) {
-    if (ctx.quoteOf[k] !== -1) return null;
-    const mi = ctx.mentionOf[k]!;
-    if (mi < 0) continue;
-    const m = ctx.mentions[mi]!;
-    if (m.type !== 'PERSON' && m.type !== 'ORGANIZATION' && !d.isPersonIndex(mi)) continue;
-    let e = k + 1;
-    while (e < toks.length && ctx.mentionOf[e] === mi) e++;
-    const sp = resolveNp(ctx, d, { a: k, b: e });
-    return sp ? { cue: null, speaker: sp } : null;
-  }
-  return null;
 }
 
 /**

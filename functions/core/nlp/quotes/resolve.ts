@@ -625,11 +625,6 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   const mi = ctx.mentionOf[b - 1]!;
   if (mi >= 0 && rules.on('resolve.named')) {
     const m = ctx.mentions[mi]!;
-    if (m.type === 'MISC' && !ctx.untyped && !d.isPersonIndex(mi) && rules.on('resolve.group')) {
-      // "Republicans", "Democrats": groups, described as written.
-      rules.fire('resolve.group');
-      return describe(ctx, np);
-    }
     const name = d.canonical(m);
     const type = d.isPersonIndex(mi) ? 'PERSON' : m.type;
     let role: string | undefined;
@@ -770,46 +765,31 @@ function resolveNominal(ctx: Ctx, d: Discourse, np: Np, kind: 'person' | 'organi
   const nominal = describe(ctx, np);
   const rules = d.rules;
   rules.fire('resolve.nominal');
-  if (!DEFINITE.has(det) || np.b - np.a > NOMINAL_LINK_MAX) return nominal;
+  // An organisation noun ("the company") stays a description: linking it to a named
+  // organisation earned nothing in the ablation on train.
+  if (kind !== 'person' || !DEFINITE.has(det) || np.b - np.a > NOMINAL_LINK_MAX) return nominal;
   const here = np.a;
   const sent = ctx.sentOf[here]!;
   const minSent = Math.max(0, sent - NOMINAL_BACK_SENTENCES);
   const floorTok = Math.max(ctx.sentStart[minSent]!, here - NOMINAL_BACK_TOKENS);
   // Walk mentions backwards from the phrase.
   let k = here - 1;
-  let fallbackOrg: EntityMention | null = null;
   while (k >= floorTok) {
     const mi = ctx.mentionOf[k]!;
     if (mi >= 0 && ctx.quoteOf[k] === -1) {
       const m = ctx.mentions[mi]!;
-      if (kind === 'person' && d.isPersonIndex(mi)) {
+      if (d.isPersonIndex(mi)) {
         const name = d.canonical(m);
         const roles = d.roles.get(name) ?? [];
         if (roles.some((r) => r.toLowerCase().includes(head)) && rules.on('nominal.role-link')) {
           rules.fire('nominal.role-link');
           return { name, mention: nominal.mention, type: 'PERSON', role: roles[0]! };
         }
-      } else if (kind === 'organization' && m.type === 'ORGANIZATION') {
-        if (m.text.toLowerCase().includes(head) && rules.on('nominal.organization-name')) {
-          rules.fire('nominal.organization-name');
-          return { name: d.canonical(m), mention: nominal.mention, type: 'ORGANIZATION' };
-        }
-        if (!fallbackOrg && ctx.sentOf[k]! >= sent - 2) fallbackOrg = m;
       }
       k = firstTokenIndex(ctx, m.start) - 1;
       continue;
     }
     k--;
-  }
-  if (
-    fallbackOrg &&
-    rules.on('nominal.recent-organization') &&
-    /^(newspaper|paper|magazine|network|channel|station|website|site|agency|company|firm|group|campaign|broadcaster|outlet|publication|daily)$/.test(
-      head,
-    )
-  ) {
-    rules.fire('nominal.recent-organization');
-    return { name: d.canonical(fallbackOrg), mention: nominal.mention, type: 'ORGANIZATION' };
   }
   return nominal;
 }

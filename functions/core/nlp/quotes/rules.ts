@@ -20,17 +20,12 @@ import {
   headAccordingTo,
   headAsPutIt,
   headFrame,
-  headlineSubject,
-  headNameColon,
-  headPutItColon,
   headVerb,
-  headVerbColon,
   headVerbFirst,
   type NearScan,
   nearDescribed,
   nearNamed,
   nearPronoun,
-  nearRelative,
   nearScan,
   type Outcome,
   possessiveCue,
@@ -40,7 +35,6 @@ import {
   type TailScan,
   tailAccordingTo,
   tailAnyVerb,
-  tailAsClause,
   tailClauseWord,
   tailIntroducesNext,
   tailInverted,
@@ -49,9 +43,7 @@ import {
   tailOwnReport,
   tailParticiple,
   tailScan,
-  tailSignature,
   tailSubjectVerb,
-  tailUnclosedLong,
 } from './cues.ts';
 import type { MarkedQuote } from './marks.ts';
 import type { Discourse } from './resolve.ts';
@@ -139,19 +131,6 @@ export const CUE_SIEVES: readonly Sieve[] = [
     match: near(nearPronoun),
   },
   {
-    id: 'near.relative',
-    kind: 'sieve',
-    group: 'near',
-    doc: 'a relative "that"/"which" before the verb stands for the phrase before it',
-    examples: [
-      {
-        text: 'Visitors were pointed to a sign that said, "Closed for the storm."',
-        speaker: 'a sign',
-      },
-    ],
-    match: near(nearRelative),
-  },
-  {
     id: 'near.named',
     kind: 'sieve',
     group: 'near',
@@ -234,33 +213,6 @@ export const CUE_SIEVES: readonly Sieve[] = [
     match: tail((c, d, t) => tailInverted(c, d, t)),
   },
   {
-    id: 'tail.signature',
-    kind: 'sieve',
-    group: 'tail',
-    doc: 'a dash and a name closing the paragraph sign the quotation',
-    examples: [
-      {
-        text: 'Letters poured in.\n\n"Keep the library open." — Greta Lindqvist',
-        names: [['Greta Lindqvist', P]],
-        speaker: 'Greta Lindqvist',
-      },
-    ],
-    match: tail((c, d, t, q) => tailSignature(c, d, t, q)),
-  },
-  {
-    id: 'tail.unclosed-long',
-    kind: 'guard',
-    group: 'tail',
-    doc: 'a quotation without closing punctuation takes only a short clause ending the sentence',
-    examples: [
-      {
-        text: 'The signs read "no parking" along the road that Ivo Stern said had been closed since the floods in the valley.',
-        names: [['Ivo Stern', P]],
-      },
-    ],
-    match: tail((c, _d, t) => tailUnclosedLong(c, t)),
-  },
-  {
     id: 'tail.next-sentence',
     kind: 'guard',
     group: 'tail',
@@ -301,20 +253,6 @@ export const CUE_SIEVES: readonly Sieve[] = [
       },
     ],
     match: tail((c, _d, t) => tailOwnReport(c, t)),
-  },
-  {
-    id: 'tail.as-clause',
-    kind: 'sieve',
-    group: 'tail',
-    doc: '"…," as X put it / as X noted',
-    examples: [
-      {
-        text: 'It was "a slow-motion collapse," as Hugo Brandt put it.',
-        names: [['Hugo Brandt', P]],
-        speaker: 'Hugo Brandt',
-      },
-    ],
-    match: tail((c, d, t) => tailAsClause(c, d, t)),
   },
   {
     id: 'tail.clause-word',
@@ -414,48 +352,6 @@ export const CUE_SIEVES: readonly Sieve[] = [
     match: head(headVerb),
   },
   {
-    id: 'head.put-it-colon',
-    kind: 'sieve',
-    group: 'head',
-    doc: '"as X put it: “…”" right before the quotation',
-    examples: [
-      {
-        text: 'Or as Dana Holt, a former judge, put it: "Nobody reads the fine print."',
-        names: [['Dana Holt', P]],
-        speaker: 'Dana Holt',
-      },
-    ],
-    match: head(headPutItColon),
-  },
-  {
-    id: 'head.verb-colon',
-    kind: 'sieve',
-    group: 'head',
-    doc: 'a named subject or pronoun, any past verb and a colon ("she demurred: “…”")',
-    examples: [
-      {
-        text: 'Asked about a third term, Vera Coil demurred: "Ask me next year."',
-        names: [['Vera Coil', P]],
-        speaker: 'Vera Coil',
-      },
-    ],
-    match: head(headVerbColon),
-  },
-  {
-    id: 'head.name-colon',
-    kind: 'sieve',
-    group: 'head',
-    doc: 'a named source and a colon with no verb ("Maria Lopez: “…”")',
-    examples: [
-      {
-        text: 'Maria Lopez: "The numbers do not add up."',
-        names: [['Maria Lopez', P]],
-        speaker: 'Maria Lopez',
-      },
-    ],
-    match: head(headNameColon),
-  },
-  {
     id: 'end.clause',
     kind: 'sieve',
     group: 'end',
@@ -500,19 +396,6 @@ export const FALLBACK_SIEVES: readonly Sieve[] = [
       },
     ],
     match: (ctx, d, s) => subjectCue(ctx, d, s.open),
-  },
-  {
-    id: 'subject.headline',
-    kind: 'fallback',
-    group: 'subject.headline',
-    doc: "a quotation in a short headline line credits the headline's first person or organisation",
-    examples: [
-      {
-        text: "Mayor Tess Avery Sees 'No More Delays' On Bridge\n\nThe city council met on Monday to discuss repairs.",
-        names: [['Tess Avery', P]],
-      },
-    ],
-    match: (ctx, d, s) => headlineSubject(ctx, d, s.q.paragraph),
   },
   {
     id: 'subject.clause',
@@ -665,21 +548,6 @@ export const RESOLVERS: readonly RuleInfo[] = [
     ],
   },
   {
-    id: 'resolve.group',
-    kind: 'resolver',
-    doc: 'a group name the recogniser typed MISC ("Republicans") is described as written',
-    examples: [
-      {
-        text: 'Jo Marsh proposed the tax. "We will block it," Libertarians said.',
-        names: [
-          ['Jo Marsh', P],
-          ['Libertarians', 'MISC'],
-        ],
-        speaker: 'Libertarians',
-      },
-    ],
-  },
-  {
     id: 'resolve.relative',
     kind: 'resolver',
     doc: '"X, who said": the relative pronoun stands for the phrase before its comma',
@@ -745,30 +613,6 @@ export const RESOLVERS: readonly RuleInfo[] = [
         text: 'Ravi Kuhn, a spokesman for the port, met reporters.\n\n"Ships will wait," the spokesman said.',
         names: [['Ravi Kuhn', P]],
         speaker: 'Ravi Kuhn',
-      },
-    ],
-  },
-  {
-    id: 'nominal.organization-name',
-    kind: 'resolver',
-    doc: '"the bank" links to an earlier organisation whose name holds that word',
-    examples: [
-      {
-        text: 'Customers queued at Corvin Bank on Friday. "Every account is safe," the bank said.',
-        names: [['Corvin Bank', O]],
-        speaker: 'Corvin Bank',
-      },
-    ],
-  },
-  {
-    id: 'nominal.recent-organization',
-    kind: 'resolver',
-    doc: '"the newspaper", "the company": a generic organisation noun links to one named just before',
-    examples: [
-      {
-        text: 'Tallis Media ran the story first. "We stand by it," the company said.',
-        names: [['Tallis Media', O]],
-        speaker: 'Tallis Media',
       },
     ],
   },

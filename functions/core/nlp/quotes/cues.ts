@@ -526,8 +526,10 @@ export function headVerb(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
     // unless that subject is a pronoun opening the description's own report ("The veteran senator
     // said he rarely reads …, “…”"): the pronoun is the described speaker, named through it.
     if (sp.type) {
+      // The word before the subject; none when the subject opens the text.
       const k = b - 1;
       const opensReport =
+        k >= 0 &&
         SPEAKER_PRONOUNS.has(toks[k]!.lower) &&
         rules.on('head.pronoun-names-description') &&
         (k === describedAt + 1 || (k === describedAt + 2 && toks[describedAt + 1]!.lower === 'that'));
@@ -569,13 +571,20 @@ export function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number)
     const e = speakerPhraseEnd(ctx, k, end);
     if (e > 0) {
       // "Washington (AFP) – Clinton …", "Sanders (I-Vt.)": a parenthetical is no subject.
-      if (k > start && toks[k - 1]!.text === '(') {
+      if (k > start && toks[k - 1]!.text === '(' && d.rules.on('subject.skip-parenthetical')) {
+        d.rules.fire('subject.skip-parenthetical');
         k = e - 1;
         continue;
       }
       // "In an interview with WKZ, Dalton …": the object of a preposition is no subject, unless a
       // participle follows it ("with Luis Moreno tweeting …").
-      if (k > start && NOT_SUBJECT_AFTER.has(toks[k - 1]!.lower) && !toks[e]?.lower.endsWith('ing')) {
+      if (
+        k > start &&
+        NOT_SUBJECT_AFTER.has(toks[k - 1]!.lower) &&
+        !toks[e]?.lower.endsWith('ing') &&
+        d.rules.on('subject.skip-preposition-object')
+      ) {
+        d.rules.fire('subject.skip-preposition-object');
         k = e - 1;
         continue;
       }
@@ -588,21 +597,26 @@ export function firstSubject(ctx: Ctx, d: Discourse, start: number, end: number)
 /** Subject of the sentence for a participle cue ("…, arguing that …"): its first speaker phrase. */
 function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Resolved | null {
   const { toks } = ctx;
+  const rules = d.rules;
   const prev = toks[v - 1];
   if (!prev || !(COORD.has(prev.lower) || toks[v]!.lower.endsWith('ing'))) return null;
+  const fired = (id: string, sp: Resolved | null): Resolved | null => {
+    if (sp) rules.fire(id);
+    return sp;
+  };
   // "…, as Luis Moreno echoed the attack, saying …": a participle continues the clause it
   // follows, so the subject of the last clause opened after a comma comes first.
-  if (toks[v]!.lower.endsWith('ing')) {
+  if (toks[v]!.lower.endsWith('ing') && rules.on('participle.clause-subject')) {
     for (let j = v - 2; j > start; j--) {
       if (toks[j - 1]!.text !== ',' || !CLAUSE_OPENERS.has(toks[j]!.lower)) continue;
       const local = firstSubject(ctx, d, j + 1, v);
-      if (local) return local;
+      if (local) return fired('participle.clause-subject', local);
       break;
     }
   }
-  if (toks[v]!.lower.endsWith('ing')) {
+  if (toks[v]!.lower.endsWith('ing') && rules.on('participle.described-opening')) {
     const described = describedOpening(ctx, d, v);
-    if (described) return described;
+    if (described) return fired('participle.described-opening', described);
   }
   const subject = firstSubject(ctx, d, start, v);
   if (subject) return subject;
@@ -612,7 +626,8 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
   if (
     fronted &&
     toks[v]!.lower.endsWith('ing') &&
-    /^(after|before|while|since|upon|when)$/.test(prev.lower)
+    /^(after|before|while|since|upon|when)$/.test(prev.lower) &&
+    rules.on('participle.fronted-clause')
   ) {
     let k = v + 1;
     let passed = false;
@@ -623,19 +638,24 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
     }
     if (passed && k < toks.length && ctx.sentOf[k] === ctx.sentOf[v]) {
       const e = speakerPhraseEnd(ctx, k, toks.length);
-      if (e > 0) return resolveNp(ctx, d, { a: k, b: e });
+      if (e > 0) return fired('participle.fronted-clause', resolveNp(ctx, d, { a: k, b: e }));
     }
   }
   // A frame that starts after an earlier quotation of the sentence: the sentence's own subject
   // ("Mr. Dalton hardly settled the matter -- ''…'' -- and … asserting, ''…''").
   const s0 = ctx.sentStart[ctx.sentOf[v]!]!;
-  if (s0 < start && SAYING.has(toks[v]!.lower)) {
+  if (s0 < start && SAYING.has(toks[v]!.lower) && rules.on('participle.sentence-subject')) {
     const own = firstSubject(ctx, d, s0, v);
-    if (own) return own;
+    if (own) return fired('participle.sentence-subject', own);
   }
   // "The Democratic nominee also laid out his plan and vowed to …": a definite nominal opening
   // the sentence, its head the last nominal before the verb.
-  if (toks[v]!.lower.endsWith('ed') && toks[start]!.lower === 'the' && start === s0) {
+  if (
+    toks[v]!.lower.endsWith('ed') &&
+    toks[start]!.lower === 'the' &&
+    start === s0 &&
+    rules.on('head.definite-nominal')
+  ) {
     let best = -1;
     for (let e = start + 2; e < v && e - start <= 5; e++) {
       const h = toks[e - 1]!;
@@ -650,11 +670,11 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
       )
         best = e;
     }
-    if (best > 0) return resolveNp(ctx, d, { a: start, b: best });
+    if (best > 0) return fired('head.definite-nominal', resolveNp(ctx, d, { a: start, b: best }));
   }
   // "In an interview Thursday, the Wisconsin Republican criticized … and said …": the nominal
   // subject right after the introductory phrase.
-  for (let k = start; k < v && k < start + 12; k++) {
+  for (let k = start; k < v && k < start + 12 && rules.on('head.intro-nominal'); k++) {
     if (toks[k]!.text !== ',') continue;
     const a = k + 1;
     for (let e = a + 1; e <= v && e - a <= 5; e++) {
@@ -662,7 +682,7 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
       if (!h.word) break;
       if (NOMINAL_HEADS.get(h.lower) === 'person' || NOMINAL_HEADS.get(h.lower) === 'organization') {
         if (!DETERMINERS.has(toks[a]!.lower)) break;
-        return resolveNp(ctx, d, { a, b: e });
+        return fired('head.intro-nominal', resolveNp(ctx, d, { a, b: e }));
       }
     }
     break;

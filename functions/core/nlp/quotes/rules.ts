@@ -493,6 +493,112 @@ export const MODIFIERS: readonly RuleInfo[] = [
   },
 ];
 
+/** How a speech verb's subject is found in its sentence (cues.ts: firstSubject, sentenceSubject). */
+export const SUBJECTS: readonly RuleInfo[] = [
+  {
+    id: 'subject.skip-parenthetical',
+    kind: 'modifier',
+    doc: 'a name in parentheses ("(Reuters)", "(D-Ore.)") is no sentence subject',
+    examples: [
+      {
+        text: 'SPRINGVALE (Norland Wire) – Hal Brecker spoke at length, saying the deal was "dead on arrival."',
+        names: [
+          ['Norland Wire', O],
+          ['Hal Brecker', P],
+        ],
+        speaker: 'Hal Brecker',
+      },
+    ],
+  },
+  {
+    id: 'subject.skip-preposition-object',
+    kind: 'modifier',
+    doc: 'the object of a preposition ("In an interview with X, …") is no sentence subject',
+    examples: [
+      {
+        text: 'In a talk with Vela Radio, Pia Hurst went further, calling the levy "pure theft."',
+        names: [
+          ['Vela Radio', O],
+          ['Pia Hurst', P],
+        ],
+        speaker: 'Pia Hurst',
+      },
+    ],
+  },
+  {
+    id: 'participle.clause-subject',
+    kind: 'modifier',
+    doc: 'a participle continues the last clause opened after a comma ("…, as X did …, saying")',
+    examples: [
+      {
+        text: 'Rhea Lamb spoke first, as Omar Tal pressed the point, saying the audit was "a sham."',
+        names: [
+          ['Rhea Lamb', P],
+          ['Omar Tal', P],
+        ],
+        speaker: 'Omar Tal',
+      },
+    ],
+  },
+  {
+    id: 'participle.described-opening',
+    kind: 'modifier',
+    doc: 'a reporting participle continues a sentence opened by a described group and its past verb',
+    examples: [
+      {
+        text: 'Dozens of nurses marched past the clinic on Friday, while chanting, "Fair pay now."',
+        speaker: 'Dozens of nurses',
+      },
+    ],
+  },
+  {
+    id: 'participle.fronted-clause',
+    kind: 'modifier',
+    doc: 'a fronted "After saying …" takes the subject of the main clause after the quotation',
+    examples: [
+      {
+        text: 'After saying the bridge was "safe for years," Lars Odum left the hearing.',
+        names: [['Lars Odum', P]],
+        speaker: 'Lars Odum',
+      },
+    ],
+  },
+  {
+    id: 'participle.sentence-subject',
+    kind: 'modifier',
+    doc: "after an earlier quotation of the sentence, a reporting participle takes the sentence's own subject",
+    examples: [
+      {
+        text: 'Vera Holm called the bid "cheap" -- and then went on, adding, "We will not sell."',
+        names: [['Vera Holm', P]],
+        speaker: 'Vera Holm',
+      },
+    ],
+  },
+  {
+    id: 'head.definite-nominal',
+    kind: 'modifier',
+    doc: 'a definite nominal opening the sentence ("The union leader … and vowed") is the subject',
+    examples: [
+      {
+        text: 'The union leader also outlined a plan and vowed to keep "every single job."',
+        speaker: 'The union leader',
+      },
+    ],
+  },
+  {
+    id: 'head.intro-nominal',
+    kind: 'modifier',
+    doc: 'the nominal right after an introductory phrase ("In a speech Monday, the senator …") is the subject',
+    examples: [
+      {
+        text: 'In a speech on Monday, the senator criticized the plan and said it was "a mess."',
+        speaker: 'the senator',
+      },
+    ],
+  },
+];
+
 /** Quotations with no cue of their own take a neighbour's speaker (continuation.ts). */
 export const CONTINUATIONS: readonly RuleInfo[] = [
   {
@@ -708,6 +814,7 @@ export const RULES: readonly RuleInfo[] = [
   ...CUE_SIEVES,
   ...FALLBACK_SIEVES,
   ...MODIFIERS,
+  ...SUBJECTS,
   ...CONTINUATIONS,
   ...RESOLVERS,
 ];

@@ -39,6 +39,12 @@ describe('rule registry', () => {
     expect(off.how).not.toBe('cue');
   });
 
+  it('a text opening with a fronted participle clause and a time word before the verb does not throw', () => {
+    const text = 'After saying the bridge was "safe for years," Lars Odum left the hearing.';
+    const qs = findQuotes(text, mentions(text, [['Lars Odum', 'PERSON']]));
+    expect(qs.filter((q) => q.type === 'direct').map((q) => q.speaker?.name)).toEqual(['Lars Odum']);
+  });
+
   it('options do not leak between calls', () => {
     const text = '"The bridge will open in May," said Tomas Arlen.';
     const names = mentions(text, [['Tomas Arlen', 'PERSON']]);

@@ -36,34 +36,45 @@ import {
   resolveNp,
   resolvePronoun,
 } from './resolve.ts';
+import type { RuleSwitches } from './switches.ts';
 
 export interface CueHit {
   readonly cue: Span | null;
   readonly speaker: Resolved | null;
 }
 
-function isCueVerb(ctx: Ctx, i: number): boolean {
+/** Is token i a speech verb? `rules` switches the two guards below. */
+function isCueVerb(ctx: Ctx, rules: RuleSwitches, i: number): boolean {
   const t = ctx.toks[i]!;
   if (!t.word) return false;
-  // Capitalised verbs only in title-cased headlines ("Christie Calls Clinton ‘A Disgrace’").
+  // Capitalised verbs only in title-cased headlines ("Mayor Calls Levy ‘A Disgrace’").
   if (
     t.cap &&
-    (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap || ctx.mentionOf[i] !== -1)
-  )
+    (i === 0 || ctx.sentOf[i - 1] !== ctx.sentOf[i] || !ctx.toks[i - 1]!.cap || ctx.mentionOf[i] !== -1) &&
+    rules.on('cue.title-case-verb')
+  ) {
+    if (SPEECH_VERBS.has(t.lower)) rules.fire('cue.title-case-verb');
     return false;
+  }
   if (!SPEECH_VERBS.has(t.lower)) return false;
-  if (NOUNABLE.has(t.lower) && i > 0) {
-    const prev = ctx.toks[i - 1]!.lower;
-    if (DETERMINERS.has(prev) || prev.endsWith("'s") || prev.endsWith('’s') || prev === 'of') return false;
-    // "in praise of", "a conference call", "his repeated calls", "a Twitter comment".
-    if (NOUN_BEFORE.has(prev) || (/^[a-z]+ed$/.test(prev) && !AUX_ED.has(prev))) return false;
-    // "taking calls", "the following comment", "his controversial pledge", "the caustic chant".
-    if (/^[a-z]{3,}(ing|al|ic|ous|ive|ful)$/.test(prev)) return false;
-    // "of Republican claims": after a nationality or party adjective it is the noun.
-    const mi = ctx.mentionOf[i - 1]!;
-    if (mi >= 0 && ctx.mentions[mi]!.type === 'MISC') return false;
+  if (NOUNABLE.has(t.lower) && i > 0 && rules.on('cue.noun-form') && nounForm(ctx, i)) {
+    rules.fire('cue.noun-form');
+    return false;
   }
   return true;
+}
+
+/** Is the noun-or-verb form at token i the noun, by the word before it? */
+function nounForm(ctx: Ctx, i: number): boolean {
+  const prev = ctx.toks[i - 1]!.lower;
+  if (DETERMINERS.has(prev) || prev.endsWith("'s") || prev.endsWith('’s') || prev === 'of') return true;
+  // "in praise of", "a conference call", "his repeated calls", "a video comment".
+  if (NOUN_BEFORE.has(prev) || (/^[a-z]+ed$/.test(prev) && !AUX_ED.has(prev))) return true;
+  // "taking calls", "the following comment", "his bold pledge", "the loud chant".
+  if (/^[a-z]{3,}(ing|al|ic|ous|ive|ful)$/.test(prev)) return true;
+  // "of Nordic claims": after a nationality or party adjective it is the noun.
+  const mi = ctx.mentionOf[i - 1]!;
+  return mi >= 0 && ctx.mentions[mi]!.type === 'MISC';
 }
 
 /** A noun phrase's speaker, or the phrase as written when a determiner opens it ("a message"). */
@@ -115,7 +126,7 @@ export interface TailScan {
   readonly lowerStart: boolean;
 }
 
-export function tailScan(ctx: Ctx, q: MarkedQuote, firstAfter: number): TailScan | null {
+export function tailScan(ctx: Ctx, d: Discourse, q: MarkedQuote, firstAfter: number): TailScan | null {
   const { toks } = ctx;
   const para = q.lastParagraph;
   if (toks[firstAfter]?.para !== para) return null;
@@ -139,7 +150,7 @@ export function tailScan(ctx: Ctx, q: MarkedQuote, firstAfter: number): TailScan
   const ended = /[,.!?…—–-]/.test(inner) || i > firstAfter || toks[i - 1]?.text === ',';
   const fl = toks[i]!.lower;
   const lowerStart = !(toks[i]!.cap || SPEAKER_PRONOUNS.has(fl) || DETERMINERS.has(fl));
-  return { i, end, firstAfter, inner, ended, cueFirst: isCueVerb(ctx, i), lowerStart };
+  return { i, end, firstAfter, inner, ended, cueFirst: isCueVerb(ctx, d.rules, i), lowerStart };
 }
 
 /** `"…," according to X`. */
@@ -198,11 +209,18 @@ export function tailIntroducesNext(ctx: Ctx, t: TailScan): Outcome {
  * "…." He noted that the crowd had come from far: a new sentence whose pronoun and verb report
  * something of their own ("that …") is no attribution of the quotation before it.
  */
-export function tailOwnReport(ctx: Ctx, t: TailScan): Outcome {
+export function tailOwnReport(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
   const { toks } = ctx;
   const { i } = t;
   const first = toks[i]!;
-  if (!(/[.!?…]/.test(t.inner) && first.cap && SPEAKER_PRONOUNS.has(first.lower) && isCueVerb(ctx, i + 1)))
+  if (
+    !(
+      /[.!?…]/.test(t.inner) &&
+      first.cap &&
+      SPEAKER_PRONOUNS.has(first.lower) &&
+      isCueVerb(ctx, d.rules, i + 1)
+    )
+  )
     return null;
   return toks[i + 2]?.lower === 'that' ? STOP : null;
 }
@@ -235,7 +253,7 @@ export function tailAnyVerb(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
     verb?.word &&
     !verb.cap &&
     (/^[a-z]{3,}(ed|s)$/.test(verb.lower) || IRREGULAR_PAST.has(verb.lower)) &&
-    !isCueVerb(ctx, e) &&
+    !isCueVerb(ctx, d.rules, e) &&
     (e + 1 >= end ||
       !toks[e + 1]!.word ||
       /^(on|of|at|in|to|about|back|during|while|after|before|from|with|as)$/.test(toks[e + 1]!.lower))
@@ -251,11 +269,11 @@ export function tailSubjectVerb(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
   const { toks } = ctx;
   const { i, end, ended, lowerStart } = t;
   for (let v = i + 1; v < end && v - i <= TAIL_VERB_MAX; v++) {
-    if (!isCueVerb(ctx, v)) continue;
+    if (!isCueVerb(ctx, d.rules, v)) continue;
     if (!ended && (toks[v]!.lower.endsWith('ing') || end - v > UNCLOSED_VERB_TO_END)) return STOP;
     let b = v;
     while (b > i && isAdverb(toks[b - 1]!)) b--;
-    const np = npBefore(ctx, b, i);
+    const np = npBefore(ctx, b, i, d.rules);
     if (!np || np.a > i + TAIL_SUBJECT_SLACK) return STOP;
     const sp = resolveNp(ctx, d, np);
     if (sp && (lowerStart || !ended) && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') return STOP;
@@ -332,7 +350,7 @@ export interface NearScan {
   readonly mi: number;
 }
 
-export function nearScan(ctx: Ctx, { start, open }: HeadFrame): NearScan | null {
+export function nearScan(ctx: Ctx, d: Discourse, { start, open }: HeadFrame): NearScan | null {
   const { toks } = ctx;
   let near = open - 1;
   while (near > start && /^(,|:|that)$/.test(toks[near]!.lower)) near--;
@@ -340,7 +358,7 @@ export function nearScan(ctx: Ctx, { start, open }: HeadFrame): NearScan | null 
     !(
       near > start &&
       near >= open - NEAR_VERB_MAX &&
-      isCueVerb(ctx, near) &&
+      isCueVerb(ctx, d.rules, near) &&
       !toks[near]!.lower.endsWith('ing')
     )
   )
@@ -484,7 +502,7 @@ export function headVerb(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
     }
   }
   for (let v = from; v < open; v++) {
-    if (!isCueVerb(ctx, v)) continue;
+    if (!isCueVerb(ctx, d.rules, v)) continue;
     if (WEAK_BEFORE.has(toks[v]!.lower) && v < open - WEAK_VERB_MAX && rules.on('head.weak-verb')) {
       rules.fire('head.weak-verb');
       continue;
@@ -509,7 +527,7 @@ export function headVerb(ctx: Ctx, d: Discourse, f: HeadFrame): Outcome {
     const participle = toks[v]!.lower.endsWith('ing');
     let sp = participle ? sentenceSubject(ctx, d, start, v) : null;
     if (!sp) {
-      const np = npBefore(ctx, b, start);
+      const np = npBefore(ctx, b, start, d.rules);
       sp = np ? resolveNp(ctx, d, np) : null;
       // "A city official who asked not to be named said": the phrase before the relative clause.
       if (!sp && !participle && rules.on('head.relative-subject')) {
@@ -758,17 +776,17 @@ function clauseCue(ctx: Ctx, d: Discourse, i: number, segEnd: number, e: number)
     const sp = np ? resolveNp(ctx, d, np) : null;
     return sp ? { cue: span(ctx, i, i + 2), speaker: sp } : null;
   }
-  if (isCueVerb(ctx, i)) {
+  if (isCueVerb(ctx, d.rules, i)) {
     const np = npAfter(ctx, i + 1, segEnd);
     const sp = np ? resolveNp(ctx, d, np) : null;
     return sp && np && segEnd - np.b <= 6 ? { cue: span(ctx, i, i + 1), speaker: sp } : null;
   }
   for (let v = i + 1; v < e; v++) {
-    if (!isCueVerb(ctx, v)) continue;
+    if (!isCueVerb(ctx, d.rules, v)) continue;
     if (v - i > 7 && v >= segEnd) return null;
     let b = v;
     while (b > i && isAdverb(toks[b - 1]!)) b--;
-    const np = npBefore(ctx, b, i);
+    const np = npBefore(ctx, b, i, d.rules);
     if (!np || np.a !== i) return null;
     const sp = resolveNp(ctx, d, np);
     return sp ? { cue: span(ctx, v, v + 1), speaker: sp } : null;
@@ -801,7 +819,7 @@ function relativeSubject(ctx: Ctx, d: Discourse, b: number, start: number): Reso
     const t = toks[k]!;
     if (!t.word || ctx.quoteOf[k] !== -1) return null;
     if (t.lower !== 'who' && t.lower !== 'that') continue;
-    const np = npBefore(ctx, k, start);
+    const np = npBefore(ctx, k, start, d.rules);
     if (!np || np.b !== k) return null;
     return resolveOrDescribe(ctx, d, np);
   }

@@ -59,7 +59,7 @@ function attribute(
   const d = new Discourse(ctx, new RuleSwitches(options));
   const items: Item[] = [];
   for (const q of ctx.quotes) {
-    const site = new QuoteSite(ctx, q);
+    const site = new QuoteSite(ctx, d, q);
     // The cue sieves in table order (rules.ts): a pronoun or name with a verb right before the
     // quotation first, then the cue after it, then the rest of the sentence before it, then the
     // end of the sentence, then a possessor's claim.
@@ -81,7 +81,7 @@ function attribute(
   for (const [i, it] of items.entries()) {
     if (it.continued) it.how = 'continued';
     if (it.speaker) continue;
-    const hit = runSieves(FALLBACK_SIEVES, ctx, d, new QuoteSite(ctx, ctx.quotes[i]!));
+    const hit = runSieves(FALLBACK_SIEVES, ctx, d, new QuoteSite(ctx, d, ctx.quotes[i]!));
     if (hit) {
       it.speaker = hit.speaker;
       it.how = 'subject';

@@ -454,11 +454,17 @@ function roleFromAppositive(ctx: Ctx, a: number, b: number): string | undefined 
   return ctx.text.slice(toks[s]!.start, toks[e - 1]!.end);
 }
 
+/** Every rule on, no trace: for callers without a document's switches. */
+const ALL_ON = new RuleSwitches();
+
 /** Subject phrase ending right before token `end` (exclusive), walking back at most `limit` tokens. */
-export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
+export function npBefore(ctx: Ctx, end: number, floor: number, rules: RuleSwitches = ALL_ON): Np | null {
   const { toks } = ctx;
-  const setOff = nameSetOff(ctx, end, floor);
-  if (setOff) return setOff;
+  const setOff = rules.on('np.set-off-name') ? nameSetOff(ctx, end, floor) : null;
+  if (setOff) {
+    rules.fire('np.set-off-name');
+    return setOff;
+  }
   let b = end;
   let appositive: string | undefined;
   // A whole name peeled off as an appositive ("…, her adviser, Jake Sullivan, said").
@@ -541,29 +547,38 @@ export function npBefore(ctx: Ctx, end: number, floor: number): Np | null {
     ctx.mentions[pm]!.type === 'LOCATION' &&
     prep &&
     /^(in|at|from)$/.test(prep.lower) &&
-    a - 2 >= floor
+    a - 2 >= floor &&
+    rules.on('np.place-modifier')
   ) {
     const om = ctx.mentionOf[a - 2]!;
     if (om >= 0 && ctx.mentions[om]!.type !== 'LOCATION') {
-      const inner = npBefore(ctx, a - 1, floor);
-      if (inner) return appositive ? { ...inner, appositive } : inner;
+      const inner = npBefore(ctx, a - 1, floor, rules);
+      if (inner) {
+        rules.fire('np.place-modifier');
+        return appositive ? { ...inner, appositive } : inner;
+      }
     }
   }
   // The object of a preposition is no subject: "In a note to the Courier, her adviser, Mark
   // Tan, said" (the name set off by commas), "Dalton at the time said" (the name before it).
-  if (prep && a - 1 > floor && PREPOSITIONS.has(prep.lower)) {
-    if (named) return appositive ? { ...named, appositive } : named;
+  if (prep && a - 1 > floor && PREPOSITIONS.has(prep.lower) && rules.on('np.named-after-preposition')) {
+    if (named) {
+      rules.fire('np.named-after-preposition');
+      return appositive ? { ...named, appositive } : named;
+    }
   }
   if (
     prep &&
     a - 1 > floor &&
     PREPOSITIONS.has(prep.lower) &&
-    (pm < 0 || !isSpeakerType(ctx.mentions[pm]!.type))
+    (pm < 0 || !isSpeakerType(ctx.mentions[pm]!.type)) &&
+    rules.on('np.name-before-preposition')
   ) {
     const om = ctx.mentionOf[a - 2]!;
     if (om >= 0 && isSpeakerType(ctx.mentions[om]!.type)) {
       let s0 = a - 2;
       while (s0 > floor && ctx.mentionOf[s0 - 1] === om) s0--;
+      rules.fire('np.name-before-preposition');
       return appositive ? { a: s0, b: a - 1, appositive } : { a: s0, b: a - 1 };
     }
   }
@@ -645,7 +660,7 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
     toks[a - 1]?.text === ',' &&
     rules.on('resolve.relative')
   ) {
-    let inner = npBefore(ctx, a - 1, Math.max(0, a - 12));
+    let inner = npBefore(ctx, a - 1, Math.max(0, a - 12), rules);
     // "Dan Pryce, now the Senate minority leader, who …": the name before an appositive.
     const named = inner && toks[inner.a - 1]?.text === ',' ? ctx.mentionOf[inner.a - 2]! : -1;
     if (inner && named >= 0 && ctx.mentionOf[inner.b - 1] === -1) {

@@ -76,6 +76,7 @@ export class QuoteSite {
 
   constructor(
     private readonly ctx: Ctx,
+    private readonly d: Discourse,
     readonly q: MarkedQuote,
   ) {
     this.open = tokenAt(ctx, q.start);
@@ -84,12 +85,13 @@ export class QuoteSite {
   }
 
   get tail(): TailScan | null {
-    if (this.tailMemo === undefined) this.tailMemo = tailScan(this.ctx, this.q, this.after);
+    if (this.tailMemo === undefined) this.tailMemo = tailScan(this.ctx, this.d, this.q, this.after);
     return this.tailMemo;
   }
 
   get near(): NearScan | null {
-    if (this.nearMemo === undefined) this.nearMemo = this.frame ? nearScan(this.ctx, this.frame) : null;
+    if (this.nearMemo === undefined)
+      this.nearMemo = this.frame ? nearScan(this.ctx, this.d, this.frame) : null;
     return this.nearMemo;
   }
 }
@@ -252,7 +254,7 @@ export const CUE_SIEVES: readonly Sieve[] = [
         names: [['Carla Diaz', P]],
       },
     ],
-    match: tail((c, _d, t) => tailOwnReport(c, t)),
+    match: tail((c, d, t) => tailOwnReport(c, d, t)),
   },
   {
     id: 'tail.clause-word',
@@ -599,6 +601,87 @@ export const SUBJECTS: readonly RuleInfo[] = [
   },
 ];
 
+/** What counts as a speech verb, and how the phrase before one is cut (cues.ts, resolve.ts). */
+export const PHRASES: readonly RuleInfo[] = [
+  {
+    id: 'cue.title-case-verb',
+    kind: 'guard',
+    doc: 'a capitalised speech verb is a cue only inside a title-cased line, never as a name or sentence start',
+    examples: [
+      {
+        text: '"Vote no," Urge Partners chief Cleo Rand said.',
+        names: [
+          ['Urge Partners', O],
+          ['Cleo Rand', P],
+        ],
+        speaker: 'Cleo Rand',
+      },
+    ],
+  },
+  {
+    id: 'cue.noun-form',
+    kind: 'guard',
+    doc: 'a speech verb with a noun form after a determiner or adjective ("a conference call") is the noun',
+    examples: [
+      {
+        text: 'Ivo Mertens joined a conference call about the "open questions" on Monday.',
+        names: [['Ivo Mertens', P]],
+      },
+    ],
+  },
+  {
+    id: 'np.set-off-name',
+    kind: 'resolver',
+    doc: 'a name opening the clause, then an appositive set off by commas, is the subject ("X, a …, said")',
+    examples: [
+      {
+        text: '"We will reopen in June," Ada Kern, who has run the museum since it opened, said.',
+        names: [['Ada Kern', P]],
+        speaker: 'Ada Kern',
+      },
+    ],
+  },
+  {
+    id: 'np.place-modifier',
+    kind: 'resolver',
+    doc: '"the agency in Brussels said": a place after in/at/from modifies the named subject before it',
+    examples: [
+      {
+        text: '"Stocks are low," Norvia Grain in Dunmore said.',
+        names: [
+          ['Norvia Grain', O],
+          ['Dunmore', 'LOCATION'],
+        ],
+        speaker: 'Norvia Grain',
+      },
+    ],
+  },
+  {
+    id: 'np.named-after-preposition',
+    kind: 'resolver',
+    doc: '"In a note to the board, her aide, Sam Roy, said": a name set off after a prepositional phrase is the subject',
+    examples: [
+      {
+        text: 'In a note to the board, her aide, Sam Roy, said, "The vote is final."',
+        names: [['Sam Roy', P]],
+        speaker: 'Sam Roy',
+      },
+    ],
+  },
+  {
+    id: 'np.name-before-preposition',
+    kind: 'resolver',
+    doc: '"Dalton at the time said": a name right before a prepositional phrase is the subject',
+    examples: [
+      {
+        text: 'Mira Dahl at the hearing said the rule was "unworkable."',
+        names: [['Mira Dahl', P]],
+        speaker: 'Mira Dahl',
+      },
+    ],
+  },
+];
+
 /** Quotations with no cue of their own take a neighbour's speaker (continuation.ts). */
 export const CONTINUATIONS: readonly RuleInfo[] = [
   {
@@ -815,6 +898,7 @@ export const RULES: readonly RuleInfo[] = [
   ...FALLBACK_SIEVES,
   ...MODIFIERS,
   ...SUBJECTS,
+  ...PHRASES,
   ...CONTINUATIONS,
   ...RESOLVERS,
 ];

@@ -638,58 +638,6 @@ function sentenceSubject(ctx: Ctx, d: Discourse, start: number, v: number): Reso
   }
   const subject = firstSubject(ctx, d, start, v);
   if (subject) return subject;
-  // "After saying her foot was “so swollen …,” she was whisked off": a fronted participle clause
-  // takes the subject of the main clause after the quotation.
-  const fronted = v - 1 === ctx.sentStart[ctx.sentOf[v]!];
-  if (
-    fronted &&
-    toks[v]!.lower.endsWith('ing') &&
-    /^(after|before|while|since|upon|when)$/.test(prev.lower) &&
-    rules.on('participle.fronted-clause')
-  ) {
-    let k = v + 1;
-    let passed = false;
-    while (k < toks.length && ctx.sentOf[k] === ctx.sentOf[v] && k - v < 80) {
-      if (ctx.quoteOf[k] !== -1) passed = true;
-      else if (passed && toks[k]!.text !== ',') break;
-      k++;
-    }
-    if (passed && k < toks.length && ctx.sentOf[k] === ctx.sentOf[v]) {
-      const e = speakerPhraseEnd(ctx, k, toks.length);
-      if (e > 0) return fired('participle.fronted-clause', resolveNp(ctx, d, { a: k, b: e }));
-    }
-  }
-  // A frame that starts after an earlier quotation of the sentence: the sentence's own subject
-  // ("Mr. Dalton hardly settled the matter -- ''…'' -- and … asserting, ''…''").
-  const s0 = ctx.sentStart[ctx.sentOf[v]!]!;
-  if (s0 < start && SAYING.has(toks[v]!.lower) && rules.on('participle.sentence-subject')) {
-    const own = firstSubject(ctx, d, s0, v);
-    if (own) return fired('participle.sentence-subject', own);
-  }
-  // "The Democratic nominee also laid out his plan and vowed to …": a definite nominal opening
-  // the sentence, its head the last nominal before the verb.
-  if (
-    toks[v]!.lower.endsWith('ed') &&
-    toks[start]!.lower === 'the' &&
-    start === s0 &&
-    rules.on('head.definite-nominal')
-  ) {
-    let best = -1;
-    for (let e = start + 2; e < v && e - start <= 5; e++) {
-      const h = toks[e - 1]!;
-      if (!h.word || ctx.quoteOf[e - 1] !== -1) break;
-      const next = toks[e]!;
-      const kind = NOMINAL_HEADS.get(h.lower);
-      if (
-        (kind === 'person' || kind === 'organization') &&
-        next.word &&
-        !next.cap &&
-        !NOMINAL_HEADS.has(next.lower)
-      )
-        best = e;
-    }
-    if (best > 0) return fired('head.definite-nominal', resolveNp(ctx, d, { a: start, b: best }));
-  }
   // "In an interview Thursday, the Wisconsin Republican criticized … and said …": the nominal
   // subject right after the introductory phrase.
   for (let k = start; k < v && k < start + 12 && rules.on('head.intro-nominal'); k++) {

@@ -539,26 +539,8 @@ export function npBefore(ctx: Ctx, end: number, floor: number, rules: RuleSwitch
     a--;
   }
   if (a >= b) return null;
-  // "the State Department in Washington said": the place is a modifier, the head comes before it.
   const pm = ctx.mentionOf[b - 1]!;
   const prep = toks[a - 1];
-  if (
-    pm >= 0 &&
-    ctx.mentions[pm]!.type === 'LOCATION' &&
-    prep &&
-    /^(in|at|from)$/.test(prep.lower) &&
-    a - 2 >= floor &&
-    rules.on('np.place-modifier')
-  ) {
-    const om = ctx.mentionOf[a - 2]!;
-    if (om >= 0 && ctx.mentions[om]!.type !== 'LOCATION') {
-      const inner = npBefore(ctx, a - 1, floor, rules);
-      if (inner) {
-        rules.fire('np.place-modifier');
-        return appositive ? { ...inner, appositive } : inner;
-      }
-    }
-  }
   // The object of a preposition is no subject: "In a note to the Courier, her adviser, Mark
   // Tan, said" (the name set off by commas), "Dalton at the time said" (the name before it).
   if (prep && a - 1 > floor && PREPOSITIONS.has(prep.lower) && rules.on('np.named-after-preposition')) {

@@ -554,41 +554,6 @@ export const SUBJECTS: readonly RuleInfo[] = [
     ],
   },
   {
-    id: 'participle.fronted-clause',
-    kind: 'modifier',
-    doc: 'a fronted "After saying …" takes the subject of the main clause after the quotation',
-    examples: [
-      {
-        text: 'After saying the bridge was "safe for years," Lars Odum left the hearing.',
-        names: [['Lars Odum', P]],
-        speaker: 'Lars Odum',
-      },
-    ],
-  },
-  {
-    id: 'participle.sentence-subject',
-    kind: 'modifier',
-    doc: "after an earlier quotation of the sentence, a reporting participle takes the sentence's own subject",
-    examples: [
-      {
-        text: 'Vera Holm called the bid "cheap" -- and then went on, adding, "We will not sell."',
-        names: [['Vera Holm', P]],
-        speaker: 'Vera Holm',
-      },
-    ],
-  },
-  {
-    id: 'head.definite-nominal',
-    kind: 'modifier',
-    doc: 'a definite nominal opening the sentence ("The union leader … and vowed") is the subject',
-    examples: [
-      {
-        text: 'The union leader also outlined a plan and vowed to keep "every single job."',
-        speaker: 'The union leader',
-      },
-    ],
-  },
-  {
     id: 'head.intro-nominal',
     kind: 'modifier',
     doc: 'the nominal right after an introductory phrase ("In a speech Monday, the senator …") is the subject',
@@ -638,21 +603,6 @@ export const PHRASES: readonly RuleInfo[] = [
         text: '"We will reopen in June," Ada Kern, who has run the museum since it opened, said.',
         names: [['Ada Kern', P]],
         speaker: 'Ada Kern',
-      },
-    ],
-  },
-  {
-    id: 'np.place-modifier',
-    kind: 'resolver',
-    doc: '"the agency in Brussels said": a place after in/at/from modifies the named subject before it',
-    examples: [
-      {
-        text: '"Stocks are low," Norvia Grain in Dunmore said.',
-        names: [
-          ['Norvia Grain', O],
-          ['Dunmore', 'LOCATION'],
-        ],
-        speaker: 'Norvia Grain',
       },
     ],
   },

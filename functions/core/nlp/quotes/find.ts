@@ -24,7 +24,7 @@ import {
   subjectCue,
   tailCue,
 } from './cues.ts';
-import { isMarkup, isSubhead, isTitle, keepUnattributed } from './filter.ts';
+import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import { type Candidate, chooseSpeaker, type How, speakerCandidates } from './rank.ts';
 import { Discourse, type Resolved } from './resolve.ts';
@@ -110,7 +110,10 @@ export function findQuotes(text: string, entities: readonly EntityMention[]): Qu
   // from the rules' picks before any is replaced, so the order of quotations does not matter.
   const dropped = items.map(
     (it, i) =>
-      isTitle(ctx, it.start, it.end) || isMarkup(ctx, it.start, it.end) || isSubhead(ctx, ctx.quotes[i]!),
+      isTitle(ctx, it.start, it.end) ||
+      isMarkup(ctx, it.start, it.end) ||
+      isSubhead(ctx, ctx.quotes[i]!) ||
+      isQuotedTerm(ctx, it.start, it.end, it.cue),
   );
   const chosen = items.map((it, i) =>
     it.how === 'cue' || dropped[i]

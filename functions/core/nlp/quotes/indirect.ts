@@ -313,6 +313,16 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           while (b > c + 1 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
           const np = c === v - 1 ? npAfter(ctx, v + 1, k) : npBefore(ctx, b, c + 1);
           const sp = np && (c === v - 1 || np.a === c + 1) ? resolveNp(ctx, d, np) : null;
+          // "A, records show, and experts say B": B has an attribution of its own, so the first
+          // one reports A alone, and the search goes on after its comma.
+          if (sp && ownAttributionAfter(ctx, k, end)) {
+            let e = c;
+            while (e > s0 && !toks[e - 1]!.word) e--;
+            if (wordsIn(ctx, s0, e) >= MIN_WORDS && !hasQuote(ctx, s0, e))
+              out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp));
+            v = k;
+            continue;
+          }
           if (sp && !hasQuote(ctx, s0, end) && wordsIn(ctx, k + 1, end) >= MIN_WORDS) {
             out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp));
             break;
@@ -364,7 +374,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           while (a < end && ctx.mentionOf[a] === mi) a++;
         } else {
           const hearer = npAfter(ctx, a, end);
-          if (hearer) a = hearer.b;
+          if (hearer) a = hearerEnd(ctx, hearer.a, hearer.b);
         }
       }
       // Skip time phrases and "that"; an adjunct ("in an interview with X") must be followed by "that".
@@ -481,6 +491,53 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
   const labelled = labelledParagraphs(ctx, d);
   if (labelled.length === 0) return out;
   return [...out, ...labelled].sort((a, b) => a.start - b.start);
+}
+
+/** Tokens after ", and" within which a reporting verb gives the rest of the sentence its own attribution. */
+const OWN_ATTRIBUTION_TOKENS = 8;
+
+/** Does ", and X says …" after the comma at k start an attribution of its own? */
+function ownAttributionAfter(ctx: Ctx, k: number, end: number): boolean {
+  const { toks } = ctx;
+  if (!/^(and|but)$/.test(toks[k + 1]?.lower ?? '')) return false;
+  for (let i = k + 3; i < end && i - k <= OWN_ATTRIBUTION_TOKENS; i++) {
+    if (!toks[i]!.word) return false;
+    if (REPORTING_VERBS.has(toks[i]!.lower) && toks[i - 1]!.word) return true;
+  }
+  return false;
+}
+
+/** A share's numbers, in digits or words: "3 in 10", "three in five". */
+const NUM = /^([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+
+/** Words that open the reported clause right after a hearer: "told reporters her group …". */
+const CLAUSE_OPENERS = new Set([
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'it',
+  'her',
+  'his',
+  'their',
+  'its',
+  'our',
+  'my',
+]);
+
+/**
+ * The end of a hearer after "told": one noun phrase ("told reporters", "told his staff"); a pronoun
+ * or a determiner after its first word opens the reported clause ("told reporters her group …",
+ * "told his staff the plan …").
+ */
+function hearerEnd(ctx: Ctx, a: number, b: number): number {
+  for (let k = a + 1; k < b; k++) {
+    const t = ctx.toks[k]!;
+    if (ctx.mentionOf[k] !== -1) continue;
+    if (CLAUSE_OPENERS.has(t.lower) || DETERMINERS.has(t.lower)) return k;
+  }
+  return b;
 }
 
 /**
@@ -805,6 +862,7 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
   if (
     !(
       /^[0-9]/.test(head.text) ||
+      (NUM.test(head.lower) && toks[np.a - 1]?.lower === 'in') ||
       /^(percent|majority|majorities|half|most|many|some|others|voters|people)$/.test(head.lower) ||
       (head.lower.endsWith('s') && !head.cap && !head.lower.endsWith("'s"))
     )
@@ -812,7 +870,6 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
     return null;
   let a = np.a;
   // "About 4 in 10", "six in 10": the share, not its denominator; a bare number is no source.
-  const NUM = /^([0-9]+|one|two|three|four|five|six|seven|eight|nine)$/;
   if (toks[a - 1]?.lower === 'in' && a - 2 >= floor && NUM.test(toks[a - 2]!.lower)) {
     a -= 2;
     if (a - 1 >= floor && /^(about|nearly|almost|only|roughly|some|over|under)$/.test(toks[a - 1]!.lower))

@@ -507,6 +507,29 @@ function ownAttributionAfter(ctx: Ctx, k: number, end: number): boolean {
   return false;
 }
 
+/** Prepositions inside a subject phrase: "The mayor of Boise", "Officials in Boise", "Doctors at X". */
+const SUBJECT_PREPS = new Set(['of', 'in', 'at', 'from', 'for', 'with', 'to', 'on']);
+
+/**
+ * The head of a subject phrase speaks, not the name after its preposition: "The mayor of Boise
+ * said" is the mayor (or the person the head names: "Jane Roe of Acme said" is Jane Roe),
+ * "Residents of the valley say" the residents. `np` is the phrase right before the verb.
+ */
+function headOfSubject(ctx: Ctx, d: Discourse, np: { a: number; b: number }, floor: number): Resolved | null {
+  const { toks } = ctx;
+  const p = np.a - 1;
+  if (p - 1 < floor || !SUBJECT_PREPS.has(toks[p]!.lower)) return null;
+  const head = npBefore(ctx, p, floor);
+  if (!head || head.b !== p) return null;
+  // The head opens the clause: the sentence start, or after punctuation or "and"/"but".
+  const before = toks[head.a - 1];
+  if (head.a !== floor && before?.word && !/^(and|but)$/.test(before.lower)) return null;
+  if ((ctx.mentionOf[head.a] ?? -1) >= 0) return resolveNp(ctx, d, head);
+  const last = toks[head.b - 1]!;
+  if (!last.word || last.cap || isVerbLike(ctx, head.b - 1)) return null;
+  return describe(ctx, { a: head.a, b: np.b });
+}
+
 /** A share's numbers, in digits or words: "3 in 10", "three in five". */
 const NUM = /^([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 
@@ -853,6 +876,8 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
   }
   const np = npBefore(ctx, b, floor);
   if (!np) return null;
+  const headed = headOfSubject(ctx, d, np, floor);
+  if (headed) return headed;
   const sp = resolveNp(ctx, d, np);
   if (sp) return sp;
   // "Six in 10 say", "26 percent of Democrats say", "many economists say": a group described as

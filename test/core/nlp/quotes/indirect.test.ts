@@ -455,6 +455,22 @@ describe('reported speech', () => {
     expect(whole?.text).toBe('The case would be helped, Tom Kerner said, by a quicker court calendar');
   });
 
+  it('the head of the subject phrase speaks, not the name after its preposition', () => {
+    const qs = indirect(
+      'The mayor of Boise said the bridge would close in May. Jane Roe of Acme Corp said the plant would stay open. Many farmers in the county believe the river is too low.',
+      [
+        ['Boise', 'LOCATION'],
+        ['Jane Roe', 'PERSON'],
+        ['Acme Corp', 'ORGANIZATION'],
+      ],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['The mayor of Boise', 'the bridge would close in May'],
+      ['Jane Roe', 'the plant would stay open'],
+      ['Many farmers in the county', 'the river is too low'],
+    ]);
+  });
+
   it('a verb with an object is no "CONTENT, X said": "On Jan. 9, the water board announced a deal"', () => {
     const qs = indirect('On Jan. 9, the water board announced a deal for stricter testing.', []);
     expect(qs.map((q) => q.text)).toEqual(['a deal for stricter testing']);

@@ -9,7 +9,7 @@
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
-import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
+import { type Ctx, isCapitalsLabel, labelColon, tokenAt } from './context.ts';
 import { firstSubject, isAdverb, NO_INVERSION } from './cues.ts';
 import {
   type Discourse,
@@ -489,8 +489,30 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     if (out.length === before) topicOf(ctx, d, s0, end, out);
   }
   const labelled = labelledParagraphs(ctx, d);
-  if (labelled.length === 0) return out;
-  return [...out, ...labelled].sort((a, b) => a.start - b.start);
+  const all = labelled.length === 0 ? out : [...out, ...labelled].sort((a, b) => a.start - b.start);
+  return all.map((r) => withoutTrailingAttribution(ctx, r));
+}
+
+/** At most this many tokens between the comma and the verb of a trailing attribution: ", the city's lawyers said". */
+const TRAILING_SOURCE_TOKENS = 6;
+
+/**
+ * Content never swallows its own attribution: `… the bridge would close in May, officials said`
+ * reported through an earlier verb ends before `, officials said`.
+ */
+function withoutTrailingAttribution(ctx: Ctx, r: Reported): Reported {
+  const { toks } = ctx;
+  const a = tokenAt(ctx, r.start);
+  let b = tokenAt(ctx, r.end);
+  while (b > a && !toks[b - 1]!.word) b--;
+  const verb = toks[b - 1];
+  if (!verb || !REPORTING_VERBS.has(verb.lower) || verb.start === r.cue?.start) return r;
+  for (let k = b - 2; k > a && b - 1 - k <= TRAILING_SOURCE_TOKENS + 1; k--) {
+    const t = toks[k]!;
+    if (t.text === ',') return wordsIn(ctx, a, k) >= MIN_WORDS ? { ...r, end: toks[k - 1]!.end } : r;
+    if (!t.word && t.text !== "'" && t.text !== '’') return r;
+  }
+  return r;
 }
 
 /** Tokens after ", and" within which a reporting verb gives the rest of the sentence its own attribution. */

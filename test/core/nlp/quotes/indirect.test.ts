@@ -471,6 +471,18 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('content never swallows its own attribution: "X warned that A, officials said" ends before it', () => {
+    const [q] = indirect('The mayor warned that the bridge would close in May, officials said.', []);
+    expect([q?.cue?.text, q?.speaker?.name, q?.text]).toEqual([
+      'warned',
+      'The mayor',
+      'that the bridge would close in May',
+    ]);
+    // The attribution's own verb keeps its content: "A, officials said" reports A.
+    const [r] = indirect('The bridge would close in May, city officials said.', []);
+    expect([r?.cue?.text, r?.text]).toEqual(['said', 'The bridge would close in May']);
+  });
+
   it('a verb with an object is no "CONTENT, X said": "On Jan. 9, the water board announced a deal"', () => {
     const qs = indirect('On Jan. 9, the water board announced a deal for stricter testing.', []);
     expect(qs.map((q) => q.text)).toEqual(['a deal for stricter testing']);

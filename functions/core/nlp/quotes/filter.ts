@@ -64,6 +64,38 @@ const TITLE_BEFORE = new Set([
   'blog',
   'initiative',
   'hashtag',
+  'autobiography',
+  'biography',
+  'anthology',
+  'miniseries',
+  'episode',
+  'opera',
+  'poem',
+  'painting',
+  'exhibition',
+]);
+
+/** Nouns after a title that say what it is a title of: "the “Night Shift” host", "“Lowlands” star". */
+const TITLE_AFTER = new Set([
+  'star',
+  'stars',
+  'host',
+  'hosts',
+  'creator',
+  'creators',
+  'actor',
+  'actress',
+  'cast',
+  'producer',
+  'showrunner',
+  'author',
+  'episode',
+  'season',
+  'finale',
+  'premiere',
+  'sequel',
+  'franchise',
+  'soundtrack',
 ]);
 
 /** Nouns for what a crowd shouts: "chants of “…”". */
@@ -214,6 +246,10 @@ export function isQuotedTerm(ctx: Ctx, start: number, end: number, cue: Span | n
   if (ws.some((w) => SPEAKER_WORDS.has(w.toLowerCase().replace(/’/g, "'")))) return false;
   const open = tokenAt(ctx, start);
   const short = ws.length <= MAX_TERM_WORDS;
+  // "the “Night Shift” host", "“Lowlands” star Sam Kessler": named by the noun after it.
+  const after = ctx.toks[tokenAt(ctx, end)];
+  if (titleCase(ws) && after?.word && TITLE_AFTER.has(after.lower) && after.para === ctx.toks[open]!.para)
+    return true;
   if (short && namedBefore(ctx, open)) return !cue || cue.start < start;
   const prev = ctx.toks[open - 1];
   if (!prev || prev.para !== ctx.toks[open]!.para || !prev.word) return false;

@@ -36,6 +36,17 @@ describe('quoted terms, titles, nicknames and slogans are no quotations', () => 
     ).toEqual([]);
   });
 
+  it('a title named by the noun after it or before it: "“Lowlands” star", "her autobiography, “…,”"', () => {
+    expect(
+      direct('The "Night Shift" host laughed it off, Ray Odell said on Friday.', [['Ray Odell', 'PERSON']]),
+    ).toEqual([]);
+    expect(
+      direct('In her autobiography, "Salt And Iron," published in May, Ruth Harlan wrote about the mill.', [
+        ['Ruth Harlan', 'PERSON'],
+      ]),
+    ).toEqual([]);
+  });
+
   it('a title-cased quotation right after its cue, or shouted, is still a quotation', () => {
     const near = direct('Ruth Harlan wrote: "Thank You Boise."', [['Ruth Harlan', 'PERSON']]);
     expect(near.map((q) => q.speaker?.name)).toEqual(['Ruth Harlan']);

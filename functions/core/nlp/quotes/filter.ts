@@ -10,6 +10,7 @@ import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
 import type { MarkedQuote } from './marks.ts';
+import type { Tok } from './text.ts';
 
 const SMALL = new Set([
   'a',
@@ -261,5 +262,9 @@ export function isQuotedTerm(ctx: Ctx, start: number, end: number, cue: Span | n
   if (cue || !short || /[.,;:!?]\W*$/u.test(inner)) return false;
   const next = ctx.toks[tokenAt(ctx, end)];
   if (!next?.word || next.cap || next.para !== prev.para) return false;
-  return (DETERMINERS.has(prev.lower) || prev.lower.endsWith("'s")) && !MODIFIER_STOP.has(next.lower);
+  const det = (t: Tok | undefined) => !!t && (DETERMINERS.has(t.lower) || t.lower.endsWith("'s"));
+  // "the “zero tolerance” policy", "the defeated “Remain” campaign": a determiner, perhaps one
+  // adjective, then the span, then a noun.
+  const opensPhrase = det(prev) || (!prev.cap && det(ctx.toks[open - 2]));
+  return opensPhrase && !MODIFIER_STOP.has(next.lower);
 }

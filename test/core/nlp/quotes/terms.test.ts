@@ -54,9 +54,10 @@ describe('quoted terms, titles, nicknames and slogans are no quotations', () => 
     expect(shout.map((q) => q.text)).toEqual(['"Paul! Paul!"']);
   });
 
-  it('a few words used as a modifier in a noun phrase: the “zero tolerance” policy', () => {
+  it('a few words used as a modifier in a noun phrase: the “zero tolerance” policy, its strict “no fly” list', () => {
     expect(direct('The city dropped its "zero tolerance" policy on Tuesday.')).toEqual([]);
     expect(direct('Managers noticed the "quiet quitting" trend among office staff.')).toEqual([]);
+    expect(direct('The airline kept its strict "no fly" list for another year.')).toEqual([]);
   });
 
   it('a modifier-shaped span with a speech cue, punctuation or a first-person word is speech', () => {

@@ -5,6 +5,7 @@
  * runs write the same bytes.
  *
  *   npm run train:ner [-- --epochs N --data DIR --out FILE --no-lexicon --no-clusters --gazetteer PKG,PKG]
+ *   npm run train:ner -- --holdout --out /tmp/m.json   (tuning: train on 4/5 of train, score the other fifth)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -27,6 +28,8 @@ interface Options {
   minCount: number;
   gazetteer: ReadonlySet<string>;
   seed: number;
+  /** Train on four fifths of the training documents and score the held-out fifth after every epoch. */
+  holdout: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -39,6 +42,7 @@ function parseArgs(argv: string[]): Options {
     minCount: 1,
     gazetteer: GAZETTEER_SOURCES,
     seed: 20030601,
+    holdout: false,
   };
   eachFlag(argv, (a, v) => {
     if (a === '--epochs') o.epochs = Number(v());
@@ -49,6 +53,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--min-count') o.minCount = Number(v());
     else if (a === '--gazetteer') o.gazetteer = new Set(v().split(','));
     else if (a === '--seed') o.seed = Number(v());
+    else if (a === '--holdout') o.holdout = true;
     else return false;
     return true;
   });
@@ -63,10 +68,15 @@ function main(): void {
   const opt = parseArgs(process.argv.slice(2));
   const conll = join(opt.data, 'conll2003');
   if (!existsSync(join(conll, 'train.txt'))) throw new Error(`CoNLL-2003 not found in ${conll}`);
-  const train = parseConll(readFileSync(join(conll, 'train.txt'), 'utf8'));
-  const valid = existsSync(join(conll, 'valid.txt'))
-    ? parseConll(readFileSync(join(conll, 'valid.txt'), 'utf8'))
-    : [];
+  const all = parseConll(readFileSync(join(conll, 'train.txt'), 'utf8'));
+  // Tuning is done on a fixed held-out fifth of train (every fifth document); validation is read
+  // only to report the final model, once.
+  const train = opt.holdout ? all.filter((_, i) => i % 5 !== 4) : all;
+  const valid = opt.holdout
+    ? all.filter((_, i) => i % 5 === 4)
+    : existsSync(join(conll, 'valid.txt'))
+      ? parseConll(readFileSync(join(conll, 'valid.txt'), 'utf8'))
+      : [];
   let lexicon: Lexicon | null = null;
   if (opt.lexicon) {
     lexicon = buildGazetteer(root, opt.gazetteer);
@@ -74,7 +84,19 @@ function main(): void {
   }
   let clusters: Clusters | null = null;
   if (opt.clusters) {
-    clusters = learnClusters(train, join(opt.data, 'polnear'), log);
+    const annotated = join(root, 'annotations', 'article-html', 'entities.json');
+    const excludedPages = new Set(
+      existsSync(annotated) ? Object.keys(JSON.parse(readFileSync(annotated, 'utf8')) as object) : [],
+    );
+    clusters = learnClusters(
+      train,
+      {
+        polnear: join(opt.data, 'polnear'),
+        articleBodies: join(opt.data, 'article-html', 'ground-truth.json'),
+        excludedPages,
+      },
+      log,
+    );
     log(`clusters: ${clusters.keys.length} words`);
   }
   const ctx: FeatureContext = { lexicon, clusters };
@@ -83,6 +105,8 @@ function main(): void {
     seed: opt.seed,
     minCount: opt.minCount,
     log,
+    everyEpoch: opt.holdout,
+    validName: opt.holdout ? 'held-out train fifth' : 'valid',
   });
   const json = JSON.stringify(artifact);
   writeFileSync(opt.out, json + '\n');

@@ -44,10 +44,14 @@ export function unlabelledSentences(train: readonly ConllDocument[], src: Unlabe
   for (const d of train) for (const s of d.sentences) out.push(s.tokens.map(normalise));
   const dir = join(src.polnear, 'train', 'text');
   if (existsSync(dir)) {
-    for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) pushLines(out, readFileSync(join(dir, f), 'utf8'));
+    for (const f of readdirSync(dir).sort())
+      if (f.endsWith('.txt')) pushLines(out, readFileSync(join(dir, f), 'utf8'));
   }
   if (src.articleBodies && existsSync(src.articleBodies)) {
-    const pages = JSON.parse(readFileSync(src.articleBodies, 'utf8')) as Record<string, { articleBody?: string }>;
+    const pages = JSON.parse(readFileSync(src.articleBodies, 'utf8')) as Record<
+      string,
+      { articleBody?: string }
+    >;
     for (const id of Object.keys(pages).sort()) {
       const body = pages[id]?.articleBody;
       if (!src.excludedPages.has(id) && typeof body === 'string') pushLines(out, body);

@@ -164,7 +164,9 @@ export function trainModel(
         scorer.add(chunksOf(validS[k]!.tags), labelSpans(pred));
       });
       const by = [...scorer.byType()].map(([t, x]) => `${t} ${x.f1.toFixed(4)}`).join(' ');
-      log(`epoch ${epoch}: ${errors} sentence errors; ${opt.validName ?? 'valid'} F1 ${scorer.overall().f1.toFixed(4)} (${by})`);
+      log(
+        `epoch ${epoch}: ${errors} sentence errors; ${opt.validName ?? 'valid'} F1 ${scorer.overall().f1.toFixed(4)} (${by})`,
+      );
     } else {
       log(`epoch ${epoch}: ${errors} sentence errors`);
     }

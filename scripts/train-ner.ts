@@ -4,7 +4,7 @@
  * functions/core/model/ner-model.json. Deterministic: a fixed seed, no clock, no parallelism, so two
  * runs write the same bytes.
  *
- *   npm run train:ner [-- --epochs N --data DIR --out FILE --no-lexicon --no-clusters --gazetteer PKG,PKG]
+ *   npm run train:ner [-- --epochs N --data DIR --out FILE --no-lexicon --no-clusters --no-casing --gazetteer PKG,PKG]
  *   npm run train:ner -- --holdout --out /tmp/m.json   (tuning: train on 4/5 of train, score the other fifth)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +12,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConll } from '../functions/core/nlp/entities/conll.ts';
 import type { Clusters, FeatureContext, Lexicon } from '../functions/core/nlp/entities/features.ts';
+import { type Casing, learnCasing } from '../functions/core/nlp/entities/truecase.ts';
 import { eachFlag } from './args.ts';
-import { learnClusters } from './ner/clusters.ts';
+import { learnClusters, type UnlabelledSources, unlabelledSentences } from './ner/clusters.ts';
 import { buildGazetteer, GAZETTEER_SOURCES } from './ner/gazetteer.ts';
 import { trainModel } from './ner/perceptron.ts';
 
@@ -25,6 +26,7 @@ interface Options {
   out: string;
   lexicon: boolean;
   clusters: boolean;
+  casing: boolean;
   minCount: number;
   gazetteer: ReadonlySet<string>;
   seed: number;
@@ -39,6 +41,7 @@ function parseArgs(argv: string[]): Options {
     out: join(root, 'functions', 'core', 'model', 'ner-model.json'),
     lexicon: true,
     clusters: true,
+    casing: true,
     minCount: 1,
     gazetteer: GAZETTEER_SOURCES,
     seed: 20030601,
@@ -50,6 +53,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--out') o.out = resolve(v());
     else if (a === '--no-lexicon') o.lexicon = false;
     else if (a === '--no-clusters') o.clusters = false;
+    else if (a === '--no-casing') o.casing = false;
     else if (a === '--min-count') o.minCount = Number(v());
     else if (a === '--gazetteer') o.gazetteer = new Set(v().split(','));
     else if (a === '--seed') o.seed = Number(v());
@@ -82,24 +86,25 @@ function main(): void {
     lexicon = buildGazetteer(root, opt.gazetteer);
     log(`gazetteer: ${lexicon.keys.length} entries`);
   }
+  const annotated = join(root, 'annotations', 'article-html', 'entities.json');
+  const unlabelled: UnlabelledSources = {
+    polnear: join(opt.data, 'polnear'),
+    articleBodies: join(opt.data, 'article-html', 'ground-truth.json'),
+    excludedPages: new Set(
+      existsSync(annotated) ? Object.keys(JSON.parse(readFileSync(annotated, 'utf8')) as object) : [],
+    ),
+  };
+  let casing: Casing | null = null;
+  if (opt.casing) {
+    casing = learnCasing(unlabelledSentences(train, unlabelled));
+    log(`casing: ${casing.keys.length} words`);
+  }
   let clusters: Clusters | null = null;
   if (opt.clusters) {
-    const annotated = join(root, 'annotations', 'article-html', 'entities.json');
-    const excludedPages = new Set(
-      existsSync(annotated) ? Object.keys(JSON.parse(readFileSync(annotated, 'utf8')) as object) : [],
-    );
-    clusters = learnClusters(
-      train,
-      {
-        polnear: join(opt.data, 'polnear'),
-        articleBodies: join(opt.data, 'article-html', 'ground-truth.json'),
-        excludedPages,
-      },
-      log,
-    );
+    clusters = learnClusters(train, unlabelled, log);
     log(`clusters: ${clusters.keys.length} words`);
   }
-  const ctx: FeatureContext = { lexicon, clusters };
+  const ctx: FeatureContext = { lexicon, clusters, casing };
   const artifact = trainModel(train, valid, ctx, {
     epochs: opt.epochs,
     seed: opt.seed,

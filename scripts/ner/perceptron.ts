@@ -194,6 +194,7 @@ export function trainModel(
       transitions: at,
       lexicon: ctx.lexicon,
       clusters: ctx.clusters,
+      casing: ctx.casing ?? null,
     },
     {
       epochs: opt.epochs,

@@ -14,6 +14,7 @@ import {
   phraseHash,
 } from '../nlp/entities/features.ts';
 import { LABELS, type NerModel, NUM_LABELS } from '../nlp/entities/model.ts';
+import type { Casing } from '../nlp/entities/truecase.ts';
 
 export const FORMAT = 'news-ingest-ner/3';
 
@@ -31,6 +32,8 @@ export interface ModelArtifact {
   readonly lexicon: { readonly keys: string; readonly values: string; readonly maxLength: number };
   /** Sorted Int32 word hashes and `levels` Uint16 cluster ids each (base64). */
   readonly clusters: { readonly keys: string; readonly ids: string; readonly levels: number };
+  /** Sorted Int32 hashes of lowercased words and one casing byte each (base64); absent: none. */
+  readonly casing?: { readonly keys: string; readonly values: string };
   readonly meta?: Record<string, string | number>;
 }
 
@@ -41,6 +44,7 @@ export interface ModelParts {
   readonly transitions: ArrayLike<number>;
   readonly lexicon: Lexicon | null;
   readonly clusters: Clusters | null;
+  readonly casing?: Casing | null;
 }
 
 type BufferLike = {
@@ -107,6 +111,9 @@ export function encodeModel(parts: ModelParts, meta?: Record<string, string | nu
       ids: toBase64(new Uint8Array(ids.buffer)),
       levels,
     },
+    ...(parts.casing
+      ? { casing: { keys: toBase64(le32(parts.casing.keys)), values: toBase64(parts.casing.values) } }
+      : {}),
     ...(meta ? { meta } : {}),
   };
 }
@@ -153,7 +160,10 @@ export function decodeModel(a: ModelArtifact): NerModel {
     for (let i = 0; i < keys.length; i++) values[i] = Array.from(ids.subarray(i * n, i * n + n));
     clusters = { keys, values };
   }
-  return { index, weights, scale: a.scale, transitions, lexicon, clusters };
+  const casing: Casing | null = a.casing?.keys
+    ? { keys: i32(fromBase64(a.casing.keys)), values: fromBase64(a.casing.values) }
+    : null;
+  return { index, weights, scale: a.scale, transitions, lexicon, clusters, casing };
 }
 
 /** Builds a Lexicon from (tokenised phrase, category) pairs; tokens are lowercased. */

@@ -5,6 +5,8 @@
  * the model maps the hashes it knows to weight rows.
  */
 
+import { type Casing, truecase } from './truecase.ts';
+
 /** Gazetteer categories (bit positions in a phrase's category mask). */
 export const LEXICON_CATEGORIES = ['country', 'region', 'city', 'demonym', 'name', 'org'] as const;
 
@@ -85,6 +87,8 @@ export type Clusters = HashTable<readonly (readonly number[])[]>;
 export interface FeatureContext {
   readonly lexicon: Lexicon | null;
   readonly clusters: Clusters | null;
+  /** Usual casing of words, to read text written in capitals as running text (truecase.ts). */
+  readonly casing?: Casing | null;
 }
 
 export interface SentenceRange {
@@ -98,6 +102,8 @@ export interface DocumentFeatures {
   readonly hashes: Int32Array;
   /** Per-token word facts (shared objects, one per distinct word). */
   readonly words: readonly WordInfo[];
+  /** The words the features read: the input, with capitals stretches truecased. */
+  readonly cased: readonly string[];
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -374,13 +380,17 @@ export function wordFeatures(w: string, ctx: FeatureContext): number[][] {
 
 /** Features of every token of a document. */
 export function documentFeatures(
-  norms: readonly string[],
+  input: readonly string[],
   sentences: readonly SentenceRange[],
   ctx: FeatureContext,
   options: { readonly omitWordFeatures?: boolean } = {},
 ): DocumentFeatures {
   const withWord = !options.omitWordFeatures;
-  const n = norms.length;
+  const n = input.length;
+  // Headlines and the topic slug are told by the capitals as written; every other feature reads
+  // the words as running text would case them.
+  const written = input;
+  const norms = truecase(written, sentences, ctx.casing);
   const lower: string[] = new Array(n);
   const flags = new Uint8Array(n);
   const hw = new Int32Array(n);
@@ -400,8 +410,14 @@ export function documentFeatures(
   }
   const headline = new Uint8Array(n);
   const initial = new Uint8Array(n);
+  let writtenFlags = flags;
+  if (norms !== written) {
+    writtenFlags = new Uint8Array(n);
+    for (let i = 0; i < n; i++)
+      writtenFlags[i] = norms[i] === written[i] ? flags[i]! : wordInfo(written[i]!).flags;
+  }
   for (const s of sentences) {
-    const h = isHeadline(flags, s) ? 1 : 0;
+    const h = isHeadline(writtenFlags, s) ? 1 : 0;
     for (let i = s.first; i < s.last; i++) headline[i] = h;
     // Sentence-initial: first token, skipping opening quotes and brackets.
     let k = s.first;
@@ -478,8 +494,8 @@ export function documentFeatures(
   // stories open with a slug such as SOCCER or CRICKET); capitalised words in sports results are teams.
   let topic = 0;
   for (let i = 0; i < n; i++) {
-    if (!(flags[i]! & HAS_LETTER)) continue;
-    if (flags[i]! & ALL_CAPS && norms[i]!.length > 2) topic = hl[i]!;
+    if (!(writtenFlags[i]! & HAS_LETTER)) continue;
+    if (writtenFlags[i]! & ALL_CAPS && norms[i]!.length > 2) topic = hl[i]!;
     break;
   }
   const offsets = new Int32Array(n + 1);
@@ -557,5 +573,5 @@ export function documentFeatures(
   offsets[n] = len;
   // Tokens outside every sentence (none in practice) get no features.
   for (let i = n - 1; i >= 0; i--) if (offsets[i]! > offsets[i + 1]!) offsets[i] = offsets[i + 1]!;
-  return { offsets, hashes: out.subarray(0, len), words: infos };
+  return { offsets, hashes: out.subarray(0, len), words: infos, cased: norms };
 }

@@ -31,7 +31,12 @@ export function isCapitalsWord(w: string): boolean {
 }
 
 function hasLetter(w: string): boolean {
-  return /\p{L}/u.test(w);
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+    if (c > 127) return /\p{L}/u.test(w);
+  }
+  return false;
 }
 
 function titled(lower: string): string {
@@ -64,18 +69,10 @@ export function truecase(
   let out: string[] | undefined;
   for (const s of sentences) {
     let caps = 0;
+    for (let i = s.first; i < s.last; i++) if (isCapitalsWord(norms[i]!)) caps++;
+    if (caps === 0) continue;
     let letters = 0;
-    let any = false;
-    for (let i = s.first; i < s.last; i++) {
-      const w = norms[i]!;
-      if (!hasLetter(w)) continue;
-      letters++;
-      if (isCapitalsWord(w)) {
-        caps++;
-        any = true;
-      }
-    }
-    if (!any) continue;
+    for (let i = s.first; i < s.last; i++) if (hasLetter(norms[i]!)) letters++;
     const headline = letters >= 2 && caps / letters > 0.6;
     let firstWord = s.first;
     while (firstWord < s.last && !hasLetter(norms[firstWord]!)) firstWord++;

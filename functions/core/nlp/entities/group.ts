@@ -20,6 +20,7 @@ import {
   type PersonContext,
   personContext,
   splitLeadingTitle,
+  titleBefore,
 } from './person-context.ts';
 
 /** A recognised mention before grouping gives it a canonical name. */
@@ -178,9 +179,41 @@ const NAME_WORD = /^\p{Lu}\p{Ll}[\p{L}'’-]*$|^\p{Lu}\.$/u;
  * `Major League Baseball` stay), and either the title is an honorific or abbreviation
  * (`Mr.`, `Sen.`) or an unambiguous position, or the name opens with a known first name.
  */
-function detachTitles(mentions: readonly RawMention[]): readonly RawMention[] {
+/**
+ * Does a capitalised name look like a person's name after the title `titleWords`: title case, at
+ * most three words, no organisation word, and an unambiguous or abbreviated title or a known first
+ * name?
+ */
+function personAfterTitle(titleWords: readonly string[], nameWords: readonly string[]): boolean {
+  if (nameWords.length > 3 || !nameWords.every((w) => NAME_WORD.test(w))) return false;
+  if (nameWords.some((w) => ORG_WORDS.has(w.toLowerCase()))) return false;
+  const first = nameWords[0]!.toLowerCase();
+  const knownFirst = nameWords.length > 1 && (MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first));
+  const abbreviated = titleWords.some((w) => w.endsWith('.'));
+  const head = titleWords[titleWords.length - 1]!.toLowerCase().replace(/\.$/, '');
+  return knownFirst || abbreviated || !AMBIGUOUS_TITLES.has(head);
+}
+
+function detachTitles(mentions: readonly RawMention[], text: string | undefined): readonly RawMention[] {
   let out: (RawMention | null)[] | undefined;
   mentions.forEach((m, i) => {
+    // `Dr. [Ellen Park]`, `Defense Secretary [Austin]` typed as a place or an organisation: a title
+    // right before a name makes it a person.
+    if (
+      text !== undefined &&
+      (m.type === 'ORGANIZATION' || m.type === 'LOCATION' || m.type === 'MISC') &&
+      /^\p{Lu}/u.test(m.text) &&
+      !isTitleOnly(m.text) &&
+      !splitLeadingTitle(m.text).title
+    ) {
+      const before = titleBefore(text, m.start);
+      const title = before.honorific ?? before.role;
+      if (title && personAfterTitle(title.split(/\s+/), m.text.replace(/[’']s$/u, '').split(/\s+/))) {
+        out ??= mentions.slice();
+        out[i] = { ...m, type: 'PERSON' };
+        return;
+      }
+    }
     if (m.type !== 'PERSON' && m.type !== 'ORGANIZATION' && m.type !== 'MISC') return;
     if (!/^\p{Lu}/u.test(m.text)) return;
     // A title alone (`CEO`, `Vice President`) is no organisation nor MISC.
@@ -195,16 +228,7 @@ function detachTitles(mentions: readonly RawMention[]): readonly RawMention[] {
     const nameWords = name.replace(/[’']s$/u, '').split(' ');
     const bareTitle = titleWords.map((w) => w.toLowerCase().replace(/\.$/, ''));
     if (nameWords.length === 1 && bareTitle.length === 1 && NAME_HONORIFICS.has(bareTitle[0]!)) return;
-    if (m.type !== 'PERSON') {
-      if (nameWords.length > 3 || !nameWords.every((w) => NAME_WORD.test(w))) return;
-      if (nameWords.some((w) => ORG_WORDS.has(w.toLowerCase()))) return;
-      const first = nameWords[0]!.toLowerCase();
-      const knownFirst =
-        nameWords.length > 1 && (MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first));
-      const abbreviated = titleWords.some((w) => w.endsWith('.'));
-      const head = bareTitle[bareTitle.length - 1]!;
-      if (!knownFirst && !abbreviated && AMBIGUOUS_TITLES.has(head)) return;
-    }
+    if (m.type !== 'PERSON' && !personAfterTitle(titleWords, nameWords)) return;
     // Offset of the name in the mention: skip as many words as the title has.
     const re = /\S+/gu;
     let k = 0;
@@ -500,7 +524,7 @@ function choosePerson(
  * other gender ("Mrs. Clinton" is not "Bill Clinton").
  */
 export function canonicalize(given: readonly RawMention[], text?: string): EntityMention[] {
-  const mentions = detachTitles(retypeTitledPeople(given));
+  const mentions = detachTitles(retypeTitledPeople(given), text);
   const groupOf = new Array<Group | undefined>(mentions.length);
   const roles = new Array<string | undefined>(mentions.length);
   const groups: Group[] = [];

@@ -138,7 +138,7 @@ function leadingTitle(words: readonly string[]): number {
 }
 
 /** The title right before offset `start` in `text` (`Defense Secretary`, `Secretary of State`). */
-function titleBefore(
+export function titleBefore(
   text: string,
   start: number,
 ): { role?: string; honorific?: string; kin: boolean; kinNoun?: string } {

@@ -424,3 +424,37 @@ describe('canonicalize: titles are no part of a name and never make an organisat
     expect(out[0]!.text).toBe('Lady Nimbus');
   });
 });
+
+describe('canonicalize: a title right before a name typed as a place or an organisation', () => {
+  it('makes the name a person with that role', () => {
+    const text = 'Dr. Ellen Varn testified, and Defense Secretary Oduya met Gov. Brask in Lorne.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['Ellen Varn', 'LOCATION'],
+        ['Oduya', 'ORGANIZATION'],
+        ['Brask', 'MISC'],
+        ['Lorne', 'LOCATION'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => [m.type, m.text, m.role])).toEqual([
+      ['PERSON', 'Ellen Varn', 'Dr.'],
+      ['PERSON', 'Oduya', 'Defense Secretary'],
+      ['PERSON', 'Brask', 'Gov.'],
+      ['LOCATION', 'Lorne', undefined],
+    ]);
+  });
+
+  it('leaves organisation names and ambiguous titles before unknown names as typed', () => {
+    const text = 'The Chairman Harbor Board met, and General Vale Motors and Chief Orlin joined.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['Harbor Board', 'ORGANIZATION'],
+        ['Vale Motors', 'ORGANIZATION'],
+        ['Orlin', 'ORGANIZATION'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => m.type)).toEqual(['ORGANIZATION', 'ORGANIZATION', 'ORGANIZATION']);
+  });
+});

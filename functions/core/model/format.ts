@@ -88,11 +88,8 @@ export function encodeModel(parts: ModelParts, meta?: Record<string, string | nu
   }
   const lex = parts.lexicon;
   const cl = parts.clusters;
-  const levels = cl?.values.length ? cl.values[0]!.length : 0;
-  const ids = new Uint16Array((cl?.keys.length ?? 0) * levels);
-  cl?.values.forEach((v, i) => {
-    for (let k = 0; k < levels; k++) ids[i * levels + k] = v[k]!;
-  });
+  const levels = cl?.levels ?? 0;
+  const ids = cl ? Uint16Array.from(cl.ids) : new Uint16Array(0);
   return {
     format: FORMAT,
     labels: LABELS,
@@ -155,10 +152,7 @@ export function decodeModel(a: ModelArtifact): NerModel {
     const keys = i32(fromBase64(a.clusters.keys));
     const idBytes = fromBase64(a.clusters.ids);
     const ids = new Uint16Array(idBytes.buffer, idBytes.byteOffset, idBytes.byteLength >> 1);
-    const n = a.clusters.levels;
-    const values: number[][] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) values[i] = Array.from(ids.subarray(i * n, i * n + n));
-    clusters = { keys, values };
+    clusters = { keys, ids, levels: a.clusters.levels };
   }
   const casing: Casing | null = a.casing?.keys
     ? { keys: i32(fromBase64(a.casing.keys)), values: fromBase64(a.casing.values) }
@@ -193,5 +187,11 @@ export function buildClusters(words: Map<string, readonly number[]>, hash: (w: s
   const byHash = new Map<number, readonly number[]>();
   for (const [w, ids] of words) if (!byHash.has(hash(w))) byHash.set(hash(w), ids);
   const keys = Int32Array.from(byHash.keys()).sort();
-  return { keys, values: Array.from(keys, (k) => byHash.get(k)!) };
+  const levels = keys.length ? byHash.get(keys[0]!)!.length : 0;
+  const ids = new Uint16Array(keys.length * levels);
+  keys.forEach((k, i) => {
+    const v = byHash.get(k)!;
+    for (let l = 0; l < levels; l++) ids[i * levels + l] = v[l]!;
+  });
+  return { keys, ids, levels };
 }

@@ -82,7 +82,17 @@ export interface Lexicon extends HashTable<Uint8Array> {
 }
 
 /** Hash of a word (exact, or lowercased) -> cluster ids from coarse to fine. */
-export type Clusters = HashTable<readonly (readonly number[])[]>;
+export interface Clusters {
+  readonly keys: Int32Array;
+  /** `levels` ids per key, row-major (coarse to fine). */
+  readonly ids: Uint16Array;
+  readonly levels: number;
+}
+
+/** Cluster ids of the word at row `at` of the table (a view: no copy). */
+export function clusterRow(c: Clusters, at: number): Uint16Array {
+  return c.ids.subarray(at * c.levels, at * c.levels + c.levels);
+}
 
 export interface FeatureContext {
   readonly lexicon: Lexicon | null;
@@ -329,7 +339,7 @@ function pushWordFeatures(
   hl: number,
   hs: number,
   lw: string,
-  clusterIds: readonly number[] | undefined,
+  clusterIds: ArrayLike<number> | undefined,
 ): void {
   push(TPL.bias);
   push(mix(TPL.word, hw));
@@ -359,11 +369,11 @@ export function wordFeatures(w: string, ctx: FeatureContext): number[][] {
   const hw = fnv(w);
   const hl = lw === w ? hw : fnv(lw);
   const hs = fnv(shape(w));
-  let ids: readonly number[] | undefined;
+  let ids: ArrayLike<number> | undefined;
   if (ctx.clusters?.keys.length) {
     let at = tableRow(ctx.clusters.keys, hw);
     if (at < 0) at = tableRow(ctx.clusters.keys, hl);
-    ids = at < 0 ? undefined : ctx.clusters.values[at];
+    ids = at < 0 ? undefined : clusterRow(ctx.clusters, at);
   }
   const self: number[] = [];
   pushWordFeatures((h) => self.push(h), hw, hl, hs, lw, ids);
@@ -480,14 +490,14 @@ export function documentFeatures(
   }
   // Cluster ids of every token (exact form first, then lowercased).
   const clusters = ctx.clusters;
-  let cl: (readonly number[] | undefined)[] | null = null;
+  let cl: (ArrayLike<number> | undefined)[] | null = null;
   // With omitWordFeatures every cluster feature is a word feature: no look-ups needed here.
   if (withWord && clusters?.keys.length) {
     cl = new Array(n);
     for (let i = 0; i < n; i++) {
       let at = tableRow(clusters.keys, hw[i]!);
       if (at < 0) at = tableRow(clusters.keys, hl[i]!);
-      cl[i] = at < 0 ? undefined : clusters.values[at];
+      cl[i] = at < 0 ? undefined : clusterRow(clusters, at);
     }
   }
   // Document topic: the first word of the document when it is written in capitals (CoNLL and wire

@@ -68,7 +68,7 @@ function log(msg: string): void {
   process.stderr.write(msg + '\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const opt = parseArgs(process.argv.slice(2));
   const conll = join(opt.data, 'conll2003');
   if (!existsSync(join(conll, 'train.txt'))) throw new Error(`CoNLL-2003 not found in ${conll}`);
@@ -83,7 +83,7 @@ function main(): void {
       : [];
   let lexicon: Lexicon | null = null;
   if (opt.lexicon) {
-    lexicon = buildGazetteer(root, opt.gazetteer);
+    lexicon = await buildGazetteer(root, opt.gazetteer);
     log(`gazetteer: ${lexicon.keys.length} entries`);
   }
   const annotated = join(root, 'annotations', 'article-html', 'entities.json');
@@ -118,4 +118,4 @@ function main(): void {
   log(`wrote ${opt.out}: ${(json.length / 1e6).toFixed(2)} MB`);
 }
 
-main();
+await main();

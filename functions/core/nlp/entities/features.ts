@@ -8,10 +8,10 @@
 import { type Casing, truecase } from './truecase.ts';
 
 /** Gazetteer categories (bit positions in a phrase's category mask). */
-export const LEXICON_CATEGORIES = ['country', 'region', 'city', 'demonym', 'name', 'org'] as const;
+export const LEXICON_CATEGORIES = ['country', 'region', 'city', 'demonym', 'name', 'org', 'title'] as const;
 
 /** Set in a lexicon entry's value when the key is a proper prefix of a longer phrase. */
-export const LEXICON_PREFIX = 1 << 6;
+export const LEXICON_PREFIX = 1 << 7;
 
 /** Open-addressing map from a 32-bit hash (never 0) to a row number: slots of (hash, row) pairs. */
 export interface HashIndex {

@@ -128,7 +128,10 @@ export function learnCasing(sentences: Iterable<readonly string[]>, minCount = 2
       if (c < 0) continue;
       const l = w.toLowerCase();
       let e = counts.get(l);
-      if (!e) counts.set(l, (e = [0, 0, 0]));
+      if (!e) {
+        e = [0, 0, 0];
+        counts.set(l, e);
+      }
       e[c]!++;
     }
   }

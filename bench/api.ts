@@ -18,6 +18,7 @@ import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nameKey, speakerPk } from '#adapters/aws/dynamodb/keys.ts';
 import { nameId } from '#adapters/aws/dynamodb/read-model.ts';
+import { DATA_STACK_ID } from '#infra/compose.ts';
 import { synthesize } from '#infra/synth.ts';
 import { startHttpApi } from '#local/http-api.ts';
 import type { ObjectChange } from '#local/s3-events.ts';
@@ -72,12 +73,16 @@ function article(i: number): string {
 
 // ---------------------------------------------------------------------------------------------
 
-async function coldStart(runs: number): Promise<Record<string, number>> {
+export async function coldStart(runs: number): Promise<Record<string, number>> {
   const outdir = mkdtempSync(join(tmpdir(), 'news-ingest-bench-api-'));
   const stops: (() => Promise<void>)[] = [];
   try {
-    const { template } = synthesize({ outdir });
-    const resources = Object.entries(template.Resources as Record<string, Resource>);
+    const { template, assembly } = synthesize({ outdir });
+    // the function in the app's stack, the table in the data stack
+    const resources = Object.entries({
+      ...(template.Resources as Record<string, Resource>),
+      ...(assembly.getStackArtifact(DATA_STACK_ID).template.Resources as Record<string, Resource>),
+    });
     const [, fn] = resources.find(
       ([id, r]) => id.startsWith('ReadApiFunction') && r.Type === 'AWS::Lambda::Function',
     ) as [string, Resource];

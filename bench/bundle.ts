@@ -13,6 +13,7 @@ import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
+import { DATA_STACK_ID } from '#infra/compose.ts';
 import { INGEST_BUNDLING, INGEST_ENTRY } from '#infra/constructs/ingest-function.ts';
 import { synthesize } from '#infra/synth.ts';
 
@@ -78,7 +79,20 @@ function runColdStart(assetFile: string, env: Record<string, string>): Promise<C
     const mod = await import(${JSON.stringify(assetFile)});
     const t1 = performance.now();
     const event = JSON.parse(process.env.BENCH_EVENT);
-    const res = await mod.handler(event, {});
+    // what Lambda passes: the deadline the batch checks, the ids the logger adds to its lines
+    const started = Date.now();
+    const context = {
+      functionName: 'news-ingest-bench',
+      functionVersion: '$LATEST',
+      invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:news-ingest-bench',
+      memoryLimitInMB: '1024',
+      awsRequestId: 'bench-request',
+      logGroupName: '/aws/lambda/news-ingest-bench',
+      logStreamName: 'bench',
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Number(process.env.BENCH_TIMEOUT_MS) - (Date.now() - started),
+    };
+    const res = await mod.handler(event, context);
     const t2 = performance.now();
     process.stderr.write('BENCH_RESULT ' + JSON.stringify({ moduleLoadMs: t1 - t0, firstInvokeMs: t2 - t1, ok: res.batchItemFailures.length === 0 }) + '\\n');
   `;
@@ -110,9 +124,13 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
   const stops: Array<() => Promise<void>> = [];
   try {
     const synthStarted = performance.now();
-    const { template } = synthesize({ outdir });
+    const { template, assembly } = synthesize({ outdir });
     const synthMs = performance.now() - synthStarted;
-    const resources = Object.entries(template.Resources as Record<string, Resource>);
+    // the function in the app's stack, the table in the data stack
+    const resources = Object.entries({
+      ...(template.Resources as Record<string, Resource>),
+      ...(assembly.getStackArtifact(DATA_STACK_ID).template.Resources as Record<string, Resource>),
+    });
     const [, fn] = resources.find(
       ([, r]) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['aws:asset:is-bundled'] === true,
     ) as [string, Resource];
@@ -223,6 +241,7 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
         AWS_ENDPOINT_URL_DYNAMODB: ddbEndpoint,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         BENCH_EVENT: JSON.stringify(sqsEvent),
+        BENCH_TIMEOUT_MS: String(Number(fn.Properties.Timeout) * 1000),
       });
       const cold = await runColdStart(join(assetDir, 'index.mjs'), env);
       if (!cold.ok)

@@ -43,6 +43,16 @@ describe('ingest function bundle', () => {
     if (outdir) rmSync(outdir, { recursive: true, force: true });
   });
 
+  it("passes CDK's CloudFormation validation and cdk-nag on the full synth: the report lists no finding", () => {
+    // the other infra tests build without the built-in validation (see build-stack.ts)
+    const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; violations: unknown[] }[];
+    };
+    expect(
+      report.pluginReports.flatMap((r) => r.violations.map((v) => ({ plugin: r.pluginName, v }))),
+    ).toEqual([]);
+  });
+
   it('writes the stack template named after the stack id', () => {
     expect(result.templatePath).toBe(join(outdir, `${STACK_ID}.template.json`));
     expect(fn.Properties.Handler).toBe('index.handler');

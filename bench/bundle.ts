@@ -68,12 +68,14 @@ async function measureInputs(): Promise<{ totalBytes: number; modelBytes: number
 interface ColdStart {
   moduleLoadMs: number;
   firstInvokeMs: number;
+  /** CPU time of the whole process (Node's own start included) up to the end of the invocation. */
+  cpuMs: number;
   ok: boolean;
   /** The function's own (JSON) log lines, shown when the invocation fails. */
   logs?: string;
 }
 
-function runColdStart(assetFile: string, env: Record<string, string>): Promise<ColdStart> {
+function runColdStart(assetFile: string, env: Record<string, string>, sourceMaps = true): Promise<ColdStart> {
   const script = `
     const t0 = performance.now();
     const mod = await import(${JSON.stringify(assetFile)});
@@ -94,11 +96,14 @@ function runColdStart(assetFile: string, env: Record<string, string>): Promise<C
     };
     const res = await mod.handler(event, context);
     const t2 = performance.now();
-    process.stderr.write('BENCH_RESULT ' + JSON.stringify({ moduleLoadMs: t1 - t0, firstInvokeMs: t2 - t1, ok: res.batchItemFailures.length === 0 }) + '\\n');
+    const cpu = process.cpuUsage();
+    process.stderr.write('BENCH_RESULT ' + JSON.stringify({ moduleLoadMs: t1 - t0, firstInvokeMs: t2 - t1, cpuMs: (cpu.user + cpu.system) / 1000, ok: res.batchItemFailures.length === 0 }) + '\\n');
   `;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
-      env,
+    const flags = sourceMaps ? ['--enable-source-maps'] : [];
+    const { NODE_OPTIONS: _, ...withoutOptions } = env;
+    const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', script], {
+      env: sourceMaps ? env : withoutOptions,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -173,6 +178,9 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
     const runs = opts.quick ? 1 : 5;
     const loads: number[] = [];
     const invokes: number[] = [];
+    const cpus: number[] = [];
+    const bareTotals: number[] = [];
+    const bareCpus: number[] = [];
     for (let i = 0; i < runs; i++) {
       // A fresh table and object per run, so every first invocation does the full write.
       const tableName = `bench-articles-${i}`;
@@ -248,6 +256,23 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
         throw new Error(`the first invocation reported a batch item failure: ${cold.logs?.slice(-3000)}`);
       loads.push(cold.moduleLoadMs);
       invokes.push(cold.firstInvokeMs);
+      cpus.push(cold.cpuMs);
+      // the same, without NODE_OPTIONS=--enable-source-maps (what parsing the map at load costs)
+      env.TABLE_NAME = `${tableName}-nomaps`;
+      await ddb.send(
+        new CreateTableCommand({
+          TableName: env.TABLE_NAME,
+          KeySchema: t.KeySchema,
+          AttributeDefinitions: t.AttributeDefinitions,
+          GlobalSecondaryIndexes: t.GlobalSecondaryIndexes,
+          BillingMode: t.BillingMode,
+        } as CreateTableCommandInput),
+      );
+      const bare = await runColdStart(join(assetDir, 'index.mjs'), env, false);
+      if (!bare.ok)
+        throw new Error(`the first invocation reported a batch item failure: ${bare.logs?.slice(-3000)}`);
+      bareTotals.push(bare.moduleLoadMs + bare.firstInvokeMs);
+      bareCpus.push(bare.cpuMs);
     }
 
     return {
@@ -263,6 +288,9 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       coldStartModuleLoadMs: Math.round(median(loads)),
       coldStartFirstInvokeMs: Math.round(median(invokes)),
       coldStartTotalMs: Math.round(median(loads.map((l, i) => l + (invokes[i] as number)))),
+      coldStartCpuMs: Math.round(median(cpus)),
+      coldStartWithoutSourceMapsMs: Math.round(median(bareTotals)),
+      coldStartWithoutSourceMapsCpuMs: Math.round(median(bareCpus)),
       coldStartNote: `node ${process.version} on ${process.arch}, fresh process per run, median; S3 fauxqs + DynamoDB dynalite in process`,
     };
   } finally {

@@ -6,7 +6,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/integration/**'] },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/integration/**'],
+          // the files of a worker share its modules (the SDK, CDK, the entity model are imported
+          // once per worker instead of once per file): 102 s -> 58 s of CPU for this project.
+          // No unit test mocks modules; tests that change process.env restore it.
+          isolate: false,
+        },
       },
       {
         extends: true,

@@ -18,6 +18,7 @@ import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nameKey, speakerPk } from '#adapters/aws/dynamodb/keys.ts';
 import { nameId } from '#adapters/aws/dynamodb/read-model.ts';
+import { DATA_STACK_ID } from '#infra/compose.ts';
 import { synthesize } from '#infra/synth.ts';
 import { startHttpApi } from '#local/http-api.ts';
 import type { ObjectChange } from '#local/s3-events.ts';
@@ -72,12 +73,16 @@ function article(i: number): string {
 
 // ---------------------------------------------------------------------------------------------
 
-async function coldStart(runs: number): Promise<Record<string, number>> {
+export async function coldStart(runs: number): Promise<Record<string, number>> {
   const outdir = mkdtempSync(join(tmpdir(), 'news-ingest-bench-api-'));
   const stops: (() => Promise<void>)[] = [];
   try {
-    const { template } = synthesize({ outdir });
-    const resources = Object.entries(template.Resources as Record<string, Resource>);
+    const { template, assembly } = synthesize({ outdir });
+    // the function in the app's stack, the table in the data stack
+    const resources = Object.entries({
+      ...(template.Resources as Record<string, Resource>),
+      ...(assembly.getStackArtifact(DATA_STACK_ID).template.Resources as Record<string, Resource>),
+    });
     const [, fn] = resources.find(
       ([id, r]) => id.startsWith('ReadApiFunction') && r.Type === 'AWS::Lambda::Function',
     ) as [string, Resource];
@@ -166,12 +171,13 @@ async function coldStart(runs: number): Promise<Record<string, number>> {
       const res = await mod.handler(JSON.parse(process.env.BENCH_EVENT), {});
       const t2 = performance.now();
       const body = JSON.parse(res.body);
-      process.stderr.write('BENCH_RESULT ' + JSON.stringify({ load: t1 - t0, invoke: t2 - t1, ok: res.statusCode === 200 && body.items.length === 20 }) + '\\n');`;
-    const loads: number[] = [];
-    const invokes: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const out = await new Promise<{ load: number; invoke: number; ok: boolean }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
+      const cpu = process.cpuUsage();
+      process.stderr.write('BENCH_RESULT ' + JSON.stringify({ load: t1 - t0, invoke: t2 - t1, cpu: (cpu.user + cpu.system) / 1000, ok: res.statusCode === 200 && body.items.length === 20 }) + '\\n');`;
+    type Run = { load: number; invoke: number; cpu: number; ok: boolean };
+    const runOnce = (sourceMaps: boolean) =>
+      new Promise<Run>((resolve, reject) => {
+        const flags = sourceMaps ? ['--enable-source-maps'] : [];
+        const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', script], {
           env: {
             PATH: process.env.PATH ?? '',
             TABLE_NAME: 'articles',
@@ -196,15 +202,31 @@ async function coldStart(runs: number): Promise<Record<string, number>> {
           else resolve(JSON.parse(line.slice(13)));
         });
       });
+    const loads: number[] = [];
+    const invokes: number[] = [];
+    const cpus: number[] = [];
+    const bare: number[] = [];
+    const bareCpus: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const out = await runOnce(true);
       if (!out.ok) throw new Error('the first invocation did not return the 20 quotes');
       loads.push(out.load);
       invokes.push(out.invoke);
+      cpus.push(out.cpu);
+      // the same without --enable-source-maps (what parsing the map at load costs)
+      const b = await runOnce(false);
+      if (!b.ok) throw new Error('the first invocation did not return the 20 quotes');
+      bare.push(b.load + b.invoke);
+      bareCpus.push(b.cpu);
     }
     const total = loads.map((l, i) => l + (invokes[i] as number));
     return {
       readColdStartMs: round(median(total)),
       readColdStartLoadMs: round(median(loads)),
       readColdStartFirstInvokeMs: round(median(invokes)),
+      readColdStartCpuMs: round(median(cpus)),
+      readColdStartWithoutSourceMapsMs: round(median(bare)),
+      readColdStartWithoutSourceMapsCpuMs: round(median(bareCpus)),
       readColdStartRuns: runs,
     };
   } finally {

@@ -13,6 +13,7 @@ import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
+import { DATA_STACK_ID } from '#infra/compose.ts';
 import { INGEST_BUNDLING, INGEST_ENTRY } from '#infra/constructs/ingest-function.ts';
 import { synthesize } from '#infra/synth.ts';
 
@@ -67,24 +68,42 @@ async function measureInputs(): Promise<{ totalBytes: number; modelBytes: number
 interface ColdStart {
   moduleLoadMs: number;
   firstInvokeMs: number;
+  /** CPU time of the whole process (Node's own start included) up to the end of the invocation. */
+  cpuMs: number;
   ok: boolean;
   /** The function's own (JSON) log lines, shown when the invocation fails. */
   logs?: string;
 }
 
-function runColdStart(assetFile: string, env: Record<string, string>): Promise<ColdStart> {
+function runColdStart(assetFile: string, env: Record<string, string>, sourceMaps = true): Promise<ColdStart> {
   const script = `
     const t0 = performance.now();
     const mod = await import(${JSON.stringify(assetFile)});
     const t1 = performance.now();
     const event = JSON.parse(process.env.BENCH_EVENT);
-    const res = await mod.handler(event, {});
+    // what Lambda passes: the deadline the batch checks, the ids the logger adds to its lines
+    const started = Date.now();
+    const context = {
+      functionName: 'news-ingest-bench',
+      functionVersion: '$LATEST',
+      invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:news-ingest-bench',
+      memoryLimitInMB: '1024',
+      awsRequestId: 'bench-request',
+      logGroupName: '/aws/lambda/news-ingest-bench',
+      logStreamName: 'bench',
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Number(process.env.BENCH_TIMEOUT_MS) - (Date.now() - started),
+    };
+    const res = await mod.handler(event, context);
     const t2 = performance.now();
-    process.stderr.write('BENCH_RESULT ' + JSON.stringify({ moduleLoadMs: t1 - t0, firstInvokeMs: t2 - t1, ok: res.batchItemFailures.length === 0 }) + '\\n');
+    const cpu = process.cpuUsage();
+    process.stderr.write('BENCH_RESULT ' + JSON.stringify({ moduleLoadMs: t1 - t0, firstInvokeMs: t2 - t1, cpuMs: (cpu.user + cpu.system) / 1000, ok: res.batchItemFailures.length === 0 }) + '\\n');
   `;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
-      env,
+    const flags = sourceMaps ? ['--enable-source-maps'] : [];
+    const { NODE_OPTIONS: _, ...withoutOptions } = env;
+    const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', script], {
+      env: sourceMaps ? env : withoutOptions,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -110,9 +129,13 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
   const stops: Array<() => Promise<void>> = [];
   try {
     const synthStarted = performance.now();
-    const { template } = synthesize({ outdir });
+    const { template, assembly } = synthesize({ outdir });
     const synthMs = performance.now() - synthStarted;
-    const resources = Object.entries(template.Resources as Record<string, Resource>);
+    // the function in the app's stack, the table in the data stack
+    const resources = Object.entries({
+      ...(template.Resources as Record<string, Resource>),
+      ...(assembly.getStackArtifact(DATA_STACK_ID).template.Resources as Record<string, Resource>),
+    });
     const [, fn] = resources.find(
       ([, r]) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['aws:asset:is-bundled'] === true,
     ) as [string, Resource];
@@ -155,6 +178,9 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
     const runs = opts.quick ? 1 : 5;
     const loads: number[] = [];
     const invokes: number[] = [];
+    const cpus: number[] = [];
+    const bareTotals: number[] = [];
+    const bareCpus: number[] = [];
     for (let i = 0; i < runs; i++) {
       // A fresh table and object per run, so every first invocation does the full write.
       const tableName = `bench-articles-${i}`;
@@ -223,12 +249,30 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
         AWS_ENDPOINT_URL_DYNAMODB: ddbEndpoint,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         BENCH_EVENT: JSON.stringify(sqsEvent),
+        BENCH_TIMEOUT_MS: String(Number(fn.Properties.Timeout) * 1000),
       });
       const cold = await runColdStart(join(assetDir, 'index.mjs'), env);
       if (!cold.ok)
         throw new Error(`the first invocation reported a batch item failure: ${cold.logs?.slice(-3000)}`);
       loads.push(cold.moduleLoadMs);
       invokes.push(cold.firstInvokeMs);
+      cpus.push(cold.cpuMs);
+      // the same, without NODE_OPTIONS=--enable-source-maps (what parsing the map at load costs)
+      env.TABLE_NAME = `${tableName}-nomaps`;
+      await ddb.send(
+        new CreateTableCommand({
+          TableName: env.TABLE_NAME,
+          KeySchema: t.KeySchema,
+          AttributeDefinitions: t.AttributeDefinitions,
+          GlobalSecondaryIndexes: t.GlobalSecondaryIndexes,
+          BillingMode: t.BillingMode,
+        } as CreateTableCommandInput),
+      );
+      const bare = await runColdStart(join(assetDir, 'index.mjs'), env, false);
+      if (!bare.ok)
+        throw new Error(`the first invocation reported a batch item failure: ${bare.logs?.slice(-3000)}`);
+      bareTotals.push(bare.moduleLoadMs + bare.firstInvokeMs);
+      bareCpus.push(bare.cpuMs);
     }
 
     return {
@@ -244,6 +288,9 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       coldStartModuleLoadMs: Math.round(median(loads)),
       coldStartFirstInvokeMs: Math.round(median(invokes)),
       coldStartTotalMs: Math.round(median(loads.map((l, i) => l + (invokes[i] as number)))),
+      coldStartCpuMs: Math.round(median(cpus)),
+      coldStartWithoutSourceMapsMs: Math.round(median(bareTotals)),
+      coldStartWithoutSourceMapsCpuMs: Math.round(median(bareCpus)),
       coldStartNote: `node ${process.version} on ${process.arch}, fresh process per run, median; S3 fauxqs + DynamoDB dynalite in process`,
     };
   } finally {

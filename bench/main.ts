@@ -15,6 +15,7 @@ const AREAS = [
   ['budget', 'slowest record at the size caps (sizes the timeouts)'],
   ['e2e', 'local stack: burst throughput and latency'],
   ['api', 'read API: cold start, speaker query latency beside the CLI, page first render'],
+  ['cold', 'read function cold start alone (the first figures of api)'],
 ] as const;
 
 const { values } = parseArgs({

@@ -4,15 +4,17 @@
  * functions/core/model/ner-model.json. Deterministic: a fixed seed, no clock, no parallelism, so two
  * runs write the same bytes.
  *
- *   npm run train:ner [-- --epochs N --data DIR --out FILE --no-lexicon --no-clusters --gazetteer PKG,PKG]
+ *   npm run train:ner [-- --epochs N --data DIR --out FILE --no-lexicon --no-clusters --no-casing --gazetteer PKG,PKG]
+ *   npm run train:ner -- --holdout --out /tmp/m.json   (tuning: train on 4/5 of train, score the other fifth)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConll } from '../functions/core/nlp/entities/conll.ts';
 import type { Clusters, FeatureContext, Lexicon } from '../functions/core/nlp/entities/features.ts';
+import { type Casing, learnCasing } from '../functions/core/nlp/entities/truecase.ts';
 import { eachFlag } from './args.ts';
-import { learnClusters } from './ner/clusters.ts';
+import { learnClusters, type UnlabelledSources, unlabelledSentences } from './ner/clusters.ts';
 import { buildGazetteer, GAZETTEER_SOURCES } from './ner/gazetteer.ts';
 import { trainModel } from './ner/perceptron.ts';
 
@@ -24,9 +26,12 @@ interface Options {
   out: string;
   lexicon: boolean;
   clusters: boolean;
+  casing: boolean;
   minCount: number;
   gazetteer: ReadonlySet<string>;
   seed: number;
+  /** Train on four fifths of the training documents and score the held-out fifth after every epoch. */
+  holdout: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -36,9 +41,11 @@ function parseArgs(argv: string[]): Options {
     out: join(root, 'functions', 'core', 'model', 'ner-model.json'),
     lexicon: true,
     clusters: true,
+    casing: true,
     minCount: 1,
     gazetteer: GAZETTEER_SOURCES,
     seed: 20030601,
+    holdout: false,
   };
   eachFlag(argv, (a, v) => {
     if (a === '--epochs') o.epochs = Number(v());
@@ -46,9 +53,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--out') o.out = resolve(v());
     else if (a === '--no-lexicon') o.lexicon = false;
     else if (a === '--no-clusters') o.clusters = false;
+    else if (a === '--no-casing') o.casing = false;
     else if (a === '--min-count') o.minCount = Number(v());
     else if (a === '--gazetteer') o.gazetteer = new Set(v().split(','));
     else if (a === '--seed') o.seed = Number(v());
+    else if (a === '--holdout') o.holdout = true;
     else return false;
     return true;
   });
@@ -59,34 +68,54 @@ function log(msg: string): void {
   process.stderr.write(msg + '\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const opt = parseArgs(process.argv.slice(2));
   const conll = join(opt.data, 'conll2003');
   if (!existsSync(join(conll, 'train.txt'))) throw new Error(`CoNLL-2003 not found in ${conll}`);
-  const train = parseConll(readFileSync(join(conll, 'train.txt'), 'utf8'));
-  const valid = existsSync(join(conll, 'valid.txt'))
-    ? parseConll(readFileSync(join(conll, 'valid.txt'), 'utf8'))
-    : [];
+  const all = parseConll(readFileSync(join(conll, 'train.txt'), 'utf8'));
+  // Tuning is done on a fixed held-out fifth of train (every fifth document); validation is read
+  // only to report the final model, once.
+  const train = opt.holdout ? all.filter((_, i) => i % 5 !== 4) : all;
+  const valid = opt.holdout
+    ? all.filter((_, i) => i % 5 === 4)
+    : existsSync(join(conll, 'valid.txt'))
+      ? parseConll(readFileSync(join(conll, 'valid.txt'), 'utf8'))
+      : [];
   let lexicon: Lexicon | null = null;
   if (opt.lexicon) {
-    lexicon = buildGazetteer(root, opt.gazetteer);
+    lexicon = await buildGazetteer(root, opt.gazetteer);
     log(`gazetteer: ${lexicon.keys.length} entries`);
+  }
+  const annotated = join(root, 'annotations', 'article-html', 'entities.json');
+  const unlabelled: UnlabelledSources = {
+    polnear: join(opt.data, 'polnear'),
+    articleBodies: join(opt.data, 'article-html', 'ground-truth.json'),
+    excludedPages: new Set(
+      existsSync(annotated) ? Object.keys(JSON.parse(readFileSync(annotated, 'utf8')) as object) : [],
+    ),
+  };
+  let casing: Casing | null = null;
+  if (opt.casing) {
+    casing = learnCasing(unlabelledSentences(train, unlabelled));
+    log(`casing: ${casing.keys.length} words`);
   }
   let clusters: Clusters | null = null;
   if (opt.clusters) {
-    clusters = learnClusters(train, join(opt.data, 'polnear'), log);
+    clusters = learnClusters(train, unlabelled, log);
     log(`clusters: ${clusters.keys.length} words`);
   }
-  const ctx: FeatureContext = { lexicon, clusters };
+  const ctx: FeatureContext = { lexicon, clusters, casing };
   const artifact = trainModel(train, valid, ctx, {
     epochs: opt.epochs,
     seed: opt.seed,
     minCount: opt.minCount,
     log,
+    everyEpoch: opt.holdout,
+    validName: opt.holdout ? 'held-out train fifth' : 'valid',
   });
   const json = JSON.stringify(artifact);
   writeFileSync(opt.out, json + '\n');
   log(`wrote ${opt.out}: ${(json.length / 1e6).toFixed(2)} MB`);
 }
 
-main();
+await main();

@@ -1,6 +1,7 @@
 /**
- * Word clusters learned from unlabelled text (the CoNLL-2003 training tokens and the PolNeAR article
- * texts, read where they lie and never stored): every frequent word gets a vector of positive
+ * Word clusters learned from unlabelled text that is no evaluation data (the CoNLL-2003 training
+ * tokens, the PolNeAR train article texts, and the article-html bodies that the news check set does
+ * not annotate; read where they lie and never stored; no development split is read): every frequent word gets a vector of positive
  * pointwise mutual information with its left and right neighbours, reduced to a few hundred
  * dimensions with a seeded randomised SVD, then clustered by hierarchical spherical k-means
  * (32 top clusters, each split in 8, then again in 8), giving Brown-style coarse-to-fine ids.
@@ -20,18 +21,40 @@ const DIM = 192;
 const BRANCHES = [32, 8, 8];
 const ITERATIONS = 12;
 
-function sentencesOf(train: ConllDocument[], polnear: string): string[][] {
+/** Where the unlabelled text lies. */
+export interface UnlabelledSources {
+  /** PolNeAR root: only its `train/text` is read. */
+  readonly polnear: string;
+  /** article-html ground-truth.json (bodies by page id), or null. */
+  readonly articleBodies: string | null;
+  /** Page ids of the bodies the news check set annotates: never read. */
+  readonly excludedPages: ReadonlySet<string>;
+}
+
+function pushLines(out: string[][], text: string): void {
+  for (const line of text.split(/\n+/)) {
+    const toks = tokenize(line).map((t) => t.norm);
+    if (toks.length) out.push(toks);
+  }
+}
+
+/** Sentences of unlabelled text: CoNLL train tokens, PolNeAR train texts, unannotated article bodies. */
+export function unlabelledSentences(train: readonly ConllDocument[], src: UnlabelledSources): string[][] {
   const out: string[][] = [];
   for (const d of train) for (const s of d.sentences) out.push(s.tokens.map(normalise));
-  for (const split of ['train', 'dev']) {
-    const dir = join(polnear, split, 'text');
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) {
-      if (!f.endsWith('.txt')) continue;
-      for (const line of readFileSync(join(dir, f), 'utf8').split(/\n+/)) {
-        const toks = tokenize(line).map((t) => t.norm);
-        if (toks.length) out.push(toks);
-      }
+  const dir = join(src.polnear, 'train', 'text');
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir).sort())
+      if (f.endsWith('.txt')) pushLines(out, readFileSync(join(dir, f), 'utf8'));
+  }
+  if (src.articleBodies && existsSync(src.articleBodies)) {
+    const pages = JSON.parse(readFileSync(src.articleBodies, 'utf8')) as Record<
+      string,
+      { articleBody?: string }
+    >;
+    for (const id of Object.keys(pages).sort()) {
+      const body = pages[id]?.articleBody;
+      if (!src.excludedPages.has(id) && typeof body === 'string') pushLines(out, body);
     }
   }
   return out;
@@ -86,8 +109,12 @@ function kmeans(vecs: Float32Array, members: number[], k: number, random: () => 
   return assign;
 }
 
-export function learnClusters(train: ConllDocument[], polnear: string, log: (m: string) => void): Clusters {
-  const sents = sentencesOf(train, polnear);
+export function learnClusters(
+  train: readonly ConllDocument[],
+  src: UnlabelledSources,
+  log: (m: string) => void,
+): Clusters {
+  const sents = unlabelledSentences(train, src);
   const counts = new Map<string, number>();
   const lcounts = new Map<string, number>();
   let total = 0;

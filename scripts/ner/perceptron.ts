@@ -46,10 +46,17 @@ export interface TrainOptions {
   /** Features seen fewer times in training are dropped. */
   readonly minCount: number;
   readonly log?: (message: string) => void;
+  /** Score `valid` after every epoch (a held-out part of train) rather than once after the last. */
+  readonly everyEpoch?: boolean;
+  /** Name of the scored set in the log. */
+  readonly validName?: string;
   readonly meta?: Record<string, string | number>;
 }
 
-/** Trains on `train`, reports F1 on `valid` after each epoch, returns the encoded artifact. */
+/**
+ * Trains on `train`, reports F1 on `valid` once after the last epoch (or after each epoch when
+ * `everyEpoch`, for a held-out part of train), returns the encoded artifact.
+ */
 export function trainModel(
   train: readonly ConllDocument[],
   valid: readonly ConllDocument[],
@@ -149,7 +156,7 @@ export function trainModel(
       }
       c++;
     }
-    if (validIds.length) {
+    if (validIds.length && (opt.everyEpoch || epoch === opt.epochs)) {
       const { aw, at } = averaged();
       const scorer = new ConllScorer();
       validIds.forEach((ids, k) => {
@@ -157,7 +164,9 @@ export function trainModel(
         scorer.add(chunksOf(validS[k]!.tags), labelSpans(pred));
       });
       const by = [...scorer.byType()].map(([t, x]) => `${t} ${x.f1.toFixed(4)}`).join(' ');
-      log(`epoch ${epoch}: ${errors} sentence errors; valid F1 ${scorer.overall().f1.toFixed(4)} (${by})`);
+      log(
+        `epoch ${epoch}: ${errors} sentence errors; ${opt.validName ?? 'valid'} F1 ${scorer.overall().f1.toFixed(4)} (${by})`,
+      );
     } else {
       log(`epoch ${epoch}: ${errors} sentence errors`);
     }
@@ -185,6 +194,7 @@ export function trainModel(
       transitions: at,
       lexicon: ctx.lexicon,
       clusters: ctx.clusters,
+      casing: ctx.casing ?? null,
     },
     {
       epochs: opt.epochs,

@@ -28,9 +28,15 @@ export function withoutTags(properties: Record<string, unknown>): Record<string,
 /**
  * Builds the stacks as `cdk synth` would (context of cdk.json plus `context`), without bundling
  * the function: unit tests pin the templates, one test in bundle.test.ts builds the asset.
+ * Without CDK's built-in CloudFormation validation either (its engine takes about 10 s of CPU to
+ * start in every test file): bundle.test.ts runs it once, on the full synth, and expects no
+ * finding. cdk-nag runs where a test asks for it (`validateScope`).
  */
 export function buildStack(context: Record<string, unknown> = {}): BuiltStack {
-  const app = new App({ context: { ...projectContext(), 'aws:cdk:bundling-stacks': [], ...context } });
+  const app = new App({
+    context: { ...projectContext(), 'aws:cdk:bundling-stacks': [], ...context },
+    builtinCloudFormationValidation: false,
+  });
   const composed = composeApp(app);
   const template = Template.fromStack(composed.stack);
   const dataTemplate = Template.fromStack(composed.data);

@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STACK_ID } from '#infra/compose.ts';
+import { INGEST_BUNDLING } from '#infra/constructs/ingest-function.ts';
+import { READ_API_ENTRY } from '#infra/constructs/read-api.ts';
 import { type SynthesizeResult, synthesize } from '#infra/synth.ts';
 
 // Bundling and child processes take seconds on a loaded 2-core machine.
@@ -41,6 +44,16 @@ describe('ingest function bundle', () => {
 
   afterAll(() => {
     if (outdir) rmSync(outdir, { recursive: true, force: true });
+  });
+
+  it("passes CDK's CloudFormation validation and cdk-nag on the full synth: the report lists no finding", () => {
+    // the other infra tests build without the built-in validation (see build-stack.ts)
+    const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; violations: unknown[] }[];
+    };
+    expect(
+      report.pluginReports.flatMap((r) => r.violations.map((v) => ({ plugin: r.pluginName, v }))),
+    ).toEqual([]);
   });
 
   it('writes the stack template named after the stack id', () => {
@@ -140,5 +153,38 @@ describe('ingest function bundle', () => {
       },
     );
     expect(out.trim()).toBe('function');
+  });
+});
+
+/** What the read function's cold start pays for: only the reader, the SDK's DynamoDB client and the logger. */
+describe('read function bundle contents', () => {
+  it('holds no entity model, no article parser and no extraction code', async () => {
+    const result = await build({
+      entryPoints: [READ_API_ENTRY],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: INGEST_BUNDLING.target,
+      mainFields: [...INGEST_BUNDLING.mainFields],
+      banner: { js: INGEST_BUNDLING.banner },
+      minify: true,
+      write: false,
+      metafile: true,
+      outfile: 'index.mjs',
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs).toContain('functions/read/api.ts');
+    // the name keys (entities/identity.ts) and the sequencer order are shared with the write side
+    const heavy = inputs.filter(
+      (path) =>
+        /^functions\/core\/(model|article|nlp\/quotes)\//.test(path) ||
+        /^functions\/core\/nlp\/(extract|entities\/(recognize|features|model))\.ts$/.test(path) ||
+        path === 'functions/ingest/ingest-object.ts' ||
+        /node_modules\/(htmlparser2|@mozilla\/readability|fflate|@aws-sdk\/client-s3|@aws-lambda-powertools\/tracer)\//.test(
+          path,
+        ),
+    );
+    expect(heavy).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import {
   phraseHash,
 } from '../nlp/entities/features.ts';
 import { LABELS, type NerModel, NUM_LABELS } from '../nlp/entities/model.ts';
+import type { Casing } from '../nlp/entities/truecase.ts';
 
 export const FORMAT = 'news-ingest-ner/3';
 
@@ -31,6 +32,8 @@ export interface ModelArtifact {
   readonly lexicon: { readonly keys: string; readonly values: string; readonly maxLength: number };
   /** Sorted Int32 word hashes and `levels` Uint16 cluster ids each (base64). */
   readonly clusters: { readonly keys: string; readonly ids: string; readonly levels: number };
+  /** Sorted Int32 hashes of lowercased words and one casing byte each (base64); absent: none. */
+  readonly casing?: { readonly keys: string; readonly values: string };
   readonly meta?: Record<string, string | number>;
 }
 
@@ -41,6 +44,7 @@ export interface ModelParts {
   readonly transitions: ArrayLike<number>;
   readonly lexicon: Lexicon | null;
   readonly clusters: Clusters | null;
+  readonly casing?: Casing | null;
 }
 
 type BufferLike = {
@@ -84,11 +88,8 @@ export function encodeModel(parts: ModelParts, meta?: Record<string, string | nu
   }
   const lex = parts.lexicon;
   const cl = parts.clusters;
-  const levels = cl?.values.length ? cl.values[0]!.length : 0;
-  const ids = new Uint16Array((cl?.keys.length ?? 0) * levels);
-  cl?.values.forEach((v, i) => {
-    for (let k = 0; k < levels; k++) ids[i * levels + k] = v[k]!;
-  });
+  const levels = cl?.levels ?? 0;
+  const ids = cl ? Uint16Array.from(cl.ids) : new Uint16Array(0);
   return {
     format: FORMAT,
     labels: LABELS,
@@ -107,6 +108,9 @@ export function encodeModel(parts: ModelParts, meta?: Record<string, string | nu
       ids: toBase64(new Uint8Array(ids.buffer)),
       levels,
     },
+    ...(parts.casing
+      ? { casing: { keys: toBase64(le32(parts.casing.keys)), values: toBase64(parts.casing.values) } }
+      : {}),
     ...(meta ? { meta } : {}),
   };
 }
@@ -148,12 +152,12 @@ export function decodeModel(a: ModelArtifact): NerModel {
     const keys = i32(fromBase64(a.clusters.keys));
     const idBytes = fromBase64(a.clusters.ids);
     const ids = new Uint16Array(idBytes.buffer, idBytes.byteOffset, idBytes.byteLength >> 1);
-    const n = a.clusters.levels;
-    const values: number[][] = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) values[i] = Array.from(ids.subarray(i * n, i * n + n));
-    clusters = { keys, values };
+    clusters = { keys, ids, levels: a.clusters.levels };
   }
-  return { index, weights, scale: a.scale, transitions, lexicon, clusters };
+  const casing: Casing | null = a.casing?.keys
+    ? { keys: i32(fromBase64(a.casing.keys)), values: fromBase64(a.casing.values) }
+    : null;
+  return { index, weights, scale: a.scale, transitions, lexicon, clusters, casing };
 }
 
 /** Builds a Lexicon from (tokenised phrase, category) pairs; tokens are lowercased. */
@@ -183,5 +187,11 @@ export function buildClusters(words: Map<string, readonly number[]>, hash: (w: s
   const byHash = new Map<number, readonly number[]>();
   for (const [w, ids] of words) if (!byHash.has(hash(w))) byHash.set(hash(w), ids);
   const keys = Int32Array.from(byHash.keys()).sort();
-  return { keys, values: Array.from(keys, (k) => byHash.get(k)!) };
+  const levels = keys.length ? byHash.get(keys[0]!)!.length : 0;
+  const ids = new Uint16Array(keys.length * levels);
+  keys.forEach((k, i) => {
+    const v = byHash.get(k)!;
+    for (let l = 0; l < levels; l++) ids[i * levels + l] = v[l]!;
+  });
+  return { keys, ids, levels };
 }

@@ -5,11 +5,13 @@
  * the model maps the hashes it knows to weight rows.
  */
 
+import { type Casing, truecase } from './truecase.ts';
+
 /** Gazetteer categories (bit positions in a phrase's category mask). */
-export const LEXICON_CATEGORIES = ['country', 'region', 'city', 'demonym', 'name', 'org'] as const;
+export const LEXICON_CATEGORIES = ['country', 'region', 'city', 'demonym', 'name', 'org', 'title'] as const;
 
 /** Set in a lexicon entry's value when the key is a proper prefix of a longer phrase. */
-export const LEXICON_PREFIX = 1 << 6;
+export const LEXICON_PREFIX = 1 << 7;
 
 /** Open-addressing map from a 32-bit hash (never 0) to a row number: slots of (hash, row) pairs. */
 export interface HashIndex {
@@ -80,11 +82,23 @@ export interface Lexicon extends HashTable<Uint8Array> {
 }
 
 /** Hash of a word (exact, or lowercased) -> cluster ids from coarse to fine. */
-export type Clusters = HashTable<readonly (readonly number[])[]>;
+export interface Clusters {
+  readonly keys: Int32Array;
+  /** `levels` ids per key, row-major (coarse to fine). */
+  readonly ids: Uint16Array;
+  readonly levels: number;
+}
+
+/** Cluster ids of the word at row `at` of the table (a view: no copy). */
+export function clusterRow(c: Clusters, at: number): Uint16Array {
+  return c.ids.subarray(at * c.levels, at * c.levels + c.levels);
+}
 
 export interface FeatureContext {
   readonly lexicon: Lexicon | null;
   readonly clusters: Clusters | null;
+  /** Usual casing of words, to read text written in capitals as running text (truecase.ts). */
+  readonly casing?: Casing | null;
 }
 
 export interface SentenceRange {
@@ -98,6 +112,8 @@ export interface DocumentFeatures {
   readonly hashes: Int32Array;
   /** Per-token word facts (shared objects, one per distinct word). */
   readonly words: readonly WordInfo[];
+  /** The words the features read: the input, with capitals stretches truecased. */
+  readonly cased: readonly string[];
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -323,7 +339,7 @@ function pushWordFeatures(
   hl: number,
   hs: number,
   lw: string,
-  clusterIds: readonly number[] | undefined,
+  clusterIds: ArrayLike<number> | undefined,
 ): void {
   push(TPL.bias);
   push(mix(TPL.word, hw));
@@ -353,11 +369,11 @@ export function wordFeatures(w: string, ctx: FeatureContext): number[][] {
   const hw = fnv(w);
   const hl = lw === w ? hw : fnv(lw);
   const hs = fnv(shape(w));
-  let ids: readonly number[] | undefined;
+  let ids: ArrayLike<number> | undefined;
   if (ctx.clusters?.keys.length) {
     let at = tableRow(ctx.clusters.keys, hw);
     if (at < 0) at = tableRow(ctx.clusters.keys, hl);
-    ids = at < 0 ? undefined : ctx.clusters.values[at];
+    ids = at < 0 ? undefined : clusterRow(ctx.clusters, at);
   }
   const self: number[] = [];
   pushWordFeatures((h) => self.push(h), hw, hl, hs, lw, ids);
@@ -374,13 +390,17 @@ export function wordFeatures(w: string, ctx: FeatureContext): number[][] {
 
 /** Features of every token of a document. */
 export function documentFeatures(
-  norms: readonly string[],
+  input: readonly string[],
   sentences: readonly SentenceRange[],
   ctx: FeatureContext,
   options: { readonly omitWordFeatures?: boolean } = {},
 ): DocumentFeatures {
   const withWord = !options.omitWordFeatures;
-  const n = norms.length;
+  const n = input.length;
+  // Headlines and the topic slug are told by the capitals as written; every other feature reads
+  // the words as running text would case them.
+  const written = input;
+  const norms = truecase(written, sentences, ctx.casing);
   const lower: string[] = new Array(n);
   const flags = new Uint8Array(n);
   const hw = new Int32Array(n);
@@ -400,8 +420,14 @@ export function documentFeatures(
   }
   const headline = new Uint8Array(n);
   const initial = new Uint8Array(n);
+  let writtenFlags = flags;
+  if (norms !== written) {
+    writtenFlags = new Uint8Array(n);
+    for (let i = 0; i < n; i++)
+      writtenFlags[i] = norms[i] === written[i] ? flags[i]! : wordInfo(written[i]!).flags;
+  }
   for (const s of sentences) {
-    const h = isHeadline(flags, s) ? 1 : 0;
+    const h = isHeadline(writtenFlags, s) ? 1 : 0;
     for (let i = s.first; i < s.last; i++) headline[i] = h;
     // Sentence-initial: first token, skipping opening quotes and brackets.
     let k = s.first;
@@ -464,22 +490,22 @@ export function documentFeatures(
   }
   // Cluster ids of every token (exact form first, then lowercased).
   const clusters = ctx.clusters;
-  let cl: (readonly number[] | undefined)[] | null = null;
+  let cl: (ArrayLike<number> | undefined)[] | null = null;
   // With omitWordFeatures every cluster feature is a word feature: no look-ups needed here.
   if (withWord && clusters?.keys.length) {
     cl = new Array(n);
     for (let i = 0; i < n; i++) {
       let at = tableRow(clusters.keys, hw[i]!);
       if (at < 0) at = tableRow(clusters.keys, hl[i]!);
-      cl[i] = at < 0 ? undefined : clusters.values[at];
+      cl[i] = at < 0 ? undefined : clusterRow(clusters, at);
     }
   }
   // Document topic: the first word of the document when it is written in capitals (CoNLL and wire
   // stories open with a slug such as SOCCER or CRICKET); capitalised words in sports results are teams.
   let topic = 0;
   for (let i = 0; i < n; i++) {
-    if (!(flags[i]! & HAS_LETTER)) continue;
-    if (flags[i]! & ALL_CAPS && norms[i]!.length > 2) topic = hl[i]!;
+    if (!(writtenFlags[i]! & HAS_LETTER)) continue;
+    if (writtenFlags[i]! & ALL_CAPS && norms[i]!.length > 2) topic = hl[i]!;
     break;
   }
   const offsets = new Int32Array(n + 1);
@@ -557,5 +583,5 @@ export function documentFeatures(
   offsets[n] = len;
   // Tokens outside every sentence (none in practice) get no features.
   for (let i = n - 1; i >= 0; i--) if (offsets[i]! > offsets[i + 1]!) offsets[i] = offsets[i + 1]!;
-  return { offsets, hashes: out.subarray(0, len), words: infos };
+  return { offsets, hashes: out.subarray(0, len), words: infos, cased: norms };
 }

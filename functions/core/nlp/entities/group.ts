@@ -14,7 +14,14 @@ import { ACRONYMS } from '../../lexicon/acronyms.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
 import type { Entity, EntityMention, EntityType } from '../../types.ts';
 import { personKey } from './identity.ts';
-import { type Gender, type PersonContext, personContext, splitLeadingTitle } from './person-context.ts';
+import {
+  type Gender,
+  isTitleOnly,
+  type PersonContext,
+  personContext,
+  splitLeadingTitle,
+  titleBefore,
+} from './person-context.ts';
 
 /** A recognised mention before grouping gives it a canonical name. */
 export type RawMention = Omit<EntityMention, 'canonical'>;
@@ -138,6 +145,106 @@ function retypeTitledPeople(mentions: readonly RawMention[]): readonly RawMentio
     out[i] = { ...m, type: 'PERSON' };
   });
   return out ?? mentions;
+}
+
+/** Words that make a capitalised phrase after a title an organisation's name (`General Motors`). */
+const ORG_WORDS = new Set(
+  `motors electric mills dynamics league group bank college university school academy institute
+  office department ministry committee council commission party corp corporation co inc ltd llc
+  company association foundation trust fund club hospital church court house agency board bureau
+  authority news times post press media airlines airways systems industries holdings partners
+  capital energy foods brands store stores hotel hotels centre center museum library services
+  union federation society network studios records pictures games team united city county`.split(/\s+/),
+);
+
+/** Title heads that also open names of things (`Major League`, `Chief Keef`, `Queen Mary`): a
+ * phrase they open is a person's name only when a known first name follows. */
+const AMBIGUOUS_TITLES = new Set(
+  `general gen major maj chief king queen prince princess duke duchess count captain capt marshal
+  private principal host director officer owner leader chair speaker coach anchor editor dean
+  justice premier doctor publisher founder`.split(/\s+/),
+);
+
+/** Honorifics that are also part of stage names (`Lady Gaga`): they open a one-word name only in full. */
+const NAME_HONORIFICS = new Set(['lady', 'lord', 'dame', 'madam', 'madame']);
+
+const NAME_WORD = /^\p{Lu}\p{Ll}[\p{L}'’-]*$|^\p{Lu}\.$/u;
+
+/**
+ * Titles and positions are never part of a person's name (CoNLL-2003 conventions): a mention that
+ * opens with them (`Ambassador Varga`, `Mr. Okafor`, `Sen. Dana Pike`) keeps the name only, and
+ * the title becomes its role when grouping reads the words before it. A title never makes a
+ * mention an organisation: an organisation or MISC mention made of a title and a person's name is
+ * that person, when the name is in title case, has no organisation word (`General Motors`,
+ * `Major League Baseball` stay), and either the title is an honorific or abbreviation
+ * (`Mr.`, `Sen.`) or an unambiguous position, or the name opens with a known first name.
+ */
+/**
+ * Does a capitalised name look like a person's name after the title `titleWords`: title case, at
+ * most three words, no organisation word, and an unambiguous or abbreviated title or a known first
+ * name?
+ */
+function personAfterTitle(titleWords: readonly string[], nameWords: readonly string[]): boolean {
+  if (nameWords.length > 3 || !nameWords.every((w) => NAME_WORD.test(w))) return false;
+  if (nameWords.some((w) => ORG_WORDS.has(w.toLowerCase()))) return false;
+  const first = nameWords[0]!.toLowerCase();
+  const knownFirst = nameWords.length > 1 && (MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first));
+  const abbreviated = titleWords.some((w) => w.endsWith('.'));
+  const head = titleWords[titleWords.length - 1]!.toLowerCase().replace(/\.$/, '');
+  return knownFirst || abbreviated || !AMBIGUOUS_TITLES.has(head);
+}
+
+function detachTitles(mentions: readonly RawMention[], text: string | undefined): readonly RawMention[] {
+  let out: (RawMention | null)[] | undefined;
+  mentions.forEach((m, i) => {
+    // `Dr. [Ellen Park]`, `Defense Secretary [Austin]` typed as a place or an organisation: a title
+    // right before a name makes it a person.
+    if (
+      text !== undefined &&
+      (m.type === 'ORGANIZATION' || m.type === 'LOCATION' || m.type === 'MISC') &&
+      /^\p{Lu}/u.test(m.text) &&
+      !isTitleOnly(m.text) &&
+      !splitLeadingTitle(m.text).title
+    ) {
+      const before = titleBefore(text, m.start);
+      const title = before.honorific ?? before.role;
+      if (title && personAfterTitle(title.split(/\s+/), m.text.replace(/[’']s$/u, '').split(/\s+/))) {
+        out ??= mentions.slice();
+        out[i] = { ...m, type: 'PERSON' };
+        return;
+      }
+    }
+    if (m.type !== 'PERSON' && m.type !== 'ORGANIZATION' && m.type !== 'MISC') return;
+    if (!/^\p{Lu}/u.test(m.text)) return;
+    // A title alone (`CEO`, `Vice President`) is no organisation nor MISC.
+    if (m.type !== 'PERSON' && isTitleOnly(m.text)) {
+      out ??= mentions.slice();
+      out[i] = null;
+      return;
+    }
+    const { title, name } = splitLeadingTitle(m.text);
+    if (!title || !name) return;
+    const titleWords = title.split(' ');
+    const nameWords = name.replace(/[’']s$/u, '').split(' ');
+    const bareTitle = titleWords.map((w) => w.toLowerCase().replace(/\.$/, ''));
+    if (nameWords.length === 1 && bareTitle.length === 1 && NAME_HONORIFICS.has(bareTitle[0]!)) return;
+    if (m.type !== 'PERSON' && !personAfterTitle(titleWords, nameWords)) return;
+    // Offset of the name in the mention: skip as many words as the title has.
+    const re = /\S+/gu;
+    let k = 0;
+    let at = 0;
+    for (let w = re.exec(m.text); w; w = re.exec(m.text)) {
+      if (k === titleWords.length) {
+        at = w.index;
+        break;
+      }
+      k++;
+    }
+    if (at === 0) return;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'PERSON', start: m.start + at, text: m.text.slice(at) };
+  });
+  return out ? out.filter((m): m is RawMention => m !== null) : mentions;
 }
 
 /** Gender of a full name's first word, when it is a known first name. */
@@ -417,7 +524,7 @@ function choosePerson(
  * other gender ("Mrs. Clinton" is not "Bill Clinton").
  */
 export function canonicalize(given: readonly RawMention[], text?: string): EntityMention[] {
-  const mentions = retypeTitledPeople(given);
+  const mentions = detachTitles(retypeTitledPeople(given), text);
   const groupOf = new Array<Group | undefined>(mentions.length);
   const roles = new Array<string | undefined>(mentions.length);
   const groups: Group[] = [];

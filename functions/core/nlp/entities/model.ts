@@ -3,6 +3,7 @@
  * transitions, decoded exactly with Viterbi over BILOU labels (B, I, L, U per type, plus O).
  */
 import { type Clusters, type DocumentFeatures, type HashIndex, hashRow, type Lexicon } from './features.ts';
+import type { Casing } from './truecase.ts';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type ConllType = (typeof ENTITY_TYPES)[number];
@@ -22,6 +23,7 @@ export interface NerModel {
   readonly transitions: Float32Array;
   readonly lexicon: Lexicon | null;
   readonly clusters: Clusters | null;
+  readonly casing: Casing | null;
 }
 
 const prefixOf = (l: number) => (l === 0 ? 'O' : LABELS[l]![0]!);

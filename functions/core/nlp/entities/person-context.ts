@@ -138,7 +138,7 @@ function leadingTitle(words: readonly string[]): number {
 }
 
 /** The title right before offset `start` in `text` (`Defense Secretary`, `Secretary of State`). */
-function titleBefore(
+export function titleBefore(
   text: string,
   start: number,
 ): { role?: string; honorific?: string; kin: boolean; kinNoun?: string } {
@@ -164,6 +164,8 @@ function titleBefore(
   let first = i;
   while (first > 0 && first > i - 4 && isTitleWord(toks[first - 1]!.w) && !endsSentence(toks[first - 1]!.w))
     first--;
+  // `Then Ambassador Varga`: a capitalised `Then` opens the sentence, it does not date the title.
+  if (first < end && toks[first]!.w === 'Then') first++;
   // `the federal judge Trump attacked`: a title in lower case after an article describes
   // someone else, and the name opens a clause of its own.
   if (first > 0 && /^\p{Ll}/u.test(toks[first]!.w) && ARTICLES.has(toks[first - 1]!.w.toLowerCase()))
@@ -292,6 +294,12 @@ function endsPossessive(s: string, end: number): boolean {
  * A mention split into the title or honorific that opens it and the name after it
  * (`Ambassador Verbeek` -> `Ambassador`, `Verbeek`); no title when it has none.
  */
+/** Is the phrase made only of title words ending in a head (`CEO`, `Vice President`, `Sen.`)? */
+export function isTitleOnly(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/);
+  return words.length > 0 && words.every(isTitleWord) && isHead(words[words.length - 1]!);
+}
+
 export function splitLeadingTitle(mentionText: string): { title: string; name: string } {
   const words = mentionText.trim().split(/\s+/);
   const lead = words.length > 1 ? leadingTitle(words) : 0;

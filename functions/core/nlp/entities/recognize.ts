@@ -56,7 +56,8 @@ export function recognizeNamed(
     const L = NUM_LABELS;
     const n = s.last - s.first;
     const scores: Float64Array[] = new Array(n);
-    for (let t = 0; t < n; t++) scores[t] = wordScore(model, feats.words[s.first + t]!, norms[s.first + t]!);
+    for (let t = 0; t < n; t++)
+      scores[t] = wordScore(model, feats.words[s.first + t]!, feats.cased[s.first + t]!);
     for (let t = 0; t < n; t++) {
       // Token t as itself, the word before it as prev1, after it as next1, two before or after.
       const self = scores[t]!;

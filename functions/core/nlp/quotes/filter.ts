@@ -1,12 +1,16 @@
 /**
  * Quoted spans that are not quotations: titles of shows and books ("Fox and Friends"), section
- * subheads, scare quotes with no speech around them, numbers. Decided per quotation from its words
- * and context.
+ * subheads, scare quotes with no speech around them, quoted terms, nicknames and slogans, numbers.
+ * Decided per quotation from its words and context.
  */
 
+import { SPEAKER_WORDS, TERM_MARKERS, TERM_NOUNS } from '../../lexicon/naming-words.ts';
+import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
+import type { Span } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
 import type { MarkedQuote } from './marks.ts';
+import type { Tok } from './text.ts';
 
 const SMALL = new Set([
   'a',
@@ -61,6 +65,38 @@ const TITLE_BEFORE = new Set([
   'blog',
   'initiative',
   'hashtag',
+  'autobiography',
+  'biography',
+  'anthology',
+  'miniseries',
+  'episode',
+  'opera',
+  'poem',
+  'painting',
+  'exhibition',
+]);
+
+/** Nouns after a title that say what it is a title of: "the “Night Shift” host", "“Lowlands” star". */
+const TITLE_AFTER = new Set([
+  'star',
+  'stars',
+  'host',
+  'hosts',
+  'creator',
+  'creators',
+  'actor',
+  'actress',
+  'cast',
+  'producer',
+  'showrunner',
+  'author',
+  'episode',
+  'season',
+  'finale',
+  'premiere',
+  'sequel',
+  'franchise',
+  'soundtrack',
 ]);
 
 /** Nouns for what a crowd shouts: "chants of “…”". */
@@ -171,4 +207,64 @@ function cueSentences(ctx: Ctx): Uint8Array {
   }
   cache.set(ctx, flags);
   return flags;
+}
+
+/** A quoted term, nickname or slogan has at most this many words. */
+export const MAX_TERM_WORDS = 4;
+/** A speech cue more than this many tokens before a title-cased span is not its own cue. */
+const NEAR_CUE_TOKENS = 3;
+
+/** Words after a quoted span that show it is no modifier of a following noun. */
+const MODIFIER_STOP = new Set(
+  `and or but nor of to in on at for with by from as that which who whom whose is are was were be been
+  being has have had will would can could may might must should than if when while because about into
+  over after before the a an`.split(/\s+/),
+);
+
+/** Is the quoted span preceded by a word that names it ("the term “…”", "so-called", "known as")? */
+function namedBefore(ctx: Ctx, open: number): boolean {
+  const prev = ctx.toks[open - 1];
+  if (!prev || prev.para !== ctx.toks[open]!.para) return false;
+  if (TERM_NOUNS.has(prev.lower) && DETERMINERS.has(ctx.toks[open - 2]?.lower ?? '')) return true;
+  if (TERM_MARKERS.has(prev.lower)) return true;
+  if (prev.lower === 'as' && ctx.toks[open - 2]?.lower === 'known') return true;
+  return prev.lower === 'called' && ctx.toks[open - 2]?.text === '-' && ctx.toks[open - 3]?.lower === 'so';
+}
+
+/**
+ * Is the quotation a quoted term, title, nickname or slogan that nobody is said to speak? Three
+ * shapes, none with a first- or second-person word inside:
+ *   - a few words named as such (`the phrase “new normal”`, `so-called “…”`, `known as “…”`), unless
+ *     a speech cue after it reports it;
+ *   - a title-cased run inside a sentence (`his podcast “Night Shift Notes” drew …`) with no speech
+ *     cue near it;
+ *   - a few words used as a modifier inside a noun phrase (`the “zero tolerance” policy`), with no
+ *     speech cue and no punctuation of its own.
+ */
+export function isQuotedTerm(ctx: Ctx, start: number, end: number, cue: Span | null): boolean {
+  const ws = words(ctx, start, end);
+  if (ws.length === 0) return false;
+  if (ws.some((w) => SPEAKER_WORDS.has(w.toLowerCase().replace(/’/g, "'")))) return false;
+  const open = tokenAt(ctx, start);
+  const short = ws.length <= MAX_TERM_WORDS;
+  // "the “Night Shift” host", "“Lowlands” star Sam Kessler": named by the noun after it.
+  const after = ctx.toks[tokenAt(ctx, end)];
+  if (titleCase(ws) && after?.word && TITLE_AFTER.has(after.lower) && after.para === ctx.toks[open]!.para)
+    return true;
+  if (short && namedBefore(ctx, open)) return !cue || cue.start < start;
+  const prev = ctx.toks[open - 1];
+  if (!prev || prev.para !== ctx.toks[open]!.para || !prev.word) return false;
+  const inner = ctx.text.slice(start, end);
+  if (ws.length > 1 && titleCase(ws) && !/[!?]\W*$/u.test(inner)) {
+    const far = !cue || (cue.end <= start && open - tokenAt(ctx, cue.end) > NEAR_CUE_TOKENS);
+    if (far) return true;
+  }
+  if (cue || !short || /[.,;:!?]\W*$/u.test(inner)) return false;
+  const next = ctx.toks[tokenAt(ctx, end)];
+  if (!next?.word || next.cap || next.para !== prev.para) return false;
+  const det = (t: Tok | undefined) => !!t && (DETERMINERS.has(t.lower) || t.lower.endsWith("'s"));
+  // "the “zero tolerance” policy", "the defeated “Remain” campaign": a determiner, perhaps one
+  // adjective, then the span, then a noun.
+  const opensPhrase = det(prev) || (!prev.cap && det(ctx.toks[open - 2]));
+  return opensPhrase && !MODIFIER_STOP.has(next.lower);
 }

@@ -14,7 +14,7 @@ import { SPEAKER_MODEL } from '../../model/speakers.ts';
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
 import { buildContext, type Ctx } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
-import { isMarkup, isSubhead, isTitle, keepUnattributed } from './filter.ts';
+import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import {
   type Candidate,
@@ -125,8 +125,8 @@ export interface QuoteTrace {
   readonly how: How;
   /** Ids of the rules (rules.ts) that fired for it, in order. */
   readonly rules: readonly string[];
-  /** Dropped as a title, markup or subhead, or kept out for want of a speaker. */
-  readonly dropped: 'title' | 'markup' | 'subhead' | 'unattributed' | null;
+  /** Dropped as a title, markup, subhead or quoted term, or kept out for want of a speaker. */
+  readonly dropped: 'title' | 'markup' | 'subhead' | 'term' | 'unattributed' | null;
   /** The model's candidates, best first (uncued quotations only). */
   readonly candidates: readonly ScoredCandidate[];
   /** Why the speaker won, in words. */
@@ -150,6 +150,7 @@ function sortedScores(model: SpeakerModel, cands: readonly Candidate[]): ScoredC
 function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly ScoredCandidate[]): string {
   if (dropped === 'title' || dropped === 'markup' || dropped === 'subhead')
     return `not a quotation: read as a ${dropped}`;
+  if (dropped === 'term') return 'not a quotation: a quoted term, title or modifier that nobody speaks';
   const fired = it.rules.length ? it.rules[it.rules.length - 1] : undefined;
   if (it.how === 'cue')
     return `the cue rule ${fired ?? '?'} found ${it.speaker ? `"${it.speaker.mention.text}"` : 'no one'}${it.cue ? ` with the cue "${it.cue.text}"` : ''}; a cued quotation is not re-ranked`;
@@ -186,7 +187,9 @@ function run(
         ? 'markup'
         : isSubhead(ctx, ctx.quotes[i]!)
           ? 'subhead'
-          : null,
+          : isQuotedTerm(ctx, it.start, it.end, it.cue)
+            ? 'term'
+            : null,
   );
   const scored: ScoredCandidate[][] = items.map(() => []);
   const chosen = items.map((it, i) => {

@@ -9,7 +9,7 @@
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
-import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
+import { type Ctx, isCapitalsLabel, labelColon, tokenAt } from './context.ts';
 import { firstSubject, isAdverb, NO_INVERSION } from './cues.ts';
 import {
   type Discourse,
@@ -313,6 +313,16 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           while (b > c + 1 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
           const np = c === v - 1 ? npAfter(ctx, v + 1, k) : npBefore(ctx, b, c + 1);
           const sp = np && (c === v - 1 || np.a === c + 1) ? resolveNp(ctx, d, np) : null;
+          // "A, records show, and experts say B": B has an attribution of its own, so the first
+          // one reports A alone, and the search goes on after its comma.
+          if (sp && ownAttributionAfter(ctx, k, end)) {
+            let e = c;
+            while (e > s0 && !toks[e - 1]!.word) e--;
+            if (wordsIn(ctx, s0, e) >= MIN_WORDS && !hasQuote(ctx, s0, e))
+              out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp));
+            v = k;
+            continue;
+          }
           if (sp && !hasQuote(ctx, s0, end) && wordsIn(ctx, k + 1, end) >= MIN_WORDS) {
             out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp));
             break;
@@ -364,7 +374,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           while (a < end && ctx.mentionOf[a] === mi) a++;
         } else {
           const hearer = npAfter(ctx, a, end);
-          if (hearer) a = hearer.b;
+          if (hearer) a = hearerEnd(ctx, hearer.a, hearer.b);
         }
       }
       // Skip time phrases and "that"; an adjunct ("in an interview with X") must be followed by "that".
@@ -479,8 +489,100 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     if (out.length === before) topicOf(ctx, d, s0, end, out);
   }
   const labelled = labelledParagraphs(ctx, d);
-  if (labelled.length === 0) return out;
-  return [...out, ...labelled].sort((a, b) => a.start - b.start);
+  const all = labelled.length === 0 ? out : [...out, ...labelled].sort((a, b) => a.start - b.start);
+  return all.map((r) => withoutTrailingAttribution(ctx, r));
+}
+
+/** At most this many tokens between the comma and the verb of a trailing attribution: ", the city's lawyers said". */
+const TRAILING_SOURCE_TOKENS = 6;
+
+/**
+ * Content never swallows its own attribution: `… the bridge would close in May, officials said`
+ * reported through an earlier verb ends before `, officials said`.
+ */
+function withoutTrailingAttribution(ctx: Ctx, r: Reported): Reported {
+  const { toks } = ctx;
+  const a = tokenAt(ctx, r.start);
+  let b = tokenAt(ctx, r.end);
+  while (b > a && !toks[b - 1]!.word) b--;
+  const verb = toks[b - 1];
+  if (!verb || !REPORTING_VERBS.has(verb.lower) || verb.start === r.cue?.start) return r;
+  for (let k = b - 2; k > a && b - 1 - k <= TRAILING_SOURCE_TOKENS + 1; k--) {
+    const t = toks[k]!;
+    if (t.text === ',') return wordsIn(ctx, a, k) >= MIN_WORDS ? { ...r, end: toks[k - 1]!.end } : r;
+    if (!t.word && t.text !== "'" && t.text !== '’') return r;
+  }
+  return r;
+}
+
+/** Tokens after ", and" within which a reporting verb gives the rest of the sentence its own attribution. */
+const OWN_ATTRIBUTION_TOKENS = 8;
+
+/** Does ", and X says …" after the comma at k start an attribution of its own? */
+function ownAttributionAfter(ctx: Ctx, k: number, end: number): boolean {
+  const { toks } = ctx;
+  if (!/^(and|but)$/.test(toks[k + 1]?.lower ?? '')) return false;
+  for (let i = k + 3; i < end && i - k <= OWN_ATTRIBUTION_TOKENS; i++) {
+    if (!toks[i]!.word) return false;
+    if (REPORTING_VERBS.has(toks[i]!.lower) && toks[i - 1]!.word) return true;
+  }
+  return false;
+}
+
+/** Prepositions inside a subject phrase: "The mayor of Boise", "Officials in Boise", "Doctors at X". */
+const SUBJECT_PREPS = new Set(['of', 'in', 'at', 'from', 'for', 'with', 'to', 'on']);
+
+/**
+ * The head of a subject phrase speaks, not the name after its preposition: "The mayor of Boise
+ * said" is the mayor (or the person the head names: "Jane Roe of Acme said" is Jane Roe),
+ * "Residents of the valley say" the residents. `np` is the phrase right before the verb.
+ */
+function headOfSubject(ctx: Ctx, d: Discourse, np: { a: number; b: number }, floor: number): Resolved | null {
+  const { toks } = ctx;
+  const p = np.a - 1;
+  if (p - 1 < floor || !SUBJECT_PREPS.has(toks[p]!.lower)) return null;
+  const head = npBefore(ctx, p, floor);
+  if (!head || head.b !== p) return null;
+  // The head opens the clause: the sentence start, or after punctuation or "and"/"but".
+  const before = toks[head.a - 1];
+  if (head.a !== floor && before?.word && !/^(and|but)$/.test(before.lower)) return null;
+  if ((ctx.mentionOf[head.a] ?? -1) >= 0) return resolveNp(ctx, d, head);
+  const last = toks[head.b - 1]!;
+  if (!last.word || last.cap || isVerbLike(ctx, head.b - 1)) return null;
+  return describe(ctx, { a: head.a, b: np.b });
+}
+
+/** A share's numbers, in digits or words: "3 in 10", "three in five". */
+const NUM = /^([0-9]+|one|two|three|four|five|six|seven|eight|nine|ten)$/;
+
+/** Words that open the reported clause right after a hearer: "told reporters her group …". */
+const CLAUSE_OPENERS = new Set([
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'it',
+  'her',
+  'his',
+  'their',
+  'its',
+  'our',
+  'my',
+]);
+
+/**
+ * The end of a hearer after "told": one noun phrase ("told reporters", "told his staff"); a pronoun
+ * or a determiner after its first word opens the reported clause ("told reporters her group …",
+ * "told his staff the plan …").
+ */
+function hearerEnd(ctx: Ctx, a: number, b: number): number {
+  for (let k = a + 1; k < b; k++) {
+    const t = ctx.toks[k]!;
+    if (ctx.mentionOf[k] !== -1) continue;
+    if (CLAUSE_OPENERS.has(t.lower) || DETERMINERS.has(t.lower)) return k;
+  }
+  return b;
 }
 
 /**
@@ -796,6 +898,8 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
   }
   const np = npBefore(ctx, b, floor);
   if (!np) return null;
+  const headed = headOfSubject(ctx, d, np, floor);
+  if (headed) return headed;
   const sp = resolveNp(ctx, d, np);
   if (sp) return sp;
   // "Six in 10 say", "26 percent of Democrats say", "many economists say": a group described as
@@ -805,6 +909,7 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
   if (
     !(
       /^[0-9]/.test(head.text) ||
+      (NUM.test(head.lower) && toks[np.a - 1]?.lower === 'in') ||
       /^(percent|majority|majorities|half|most|many|some|others|voters|people)$/.test(head.lower) ||
       (head.lower.endsWith('s') && !head.cap && !head.lower.endsWith("'s"))
     )
@@ -812,7 +917,6 @@ function subjectOf(ctx: Ctx, d: Discourse, b: number, floor: number): Resolved |
     return null;
   let a = np.a;
   // "About 4 in 10", "six in 10": the share, not its denominator; a bare number is no source.
-  const NUM = /^([0-9]+|one|two|three|four|five|six|seven|eight|nine)$/;
   if (toks[a - 1]?.lower === 'in' && a - 2 >= floor && NUM.test(toks[a - 2]!.lower)) {
     a -= 2;
     if (a - 1 >= floor && /^(about|nearly|almost|only|roughly|some|over|under)$/.test(toks[a - 1]!.lower))

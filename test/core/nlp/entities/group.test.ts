@@ -347,3 +347,114 @@ describe('canonicalize: a titled person the recogniser typed as an organisation'
     ]);
   });
 });
+
+describe('canonicalize: titles are no part of a name and never make an organisation', () => {
+  it('takes the title off a person mention and keeps it as the role', () => {
+    const text = 'Ambassador Varga met Mr. Okafor before Sen. Dana Pike arrived.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['Ambassador Varga', 'PERSON'],
+        ['Mr. Okafor', 'PERSON'],
+        ['Sen. Dana Pike', 'PERSON'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => [m.type, m.text, text.slice(m.start, m.end), m.role])).toEqual([
+      ['PERSON', 'Varga', 'Varga', 'Ambassador'],
+      ['PERSON', 'Okafor', 'Okafor', undefined],
+      ['PERSON', 'Dana Pike', 'Dana Pike', 'Sen.'],
+    ]);
+  });
+
+  it('reads a title and a name typed as an organisation as that person', () => {
+    const text = 'Ambassador Ilse Varga and Gov. Brook spoke; Harbor Board CEO Tomas Reyle did not.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['Ambassador Ilse Varga', 'ORGANIZATION'],
+        ['Gov. Brook', 'ORGANIZATION'],
+        ['Harbor Board', 'ORGANIZATION'],
+        ['CEO Tomas Reyle', 'MISC'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => [m.type, m.text, m.role])).toEqual([
+      ['PERSON', 'Ilse Varga', 'Ambassador'],
+      ['PERSON', 'Brook', 'Gov.'],
+      ['ORGANIZATION', 'Harbor Board', undefined],
+      ['PERSON', 'Tomas Reyle', 'CEO'],
+    ]);
+  });
+
+  it('keeps organisations whose names open with a title word', () => {
+    const text = 'General Motors, Major League Baseball and Chief Dynamics Ltd signed; General Vale did not.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['General Motors', 'ORGANIZATION'],
+        ['Major League Baseball', 'ORGANIZATION'],
+        ['Chief Dynamics Ltd', 'ORGANIZATION'],
+        ['General Vale', 'ORGANIZATION'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => [m.type, m.text])).toEqual([
+      ['ORGANIZATION', 'General Motors'],
+      ['ORGANIZATION', 'Major League Baseball'],
+      ['ORGANIZATION', 'Chief Dynamics Ltd'],
+      // An ambiguous title before an unknown single name: no evidence either way, left as typed.
+      ['ORGANIZATION', 'General Vale'],
+    ]);
+  });
+
+  it('drops a title standing alone as an organisation or MISC mention', () => {
+    const text = 'The CEO and the Vice President met at Harbor Board.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['CEO', 'MISC'],
+        ['Vice President', 'ORGANIZATION'],
+        ['Harbor Board', 'ORGANIZATION'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => m.text)).toEqual(['Harbor Board']);
+  });
+
+  it('keeps a one-word stage name that opens with an honorific whole', () => {
+    const text = 'Lady Nimbus sang first.';
+    const out = canonicalize(mentionsIn(text, [['Lady Nimbus', 'PERSON']]), text);
+    expect(out[0]!.text).toBe('Lady Nimbus');
+  });
+});
+
+describe('canonicalize: a title right before a name typed as a place or an organisation', () => {
+  it('makes the name a person with that role', () => {
+    const text = 'Dr. Ellen Varn testified, and Defense Secretary Oduya met Gov. Brask in Lorne.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['Ellen Varn', 'LOCATION'],
+        ['Oduya', 'ORGANIZATION'],
+        ['Brask', 'MISC'],
+        ['Lorne', 'LOCATION'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => [m.type, m.text, m.role])).toEqual([
+      ['PERSON', 'Ellen Varn', 'Dr.'],
+      ['PERSON', 'Oduya', 'Defense Secretary'],
+      ['PERSON', 'Brask', 'Gov.'],
+      ['LOCATION', 'Lorne', undefined],
+    ]);
+  });
+
+  it('leaves organisation names and ambiguous titles before unknown names as typed', () => {
+    const text = 'The Chairman Harbor Board met, and General Vale Motors and Chief Orlin joined.';
+    const out = canonicalize(
+      mentionsIn(text, [
+        ['Harbor Board', 'ORGANIZATION'],
+        ['Vale Motors', 'ORGANIZATION'],
+        ['Orlin', 'ORGANIZATION'],
+      ]),
+      text,
+    );
+    expect(out.map((m) => m.type)).toEqual(['ORGANIZATION', 'ORGANIZATION', 'ORGANIZATION']);
+  });
+});

@@ -423,6 +423,66 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('a hearer after "told" is one noun phrase: a pronoun or determiner after it opens the clause', () => {
+    const qs = indirect(
+      'Ina Berg told reporters her group never worked with the firm. Ina Berg told her staff the plan was dead.',
+      [['Ina Berg', 'PERSON']],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['Ina Berg', 'her group never worked with the firm'],
+      ['Ina Berg', 'the plan was dead'],
+    ]);
+  });
+
+  it('a share spelled out in words is a source: "Six in ten said …"', () => {
+    const [q] = indirect('Six in ten said they would pay more for the service.', []);
+    expect([q?.speaker?.name, q?.text]).toEqual(['Six in ten', 'they would pay more for the service']);
+  });
+
+  it('content never swallows a second attribution: "A, records show, and experts say B"', () => {
+    const qs = indirect(
+      'The plane was sold in 2009, records show, and farm experts say it is now worth about $2 million.',
+      [],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.cue?.text, q.text])).toEqual([
+      ['records', 'show', 'The plane was sold in 2009'],
+      ['farm experts', 'say', 'it is now worth about $2 million'],
+    ]);
+    // A set-off attribution with no second one still reports the whole sentence.
+    const [whole] = indirect('The case would be helped, Tom Kerner said, by a quicker court calendar.', [
+      ['Tom Kerner', 'PERSON'],
+    ]);
+    expect(whole?.text).toBe('The case would be helped, Tom Kerner said, by a quicker court calendar');
+  });
+
+  it('the head of the subject phrase speaks, not the name after its preposition', () => {
+    const qs = indirect(
+      'The mayor of Boise said the bridge would close in May. Jane Roe of Acme Corp said the plant would stay open. Many farmers in the county believe the river is too low.',
+      [
+        ['Boise', 'LOCATION'],
+        ['Jane Roe', 'PERSON'],
+        ['Acme Corp', 'ORGANIZATION'],
+      ],
+    );
+    expect(qs.map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['The mayor of Boise', 'the bridge would close in May'],
+      ['Jane Roe', 'the plant would stay open'],
+      ['Many farmers in the county', 'the river is too low'],
+    ]);
+  });
+
+  it('content never swallows its own attribution: "X warned that A, officials said" ends before it', () => {
+    const [q] = indirect('The mayor warned that the bridge would close in May, officials said.', []);
+    expect([q?.cue?.text, q?.speaker?.name, q?.text]).toEqual([
+      'warned',
+      'The mayor',
+      'that the bridge would close in May',
+    ]);
+    // The attribution's own verb keeps its content: "A, officials said" reports A.
+    const [r] = indirect('The bridge would close in May, city officials said.', []);
+    expect([r?.cue?.text, r?.text]).toEqual(['said', 'The bridge would close in May']);
+  });
+
   it('a verb with an object is no "CONTENT, X said": "On Jan. 9, the water board announced a deal"', () => {
     const qs = indirect('On Jan. 9, the water board announced a deal for stricter testing.', []);
     expect(qs.map((q) => q.text)).toEqual(['a deal for stricter testing']);

@@ -575,7 +575,7 @@ describe('speaker attribution', () => {
 
   it('a speech noun after a gerund or an adjective is no verb; a possessor before adjectives and "claim is that" credits', () => {
     const calls = only(
-      'In 2003 the Rev. Carl Booker began taking calls from listeners to his "Straight Talk Tonight" program.',
+      'In 2003 the Rev. Carl Booker began taking calls from listeners who wanted "to be heard by someone at last."',
       [['Carl Booker', 'PERSON']],
     );
     expect(calls.cue).toBeNull();

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
+import type { EntityType, Quote } from '../../../../functions/core/types.ts';
+import { mentions } from './helpers.ts';
+
+function direct(text: string, names: readonly [string, EntityType, string?][] = []): Quote[] {
+  return findQuotes(text, mentions(text, names)).filter((q) => q.type === 'direct');
+}
+
+describe('quoted terms, titles, nicknames and slogans are no quotations', () => {
+  it('a few words named as a term: "the phrase", "so-called", "known as"', () => {
+    expect(direct('Economists now use the phrase "slow boom" for the recovery.')).toEqual([]);
+    expect(direct('Officials blamed the so-called "ghost fleet" of unregistered boats.')).toEqual([]);
+    expect(
+      direct('Nora Lindqvist, known as "the Lighthouse" to her crew, retired on Friday.', [
+        ['Nora Lindqvist', 'PERSON'],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('a named term is still a quotation when a speech cue after it reports it', () => {
+    const qs = direct('"The phrase slow boom fits," said Ada Brennan.', [['Ada Brennan', 'PERSON']]);
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Ada Brennan']);
+    const tail = direct('It was the so-called "ghost fleet," Ray Odell said.', [['Ray Odell', 'PERSON']]);
+    expect(tail.map((q) => [q.speaker?.name, q.cue?.text])).toEqual([['Ray Odell', 'said']]);
+  });
+
+  it('a title-cased title inside a sentence with no speech cue near it', () => {
+    expect(
+      direct('Her podcast "Night Shift Notes" drew a large audience in Oslo.', [['Oslo', 'LOCATION']]),
+    ).toEqual([]);
+    expect(
+      direct('Ruth Harlan said on Monday that her memoir "Salt And Iron" would be out in May.', [
+        ['Ruth Harlan', 'PERSON'],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('a title named by the noun after it or before it: "“Lowlands” star", "her autobiography, “…,”"', () => {
+    expect(
+      direct('The "Night Shift" host laughed it off, Ray Odell said on Friday.', [['Ray Odell', 'PERSON']]),
+    ).toEqual([]);
+    expect(
+      direct('In her autobiography, "Salt And Iron," published in May, Ruth Harlan wrote about the mill.', [
+        ['Ruth Harlan', 'PERSON'],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('a title-cased quotation right after its cue, or shouted, is still a quotation', () => {
+    const near = direct('Ruth Harlan wrote: "Thank You Boise."', [['Ruth Harlan', 'PERSON']]);
+    expect(near.map((q) => q.speaker?.name)).toEqual(['Ruth Harlan']);
+    const shout = direct('The crowd answered with chants of "Paul! Paul!" at the rally.');
+    expect(shout.map((q) => q.text)).toEqual(['"Paul! Paul!"']);
+  });
+
+  it('a few words used as a modifier in a noun phrase: the “zero tolerance” policy, its strict “no fly” list', () => {
+    expect(direct('The city dropped its "zero tolerance" policy on Tuesday.')).toEqual([]);
+    expect(direct('Managers noticed the "quiet quitting" trend among office staff.')).toEqual([]);
+    expect(direct('The airline kept its strict "no fly" list for another year.')).toEqual([]);
+  });
+
+  it('a modifier-shaped span with a speech cue, punctuation or a first-person word is speech', () => {
+    const cued = direct('Luis Moreno called the "reckless" plan a mistake.', [['Luis Moreno', 'PERSON']]);
+    expect(cued.map((q) => q.speaker?.name)).toEqual(['Luis Moreno']);
+    const first = direct('Ray Odell said the "we will see" answer was his last word.', [
+      ['Ray Odell', 'PERSON'],
+    ]);
+    expect(first.map((q) => q.text)).toEqual(['"we will see"']);
+  });
+
+  it('longer spoken quotations are untouched', () => {
+    const qs = direct('"We will open the bridge in May," Ruth Harlan said.', [['Ruth Harlan', 'PERSON']]);
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Ruth Harlan']);
+  });
+});

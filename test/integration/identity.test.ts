@@ -95,7 +95,14 @@ describe('one person across articles', () => {
     const envoy = (await stack.reader.getArticle(stack.bucket, 'identity/envoy.txt'))!;
     const person = envoy.entities.find((e) => e.identity === 'halina verbeek');
     expect(person?.role).toBe('Ambassador');
-    expect(person?.aliases).toEqual(expect.arrayContaining(['Halina Verbeek', 'Ambassador Verbeek']));
+    // the title is her role, not part of the name: the mention after it is the alias seen
+    expect(person?.aliases).toEqual(expect.arrayContaining(['Halina Verbeek', 'Verbeek']));
+    expect(person?.aliases).not.toContain('Ambassador Verbeek');
+    // asked with the title, the name still finds her
+    const titled = await speakerQuery('Ambassador Verbeek', '--json');
+    expect(new Set((titled.json.quotes as QuoteRow[]).map((q) => q.speakerId))).toEqual(
+      new Set(['halina verbeek']),
+    );
   });
 
   for (const name of [

@@ -59,7 +59,9 @@ const PRED_LIST: Int32Array = (() => {
   return Int32Array.from(out);
 })();
 /** Whether a sequence may start (resp. end) on each label, as flags. */
-const START_OK = Uint8Array.from({ length: NUM_LABELS }, (_, j) => (allowedTransition(NUM_LABELS, j) ? 1 : 0));
+const START_OK = Uint8Array.from({ length: NUM_LABELS }, (_, j) =>
+  allowedTransition(NUM_LABELS, j) ? 1 : 0,
+);
 const END_OK = Uint8Array.from({ length: NUM_LABELS }, (_, j) => (allowedEnd(j) ? 1 : 0));
 
 let scoreBuf = new Float64Array(0);

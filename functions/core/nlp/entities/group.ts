@@ -324,6 +324,9 @@ const REGNAL = new Set([
  *   introduced as a relative (`his son Tom Smith`); a bare surname prefers the people not
  *   introduced as relatives;
  * - the nearest preceding mention, else the nearest following one.
+ * A shorter mention introduced as a relative (`Mr. Smith, her husband,`) joins only a person
+ * introduced as a relative. A long surname that no full name ends with joins the one full name
+ * whose surname is a letter away (`Kowalczik`, `Kowalczyk`).
  * A shorter mention that joins nobody is a person of its own, named as written.
  */
 function groupPersons(

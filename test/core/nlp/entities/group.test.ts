@@ -466,6 +466,10 @@ describe('canonicalize: a relative of the same surname and spelling variants', (
     const text = 'Kerrin Smithson opened the bakery. Mr. Smithson, her husband, baked the bread.';
     const out = canonicalize(mentionsIn(text, person(['Kerrin Smithson', 'Smithson'])), text);
     expect(out.map((m) => m.canonical)).toEqual(['Kerrin Smithson', 'Smithson']);
+    const before = 'Kerrin Pell opened the bakery. Her husband Pell baked the bread.';
+    expect(
+      canonicalize(mentionsIn(before, person(['Kerrin Pell', 'Pell'])), before).map((m) => m.canonical),
+    ).toEqual(['Kerrin Pell', 'Pell']);
   });
 
   it('still joins the same surname without kinship, and a relative to the relative named in full', () => {

@@ -298,6 +298,9 @@ export interface WordInfo {
   /** A slot for a scorer's per-word cache: the owner (a model) and its value. */
   scoreOwner: unknown;
   score: Float64Array | undefined;
+  /** The row of the lowercased word alone in a lexicon (lexOwner), or -1. */
+  lexOwner: unknown;
+  lexAt: number;
 }
 
 /** Per-word facts, cached across documents (bounded): pure functions of the word. */
@@ -323,6 +326,8 @@ function wordInfo(w: string): WordInfo {
     hss: fnv(shortShape(sh)),
     scoreOwner: undefined,
     score: undefined,
+    lexOwner: undefined,
+    lexAt: -1,
   };
   if (WORD_INFO.size >= WORD_INFO_LIMIT) WORD_INFO.clear();
   WORD_INFO.set(w, c);
@@ -464,11 +469,18 @@ export function documentFeatures(
     for (const s of sentences) {
       for (let i = s.first; i < s.last; i++) {
         if (!(flags[i]! & HAS_LETTER)) continue;
+        // The word alone: its hash is the lowercased word's (hl), its row cached per word.
+        const info = infos[i]!;
+        if (info.lexOwner !== lex) {
+          info.lexOwner = lex;
+          info.lexAt = tableRow(lex.keys, hl[i]!);
+        }
+        if (info.lexAt < 0) continue;
         let h = FNV_OFFSET;
         for (let j = i; j < s.last && j - i < lex.maxLength; j++) {
           if (j > i) h = Math.imul(h ^ 32, 0x01000193);
           h = fnv(lower[j]!, h);
-          const at = tableRow(lex.keys, h);
+          const at = j === i ? info.lexAt : tableRow(lex.keys, h);
           if (at < 0) break;
           const v = lex.values[at]!;
           const mask = v & (LEXICON_PREFIX - 1);

@@ -281,6 +281,16 @@ interface PersonGroup extends Group {
 }
 
 const MAX_PART = 4;
+/** Shortest surname whose one-letter spelling variants are read as the same name. */
+const MIN_VARIANT_LENGTH = 7;
+
+/** `w` (when `self`) and every form of it with one letter dropped: two words one edit apart share one. */
+function oneLetterDeletions(w: string, self: boolean): string[] {
+  const out = self ? [w] : [];
+  for (let i = 0; i < w.length; i++)
+    if (i === 0 || w[i] !== w[i - 1]) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
 /**
  * People a shorter mention chooses among, at most: far more than any real text names with one
  * surname, and a bound that keeps grouping linear on any input.
@@ -314,6 +324,9 @@ const REGNAL = new Set([
  *   introduced as a relative (`his son Tom Smith`); a bare surname prefers the people not
  *   introduced as relatives;
  * - the nearest preceding mention, else the nearest following one.
+ * A shorter mention introduced as a relative (`Mr. Smith, her husband,`) joins only a person
+ * introduced as a relative. A long surname that no full name ends with joins the one full name
+ * whose surname is a letter away (`Kowalczik`, `Kowalczyk`).
  * A shorter mention that joins nobody is a person of its own, named as written.
  */
 function groupPersons(
@@ -421,6 +434,34 @@ function groupPersons(
         else if (at.length < MAX_CANDIDATES) at.push({ group, suffix });
       }
   }
+  // Spelling variants of a long surname (one letter added, dropped or changed: `Kowalczyk`,
+  // `Kowalczik`): each surname and its one-letter deletions, to the full names that end with it.
+  const variants = new Map<string, { group: PersonGroup; suffix: boolean }[]>();
+  for (const [k, list] of full) {
+    const last = k.slice(k.lastIndexOf(' ') + 1);
+    if (last.length < MIN_VARIANT_LENGTH) continue;
+    for (const form of oneLetterDeletions(last, true))
+      for (const group of list) {
+        const at = variants.get(form);
+        if (!at) variants.set(form, [{ group, suffix: true }]);
+        else if (at.length < MAX_CANDIDATES && !at.some((x) => x.group === group))
+          at.push({ group, suffix: true });
+      }
+  }
+  /** Full names whose surname is one letter away from `surname`, when exactly one person qualifies. */
+  const variantOf = (surname: string) => {
+    let found: { group: PersonGroup; suffix: boolean }[] | undefined;
+    for (const form of oneLetterDeletions(surname, true)) {
+      const at = variants.get(form);
+      if (!at) continue;
+      for (const x of at) {
+        if (found?.some((y) => y.group === x.group)) continue;
+        (found ??= []).push(x);
+        if (found.length > 1) return undefined;
+      }
+    }
+    return found;
+  };
   // Shorter mentions, in text order.
   const bare = new Map<string, PersonGroup[]>();
   for (const i of persons) {
@@ -428,8 +469,11 @@ function groupPersons(
     const m = mentions[i]!;
     const v = info.get(i)!;
     const { ctx } = v;
+    let parts = v.size > 0 && v.size <= MAX_PART ? byPart.get(v.key) : undefined;
+    if (!parts && v.size === 1 && v.key.length >= MIN_VARIANT_LENGTH && !bare.has(v.key))
+      parts = variantOf(v.key);
     const best = choosePerson(
-      v.size > 0 && v.size <= MAX_PART ? byPart.get(v.key) : undefined,
+      parts,
       bare.get(v.key),
       v.key.endsWith(' jr') || v.key.endsWith(' sr'),
       ctx,
@@ -497,8 +541,11 @@ function choosePerson(
   }
   // A title that none of several people of the name was given is not forced on one of them.
   if (ctx.roleKey && !sameRole && readings > 1) return undefined;
+  // A shorter mention the text introduces as a relative (`Mr. Smith, her husband,`) is someone of
+  // that surname other than the people it names without kinship: only a relative qualifies.
   const wanted = (g: PersonGroup, k: number) =>
     reading(g, k) &&
+    (!ctx.kin || g.kin) &&
     (sameRole ? g.roleKeys.has(ctx.roleKey!) : ctx.roleKey || ctx.kinPossessor || nonKin ? !g.kin : true);
   let best: PersonGroup | undefined;
   let bestDist = Number.POSITIVE_INFINITY;

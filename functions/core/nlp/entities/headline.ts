@@ -32,24 +32,32 @@ function headlineVerb(word: string): boolean {
   return !NAME_FORMS.has(lower) && (SPEECH_VERBS.has(lower) || STANCE_VERBS.has(lower));
 }
 
-/** Is the line around offset `at` title-cased (most of its words capitalised), as headlines are? */
-function titleCasedLine(text: string, at: number): boolean {
+/**
+ * Is the line around offset `at` title-cased (most of its words capitalised), as headlines are?
+ * `memo` keeps the answer per line (by its start) for the mentions of one text.
+ */
+function titleCasedLine(text: string, at: number, memo: Map<number, boolean>): boolean {
   // Bounded: a line longer than 300 characters is no headline, so neither scan goes further.
   let start = at;
   while (start > 0 && text[start - 1] !== '\n') if (at - --start > 300) return false;
+  const known = memo.get(start);
+  if (known !== undefined) return known;
   let end = at;
   while (end < text.length && text[end] !== '\n') if (++end - start > 300) return false;
   const words = text.slice(start, end).match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   const long = words.filter((w) => w.length > 3);
-  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * long.length;
+  const titled = long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * long.length;
+  memo.set(start, titled);
+  return titled;
 }
 
 /** The mentions with headline run-ons cut out of them (title-cased lines only). Order is kept. */
 export function cutAtHeadlineVerbs(text: string, mentions: readonly RawMention[]): RawMention[] {
   const out: RawMention[] = [];
   let body: Map<string, RawMention> | undefined;
+  const lines = new Map<number, boolean>();
   for (const m of mentions) {
-    if (!m.text.includes(' ') || !titleCasedLine(text, m.start)) {
+    if (!m.text.includes(' ') || !titleCasedLine(text, m.start, lines)) {
       out.push(m);
       continue;
     }
@@ -60,18 +68,22 @@ export function cutAtHeadlineVerbs(text: string, mentions: readonly RawMention[]
       out.push({ ...m, text: name, end: m.start + name.length });
       continue;
     }
-    body ??= bodyNames(text, mentions);
+    body ??= bodyNames(text, mentions, lines);
     out.push(...bodyParts(m, words, body));
   }
   return out;
 }
 
 /** Mentions outside title-cased lines, by lowercased text (the first of each). */
-function bodyNames(text: string, mentions: readonly RawMention[]): Map<string, RawMention> {
+function bodyNames(
+  text: string,
+  mentions: readonly RawMention[],
+  lines: Map<number, boolean>,
+): Map<string, RawMention> {
   const out = new Map<string, RawMention>();
   for (const m of mentions) {
     const k = m.text.toLowerCase();
-    if (!out.has(k) && !titleCasedLine(text, m.start)) out.set(k, m);
+    if (!out.has(k) && !titleCasedLine(text, m.start, lines)) out.set(k, m);
   }
   return out;
 }

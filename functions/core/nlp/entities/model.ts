@@ -44,19 +44,33 @@ export function allowedEnd(l: number): boolean {
   return p === 'O' || p === 'L' || p === 'U';
 }
 
-/** For each label, the labels allowed before it (NUM_LABELS is the start state). */
-const PREDECESSORS: readonly Int32Array[] = Array.from({ length: NUM_LABELS }, (_, j) => {
+/**
+ * For each label j, the labels allowed before it inside a sequence (the start state excluded), as
+ * one flat list: PRED_LIST[PRED_START[j] .. PRED_START[j + 1]).
+ */
+const PRED_START = new Int32Array(NUM_LABELS + 1);
+const PRED_LIST: Int32Array = (() => {
   const out: number[] = [];
-  for (let i = 0; i <= NUM_LABELS; i++) if (allowedTransition(i, j)) out.push(i);
+  for (let j = 0; j < NUM_LABELS; j++) {
+    PRED_START[j] = out.length;
+    for (let i = 0; i < NUM_LABELS; i++) if (allowedTransition(i, j)) out.push(i);
+  }
+  PRED_START[NUM_LABELS] = out.length;
   return Int32Array.from(out);
-});
+})();
+/** Whether a sequence may start (resp. end) on each label, as flags. */
+const START_OK = Uint8Array.from({ length: NUM_LABELS }, (_, j) =>
+  allowedTransition(NUM_LABELS, j) ? 1 : 0,
+);
+const END_OK = Uint8Array.from({ length: NUM_LABELS }, (_, j) => (allowedEnd(j) ? 1 : 0));
 
 let scoreBuf = new Float64Array(0);
 let backBuf = new Int32Array(0);
 
 /**
  * Viterbi over `n` positions with emission scores `em` (n x NUM_LABELS) and transition scores
- * `trans` ((NUM_LABELS + 1) x NUM_LABELS). Returns the best allowed label sequence.
+ * `trans` ((NUM_LABELS + 1) x NUM_LABELS). Returns the best allowed label sequence (ties go to the
+ * lowest-numbered predecessor and final label).
  */
 export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): Int32Array {
   const L = NUM_LABELS;
@@ -68,19 +82,20 @@ export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): 
   }
   const score = scoreBuf;
   const back = backBuf;
+  const preds = PRED_LIST;
+  const predStart = PRED_START;
   for (let j = 0; j < L; j++) {
-    score[j] = allowedTransition(L, j) ? em[j]! + trans[L * L + j]! : Number.NEGATIVE_INFINITY;
+    score[j] = START_OK[j] ? em[j]! + trans[L * L + j]! : Number.NEGATIVE_INFINITY;
   }
   for (let t = 1; t < n; t++) {
     const o = t * L;
     const po = o - L;
     for (let j = 0; j < L; j++) {
-      const preds = PREDECESSORS[j]!;
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let k = 0; k < preds.length; k++) {
+      const end = predStart[j + 1]!;
+      for (let k = predStart[j]!; k < end; k++) {
         const i = preds[k]!;
-        if (i === L) continue;
         const s = score[po + i]! + trans[i * L + j]!;
         if (s > best) {
           best = s;
@@ -95,7 +110,7 @@ export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): 
   let arg = 0;
   const lo = (n - 1) * L;
   for (let j = 0; j < L; j++) {
-    if (allowedEnd(j) && score[lo + j]! > best) {
+    if (END_OK[j] && score[lo + j]! > best) {
       best = score[lo + j]!;
       arg = j;
     }
@@ -107,29 +122,44 @@ export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): 
   return out;
 }
 
-/** Emission scores of tokens [first, last) of a document under the model. */
+/**
+ * Emission scores of tokens [first, last) of a document under the model, written into `into`
+ * (zeroed first) when given and large enough, else into a new array.
+ */
 export function emissions(
   model: NerModel,
   feats: DocumentFeatures,
   first: number,
   last: number,
+  into?: Float64Array,
 ): Float64Array {
   const L = NUM_LABELS;
-  const em = new Float64Array((last - first) * L);
+  const size = (last - first) * L;
+  let em: Float64Array;
+  if (into && into.length >= size) {
+    em = into;
+    em.fill(0, 0, size);
+  } else em = new Float64Array(size);
   const w = model.weights;
+  const index = model.index;
+  const scale = model.scale;
   const { offsets, hashes } = feats;
   for (let t = first; t < last; t++) {
     const o = (t - first) * L;
-    for (let k = offsets[t]!; k < offsets[t + 1]!; k++) {
-      const r = hashRow(model.index, hashes[k]!);
+    const kEnd = offsets[t + 1]!;
+    for (let k = offsets[t]!; k < kEnd; k++) {
+      const r = hashRow(index, hashes[k]!);
       if (r < 0) continue;
       const ro = r * L;
       for (let j = 0; j < L; j++) em[o + j]! += w[ro + j]!;
     }
-    for (let j = 0; j < L; j++) em[o + j]! *= model.scale;
+    for (let j = 0; j < L; j++) em[o + j]! *= scale;
   }
   return em;
 }
+
+const LABEL_PREFIX: readonly string[] = LABELS.map((_, l) => prefixOf(l));
+const LABEL_TYPE: readonly ConllType[] = LABELS.map((_, l) => typeOf(l) as ConllType);
 
 /** Spans (token index ranges) and types of a BILOU label sequence. */
 export function labelSpans(labels: ArrayLike<number>): { start: number; end: number; type: ConllType }[] {
@@ -137,11 +167,12 @@ export function labelSpans(labels: ArrayLike<number>): { start: number; end: num
   let open = -1;
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
-    const p = prefixOf(l);
-    if (p === 'U') out.push({ start: i, end: i + 1, type: typeOf(l) as ConllType });
+    if (l === 0) continue;
+    const p = LABEL_PREFIX[l];
+    if (p === 'U') out.push({ start: i, end: i + 1, type: LABEL_TYPE[l]! });
     else if (p === 'B') open = i;
     else if (p === 'L' && open >= 0) {
-      out.push({ start: open, end: i + 1, type: typeOf(l) as ConllType });
+      out.push({ start: open, end: i + 1, type: LABEL_TYPE[l]! });
       open = -1;
     }
   }

@@ -346,6 +346,13 @@ export function personContext(
       role ??= app.role;
       if (app.roleWords && !gender) gender = positionGender(app.roleWords);
       gender ??= kinGender(app.kinNoun);
+    } else {
+      // A shorter mention takes only kinship from its appositive (`Mr. Smith, her husband,`).
+      const app = appositive(text, end);
+      if (app.kin) {
+        kin = true;
+        gender ??= kinGender(app.kinNoun);
+      }
     }
     // `Smith's son`, `Smith's younger daughter`: the possessive may be inside the mention or after it.
     const inner = endsPossessive(mentionText, mentionText.length);

@@ -23,6 +23,10 @@ const TYPE_NAMES: Record<string, EntityType> = {
  */
 const ZERO = new Float64Array(WORD_ROLES.length * NUM_LABELS);
 
+/** Buffers reused from sentence to sentence (the recognizer runs on one thread). */
+let emBuf = new Float64Array(0);
+const scoreRefs: Float64Array[] = [];
+
 function wordScore(model: NerModel, info: WordInfo, w: string): Float64Array {
   if (info.scoreOwner === model && info.score) return info.score;
   const L = NUM_LABELS;
@@ -51,13 +55,16 @@ export function recognizeNamed(
   // Word-only features are scored through the per-word cache, the rest per token.
   const feats = documentFeatures(norms, sentences, model, { omitWordFeatures: true });
   const out: Omit<EntityMention, 'canonical'>[] = [];
+  const L = NUM_LABELS;
+  const words = feats.words;
+  const cased = feats.cased;
   for (const s of sentences) {
-    const em = emissions(model, feats, s.first, s.last);
-    const L = NUM_LABELS;
     const n = s.last - s.first;
-    const scores: Float64Array[] = new Array(n);
-    for (let t = 0; t < n; t++)
-      scores[t] = wordScore(model, feats.words[s.first + t]!, feats.cased[s.first + t]!);
+    if (emBuf.length < n * L) emBuf = new Float64Array(n * L * 2);
+    const em = emissions(model, feats, s.first, s.last, emBuf);
+    if (scoreRefs.length < n) scoreRefs.length = n;
+    const scores = scoreRefs;
+    for (let t = 0; t < n; t++) scores[t] = wordScore(model, words[s.first + t]!, cased[s.first + t]!);
     for (let t = 0; t < n; t++) {
       // Token t as itself, the word before it as prev1, after it as next1, two before or after.
       const self = scores[t]!;

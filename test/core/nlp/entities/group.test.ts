@@ -458,3 +458,56 @@ describe('canonicalize: a title right before a name typed as a place or an organ
     expect(out.map((m) => m.type)).toEqual(['ORGANIZATION', 'ORGANIZATION', 'ORGANIZATION']);
   });
 });
+
+describe('canonicalize: a relative of the same surname and spelling variants', () => {
+  const person = (surfaces: string[]) => surfaces.map((s): [string, EntityType] => [s, 'PERSON']);
+
+  it('keeps a surname introduced as a relative (`Mr. Smithson, her husband,`) apart from the person named', () => {
+    const text = 'Kerrin Smithson opened the bakery. Mr. Smithson, her husband, baked the bread.';
+    const out = canonicalize(mentionsIn(text, person(['Kerrin Smithson', 'Smithson'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Kerrin Smithson', 'Smithson']);
+    const before = 'Kerrin Pell opened the bakery. Her husband Pell baked the bread.';
+    expect(
+      canonicalize(mentionsIn(before, person(['Kerrin Pell', 'Pell'])), before).map((m) => m.canonical),
+    ).toEqual(['Kerrin Pell', 'Pell']);
+  });
+
+  it('still joins the same surname without kinship, and a relative to the relative named in full', () => {
+    const plain = 'Kerrin Smithson opened the bakery. Mr. Smithson baked the bread.';
+    expect(
+      canonicalize(mentionsIn(plain, person(['Kerrin Smithson', 'Smithson'])), plain).map((m) => m.canonical),
+    ).toEqual(['Kerrin Smithson', 'Kerrin Smithson']);
+    const text =
+      'Kerrin Smithson opened the bakery with her husband, Dov Smithson. Mr. Smithson, her husband, baked.';
+    const out = canonicalize(mentionsIn(text, person(['Kerrin Smithson', 'Dov Smithson', 'Smithson'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Kerrin Smithson', 'Dov Smithson', 'Dov Smithson']);
+  });
+
+  it('links a one-letter spelling variant of a long surname to the full name', () => {
+    const text = 'Marta Kowalczyk spoke first. Later Kowalczik added a note.';
+    const out = canonicalize(mentionsIn(text, person(['Marta Kowalczyk', 'Kowalczik'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Marta Kowalczyk', 'Marta Kowalczyk']);
+  });
+
+  it('links a `-skiy` spelling to the `-sky` full name', () => {
+    const text = 'Pavlo Andrievsky spoke first. Later Andrievskiy added a note.';
+    const out = canonicalize(mentionsIn(text, person(['Pavlo Andrievsky', 'Andrievskiy'])), text);
+    expect(out.map((m) => m.canonical)).toEqual(['Pavlo Andrievsky', 'Pavlo Andrievsky']);
+  });
+
+  it('links no variant that two people could own, nor a short surname', () => {
+    const text =
+      'Marta Kowalczyk and Jan Kowalczik spoke. Later Kowalczak added a note. Ida Hanson and Hansen left.';
+    const out = canonicalize(
+      mentionsIn(text, person(['Marta Kowalczyk', 'Jan Kowalczik', 'Kowalczak', 'Ida Hanson', 'Hansen'])),
+      text,
+    );
+    expect(out.map((m) => m.canonical)).toEqual([
+      'Marta Kowalczyk',
+      'Jan Kowalczik',
+      'Kowalczak',
+      'Ida Hanson',
+      'Hansen',
+    ]);
+  });
+});

@@ -456,7 +456,8 @@ function groupPersons(
       if (!at) continue;
       for (const x of at) {
         if (found?.some((y) => y.group === x.group)) continue;
-        (found ??= []).push(x);
+        found ??= [];
+        found.push(x);
         if (found.length > 1) return undefined;
       }
     }

@@ -12,7 +12,8 @@ export default defineConfig({
           exclude: ['test/integration/**'],
           // the files of a worker share its modules (the SDK, CDK, the entity model are imported
           // once per worker instead of once per file): 102 s -> 58 s of CPU for this project.
-          // No unit test mocks modules; tests that change process.env restore it.
+          // No unit test mocks modules; a file that stubs an SDK client (aws-sdk-client-mock) restores it
+          // after its tests, and tests that change process.env restore it.
           isolate: false,
         },
       },

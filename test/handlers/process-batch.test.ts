@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoArticleStore } from '../../functions/adapters/aws/dynamodb/store.ts';
 import { S3ObjectSource } from '../../functions/adapters/aws/s3-object-source.ts';
 import { processBatch } from '../../functions/handlers/process-batch.ts';
@@ -24,6 +24,11 @@ import { DEFAULT_INGEST_LIMITS } from '../../functions/ingest/ingest-object.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
+// the unit files of a worker share modules: give the real clients back to the files after this one
+afterAll(() => {
+  ddb.restore();
+  s3.restore();
+});
 
 const ARTICLE = 'WASHINGTON -- "We will see," Jane Roe said on Monday.\n\nShe left.';
 // the S3 source reads bodies only through transformToWebStream()

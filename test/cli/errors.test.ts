@@ -1,26 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onceQuoted } from '../../functions/cli/commands/query.ts';
 import { main } from '../../functions/cli/main.ts';
+import { captureOutput } from '../support/capture.ts';
 
-/** Runs the CLI in this process; returns its exit code and what it wrote on stderr. */
-async function cli(argv: string[]): Promise<{ code: number; err: string; out: string }> {
-  let err = '';
-  let out = '';
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    err += String(c);
-    return true;
-  });
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    out += String(c);
-    return true;
-  });
-  try {
-    return { code: await main(argv), err, out };
-  } finally {
-    e.mockRestore();
-    o.mockRestore();
-  }
-}
+/** Runs the CLI in this process; returns its exit code and what it wrote on stdout and stderr. */
+const cli = (argv: string[]) => captureOutput(() => main(argv));
 
 describe('every CLI error is one clear line', () => {
   it('a missing --stack file', async () => {

@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { parseObject } from '#core/article/parse.ts';
 import { extractTraced } from '#core/nlp/extract.ts';
-import type { QuoteTrace } from '#core/nlp/quotes/find.ts';
+import { formatWeights, type QuoteTrace, spanKey } from '#core/nlp/quotes/find.ts';
 import { RULES } from '#core/nlp/quotes/rules.ts';
-import type { Quote } from '#core/types.ts';
-import { DEFAULT_INGEST_LIMITS } from '#ingest/ingest-object.ts';
+import type { Article, Quote } from '#core/types.ts';
 import { parse } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
+import { readArticles } from './extract.ts';
 
 const usage = `usage: news-ingest explain [--json] [--candidates N] FILE...
 
@@ -54,10 +52,7 @@ export function explainLines(
     lines.push('    candidates (speaker model scores, best first):');
     for (const c of t.candidates.slice(0, maxCandidates)) {
       const who = c.name === null ? 'nobody' : `${c.name} ("${c.mention?.text ?? ''}")`;
-      const top = c.weights
-        .slice(0, 6)
-        .map(([f, w]) => `${f} ${w > 0 ? '+' : ''}${w}`)
-        .join(', ');
+      const top = formatWeights(c.weights, 6);
       lines.push(
         `      ${c.score.toFixed(3).padStart(7)}  ${who}${top ? `  [${top}${c.weights.length > 6 ? ', …' : ''}]` : ''}`,
       );
@@ -89,13 +84,9 @@ export const command: Command = {
     let status = 0;
     const json: unknown[] = [];
     for (const file of positionals) {
-      let articles: ReturnType<typeof parseObject>;
+      let articles: Article[];
       try {
-        articles = parseObject(
-          new Uint8Array(await readFile(file)),
-          { filename: file },
-          DEFAULT_INGEST_LIMITS,
-        );
+        articles = await readArticles(file);
       } catch (error) {
         status = 1;
         process.stderr.write(
@@ -106,22 +97,18 @@ export const command: Command = {
       const out: unknown[] = [];
       articles.forEach((article, a) => {
         const { quotes, traces } = extractTraced(article.body);
-        const direct = new Map(
-          quotes.filter((q) => q.type === 'direct').map((q) => [`${q.start}:${q.end}`, q]),
-        );
+        const direct = new Map(quotes.filter((q) => q.type === 'direct').map((q) => [spanKey(q), q]));
         if (values.json) {
           out.push({
             ...(article.title ? { title: article.title } : {}),
-            quotes: traces.map((t) => ({ quote: direct.get(`${t.start}:${t.end}`) ?? null, trace: t })),
+            quotes: traces.map((t) => ({ quote: direct.get(spanKey(t)) ?? null, trace: t })),
           });
           return;
         }
         const head = `${file}${articles.length > 1 ? ` — article ${a + 1}` : ''}${article.title ? `: ${article.title}` : ''}`;
         const lines = [head, `${traces.length} direct quotation(s)`];
         traces.forEach((t, n) => {
-          lines.push(
-            ...explainLines(article.body, t, direct.get(`${t.start}:${t.end}`), n + 1, maxCandidates),
-          );
+          lines.push(...explainLines(article.body, t, direct.get(spanKey(t)), n + 1, maxCandidates));
         });
         process.stdout.write(`${lines.join('\n')}\n\n`);
       });

@@ -4,7 +4,7 @@ import { parseObject } from '#core/article/parse.ts';
 import { UnusableContentError } from '#core/errors.ts';
 import { groupEntities } from '#core/nlp/entities/group.ts';
 import { extract, extractTraced } from '#core/nlp/extract.ts';
-import type { QuoteTrace } from '#core/nlp/quotes/find.ts';
+import { type QuoteTrace, spanKey } from '#core/nlp/quotes/find.ts';
 import type { Article, Extraction } from '#core/types.ts';
 import { DEFAULT_INGEST_LIMITS, DEFAULT_MAX_BODY_CHARS } from '#ingest/ingest-object.ts';
 import { parse } from '../args.ts';
@@ -85,7 +85,7 @@ function traceField(t: QuoteTrace) {
  * "trace" on each direct quote when traces are given).
  */
 export function toContract(extraction: Extraction, traces?: readonly QuoteTrace[]) {
-  const traceOf = new Map(traces?.map((t) => [`${t.start}:${t.end}`, t]));
+  const traceOf = new Map(traces?.map((t) => [spanKey(t), t]));
   return {
     entities: extraction.entities.map((e) => ({
       type: e.type,
@@ -112,8 +112,8 @@ export function toContract(extraction: Extraction, traces?: readonly QuoteTrace[
             ...(q.speaker.role ? { role: q.speaker.role } : {}),
           }
         : null,
-      ...(traces && q.type === 'direct' && traceOf.has(`${q.start}:${q.end}`)
-        ? { trace: traceField(traceOf.get(`${q.start}:${q.end}`)!) }
+      ...(q.type === 'direct' && traceOf.has(spanKey(q))
+        ? { trace: traceField(traceOf.get(spanKey(q))!) }
         : {}),
     })),
   };
@@ -132,7 +132,7 @@ async function runJsonl(trace: boolean): Promise<number> {
 }
 
 /** A file's articles, read with the pipeline's limits (size, decompressed size, body length). */
-async function readArticles(file: string): Promise<Article[]> {
+export async function readArticles(file: string): Promise<Article[]> {
   const size = (await stat(file)).size;
   if (size > DEFAULT_INGEST_LIMITS.maxObjectBytes)
     throw tooLarge(`object is ${size} bytes, over the ${DEFAULT_INGEST_LIMITS.maxObjectBytes}-byte limit`);

@@ -1,30 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { command } from '../../../functions/cli/commands/explain.ts';
+import { captureOutput } from '../../support/capture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'explain-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function runCommand(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    out += String(c);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    err += String(c);
-    return true;
-  });
-  try {
-    return { code: await command.run(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+/** Runs the command in this process; returns its exit code, stdout and stderr. */
+const runCommand = (argv: string[]) => captureOutput(() => command.run(argv));
 
 const TEXT = [
   'Ferry Service Cut',

@@ -2,31 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { command, extractLine } from '../../../functions/cli/commands/extract.ts';
+import { captureOutput } from '../../support/capture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'extract-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the command in this process; returns its exit code, stdout and stderr. */
-async function runCommand(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    out += String(c);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    err += String(c);
-    return true;
-  });
-  try {
-    return { code: await command.run(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const runCommand = (argv: string[]) => captureOutput(() => command.run(argv));
 
 describe('extract --jsonl lines', () => {
   it('writes {id, error: {reason, message}} and nothing else for an unusable input', () => {

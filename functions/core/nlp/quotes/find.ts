@@ -147,6 +147,19 @@ function sortedScores(model: SpeakerModel, cands: readonly Candidate[]): ScoredC
   return out.sort((a, b) => b.score - a.score);
 }
 
+/** The key that pairs a quotation's trace with the quotation: its span. */
+export function spanKey(s: { readonly start: number; readonly end: number }): string {
+  return `${s.start}:${s.end}`;
+}
+
+/** The first `n` weighted features as `feature +w, feature -w`. */
+export function formatWeights(weights: ScoredCandidate['weights'], n: number): string {
+  return weights
+    .slice(0, n)
+    .map(([f, w]) => `${f} ${w > 0 ? '+' : ''}${w}`)
+    .join(', ');
+}
+
 function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly ScoredCandidate[]): string {
   if (dropped === 'title' || dropped === 'markup' || dropped === 'subhead')
     return `not a quotation: read as a ${dropped}`;
@@ -158,10 +171,7 @@ function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly Scored
   const second = cands[1];
   if (!top) return 'no candidates';
   const margin = second ? ` (next: ${second.name ?? 'nobody'} ${second.score.toFixed(3)})` : '';
-  const lead = top.weights
-    .slice(0, 3)
-    .map(([f, w]) => `${f} ${w > 0 ? '+' : ''}${w}`)
-    .join(', ');
+  const lead = formatWeights(top.weights, 3);
   const who = top.name === null ? 'nobody' : top.name;
   const rule =
     it.how === 'none'

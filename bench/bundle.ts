@@ -14,7 +14,7 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import { DATA_STACK_ID } from '#infra/compose.ts';
-import { INGEST_BUNDLING, INGEST_ENTRY } from '#infra/constructs/ingest-function.ts';
+import { bundleInspectionOptions, INGEST_ENTRY } from '#infra/constructs/ingest-function.ts';
 import { synthesize } from '#infra/synth.ts';
 
 const MODEL_INPUT = 'functions/core/model/ner-model.json';
@@ -45,20 +45,7 @@ function median(values: number[]): number {
 /** Bytes each input contributes to the minified output, with the same esbuild options as the asset. */
 async function measureInputs(): Promise<{ totalBytes: number; modelBytes: number; esbuildMs: number }> {
   const started = performance.now();
-  const result = await build({
-    entryPoints: [INGEST_ENTRY],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: INGEST_BUNDLING.target,
-    mainFields: [...INGEST_BUNDLING.mainFields],
-    banner: { js: INGEST_BUNDLING.banner },
-    minify: true,
-    write: false,
-    metafile: true,
-    outfile: 'index.mjs',
-    logLevel: 'silent',
-  });
+  const result = await build(bundleInspectionOptions(INGEST_ENTRY));
   const esbuildMs = performance.now() - started;
   const [output] = Object.values(result.metafile.outputs);
   if (!output) throw new Error('esbuild produced no output');

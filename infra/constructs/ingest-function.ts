@@ -56,13 +56,34 @@ export const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __newsIngestCreateRequire } from 'node:module'; const require = __newsIngestCreateRequire(import.meta.url);";
 
-/** esbuild options of the ingest bundle that the benchmark reuses to attribute its bytes. */
+/** esbuild options of the functions' bundles (ingest and read). */
 export const INGEST_BUNDLING = {
   // The same bundle also runs in the local stack on Node 20; node20 syntax runs on 24 as is.
   target: 'node20',
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
 } as const;
+
+/**
+ * The deployed bundle of `entry` as plain esbuild options, built in memory with its metafile: what
+ * the benchmark and the bundle test build to see which inputs the asset holds and their bytes.
+ */
+export function bundleInspectionOptions(entry: string) {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node' as const,
+    format: 'esm' as const,
+    target: INGEST_BUNDLING.target,
+    mainFields: [...INGEST_BUNDLING.mainFields] as string[],
+    banner: { js: INGEST_BUNDLING.banner },
+    minify: true,
+    write: false as const,
+    metafile: true as const,
+    outfile: 'index.mjs',
+    logLevel: 'silent' as const,
+  };
+}
 
 export interface IngestFunctionProps {
   /** The articles bucket; the function may only read its objects. */

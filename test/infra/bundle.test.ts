@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STACK_ID } from '#infra/compose.ts';
-import { INGEST_BUNDLING } from '#infra/constructs/ingest-function.ts';
+import { bundleInspectionOptions } from '#infra/constructs/ingest-function.ts';
 import { READ_API_ENTRY } from '#infra/constructs/read-api.ts';
 import { type SynthesizeResult, synthesize } from '#infra/synth.ts';
 
@@ -159,20 +159,7 @@ describe('ingest function bundle', () => {
 /** What the read function's cold start pays for: only the reader, the SDK's DynamoDB client and the logger. */
 describe('read function bundle contents', () => {
   it('holds no entity model, no article parser and no extraction code', async () => {
-    const result = await build({
-      entryPoints: [READ_API_ENTRY],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: INGEST_BUNDLING.target,
-      mainFields: [...INGEST_BUNDLING.mainFields],
-      banner: { js: INGEST_BUNDLING.banner },
-      minify: true,
-      write: false,
-      metafile: true,
-      outfile: 'index.mjs',
-      logLevel: 'silent',
-    });
+    const result = await build(bundleInspectionOptions(READ_API_ENTRY));
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs).toContain('functions/read/api.ts');
     // the name keys (entities/identity.ts) and the sequencer order are shared with the write side

@@ -6,6 +6,7 @@
  * one. The ablation switches each named rule off in turn (through the extraction's options) and
  * reports how each figure moves.
  */
+import { fnv } from '../../core/nlp/entities/features.ts';
 import { findQuotes } from '../../core/nlp/quotes/find.ts';
 import { RULES, type RuleKind } from '../../core/nlp/quotes/rules.ts';
 import type { EntityMention, Quote } from '../../core/types.ts';
@@ -19,14 +20,9 @@ import {
   trainRuns,
 } from './speaker-training.ts';
 
-/** FNV-1a of a name: the fold of a document. */
+/** The fold of a document: FNV-1a of its name. */
 export function foldOf(name: string, k: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % k;
+  return (fnv(name) >>> 0) % k;
 }
 
 export interface Spread {

@@ -260,11 +260,10 @@ export function isQuotedTerm(ctx: Ctx, start: number, end: number, cue: Span | n
     if (far) return true;
   }
   if (cue || !short || /[.,;:!?]\W*$/u.test(inner)) return false;
-  const next = ctx.toks[tokenAt(ctx, end)];
-  if (!next?.word || next.cap || next.para !== prev.para) return false;
+  if (!after?.word || after.cap || after.para !== prev.para) return false;
   const det = (t: Tok | undefined) => !!t && (DETERMINERS.has(t.lower) || t.lower.endsWith("'s"));
   // "the “zero tolerance” policy", "the defeated “Remain” campaign": a determiner, perhaps one
   // adjective, then the span, then a noun.
   const opensPhrase = det(prev) || (!prev.cap && det(ctx.toks[open - 2]));
-  return opensPhrase && !MODIFIER_STOP.has(next.lower);
+  return opensPhrase && !MODIFIER_STOP.has(after.lower);
 }

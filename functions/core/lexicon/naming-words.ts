@@ -5,25 +5,21 @@
  * speech. Data only.
  */
 
-function forms(block: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of block.split(/\s+/)) if (w) out.add(w);
-  return out;
-}
+import { wordSet } from './word-set.ts';
 
 /** Nouns for a quoted word or phrase: "the term “…”", "the slogan “…”". */
-export const TERM_NOUNS: ReadonlySet<string> = forms(`
+export const TERM_NOUNS: ReadonlySet<string> = wordSet(`
 term terms phrase phrases word words expression label slogan slogans motto nickname moniker
 name hashtag catchphrase tagline buzzword shorthand euphemism epithet title headline banner
 `);
 
 /** Single words before a term that show it is a name: "so-called “…”", "known as “…”". */
-export const TERM_MARKERS: ReadonlySet<string> = forms(`
+export const TERM_MARKERS: ReadonlySet<string> = wordSet(`
 so-called dubbed nicknamed known
 `);
 
 /** First- and second-person words: a quoted span holding one is someone's speech. */
-export const SPEAKER_WORDS: ReadonlySet<string> = forms(`
+export const SPEAKER_WORDS: ReadonlySet<string> = wordSet(`
 i i'm i've i'd i'll me my mine myself we we're we've we'd we'll us our ours ourselves
 you you're you've you'd you'll your yours yourself yourselves
 `);

@@ -3,6 +3,8 @@
  * they refer to. Data only.
  */
 
+import { wordSet } from './word-set.ts';
+
 export type NominalKind = 'person' | 'organization';
 
 const PERSON = `
@@ -28,12 +30,8 @@ union court army military police bank fund foundation institute center centre as
 coalition alliance team club network broadcaster daily weekly outlet publication
 `;
 
-function set(block: string): Set<string> {
-  return new Set(block.split(/\s+/).filter(Boolean));
-}
-
-const persons = set(PERSON);
-const orgs = set(ORGANIZATION);
+const persons = wordSet(PERSON);
+const orgs = wordSet(ORGANIZATION);
 
 export const NOMINAL_HEADS: ReadonlyMap<string, NominalKind> = new Map([
   ...[...orgs].map((w): [string, NominalKind] => [w, 'organization']),
@@ -41,6 +39,6 @@ export const NOMINAL_HEADS: ReadonlyMap<string, NominalKind> = new Map([
 ]);
 
 /** Determiners that open a nominal speaker phrase. */
-export const DETERMINERS: ReadonlySet<string> = set(
+export const DETERMINERS: ReadonlySet<string> = wordSet(
   `the a an this that these those my his her its their our one another some several many two three four five`,
 );

@@ -6,6 +6,8 @@
  * other forms are mostly nouns.
  */
 
+import { wordSet } from './word-set.ts';
+
 const STRONG = `
 say says said saying
 tell tells told telling
@@ -185,20 +187,14 @@ typed
 /** Forms that need care: "told" needs an object, "according" needs "to". */
 const PHRASES = ['according to', 'in the words of', 'quoted as saying', 'was quoted as saying'];
 
-function forms(block: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of block.split(/\s+/)) if (w) out.add(w);
-  return out;
-}
-
 /** Every inflected speech-verb form. */
-export const SPEECH_VERBS: ReadonlySet<string> = forms(STRONG);
+export const SPEECH_VERBS: ReadonlySet<string> = wordSet(STRONG);
 
 /**
  * Core reporting verbs: cue a reported (indirect) clause on their own. The others in
  * SPEECH_VERBS are accepted only next to a quotation.
  */
-export const REPORTING_VERBS: ReadonlySet<string> = forms(`
+export const REPORTING_VERBS: ReadonlySet<string> = wordSet(`
 say says said
 tell tells told
 add adds added
@@ -249,14 +245,14 @@ boast boasts boasted
 export const SPEECH_PHRASES: readonly string[] = PHRASES;
 
 /** Words a cue may carry before the verb ("also said", "later told"). */
-export const CUE_ADVERBS: ReadonlySet<string> = forms(`
+export const CUE_ADVERBS: ReadonlySet<string> = wordSet(`
 also later then again once previously earlier recently repeatedly further further
 has have had was is were be been will would could might may can should must did does do not never
 reportedly allegedly publicly privately frequently often simply just only still even now long already since first
 `);
 
 /** Time words often following a speech verb ("said Thursday that"). */
-export const TIME_WORDS: ReadonlySet<string> = forms(`
+export const TIME_WORDS: ReadonlySet<string> = wordSet(`
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 morning afternoon evening night week weekend month year earlier later recently last this
 on in at during late early after before
@@ -267,7 +263,7 @@ january february march april may june july august september october november dec
  * Verbs of stance and communication that report what someone holds or conveys ("criticized",
  * "called for", "denied"): used for reported speech with a clear subject. Every form listed.
  */
-export const STANCE_VERBS: ReadonlySet<string> = forms(`
+export const STANCE_VERBS: ReadonlySet<string> = wordSet(`
 criticize criticizes criticized criticise criticises criticised criticizing
 praise praises praised praising
 accuse accuses accused accusing

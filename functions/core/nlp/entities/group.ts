@@ -12,6 +12,7 @@
  */
 import { ACRONYMS } from '../../lexicon/acronyms.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
+import { AMBIGUOUS_TITLE_HEADS, NAME_HONORIFICS, ORGANIZATION_NAME_WORDS } from '../../lexicon/positions.ts';
 import type { Entity, EntityMention, EntityType } from '../../types.ts';
 import { personKey } from './identity.ts';
 import {
@@ -147,28 +148,22 @@ function retypeTitledPeople(mentions: readonly RawMention[]): readonly RawMentio
   return out ?? mentions;
 }
 
-/** Words that make a capitalised phrase after a title an organisation's name (`General Motors`). */
-const ORG_WORDS = new Set(
-  `motors electric mills dynamics league group bank college university school academy institute
-  office department ministry committee council commission party corp corporation co inc ltd llc
-  company association foundation trust fund club hospital church court house agency board bureau
-  authority news times post press media airlines airways systems industries holdings partners
-  capital energy foods brands store stores hotel hotels centre center museum library services
-  union federation society network studios records pictures games team united city county`.split(/\s+/),
-);
-
-/** Title heads that also open names of things (`Major League`, `Chief Keef`, `Queen Mary`): a
- * phrase they open is a person's name only when a known first name follows. */
-const AMBIGUOUS_TITLES = new Set(
-  `general gen major maj chief king queen prince princess duke duchess count captain capt marshal
-  private principal host director officer owner leader chair speaker coach anchor editor dean
-  justice premier doctor publisher founder`.split(/\s+/),
-);
-
-/** Honorifics that are also part of stage names (`Lady Gaga`): they open a one-word name only in full. */
-const NAME_HONORIFICS = new Set(['lady', 'lord', 'dame', 'madam', 'madame']);
-
 const NAME_WORD = /^\p{Lu}\p{Ll}[\p{L}'’-]*$|^\p{Lu}\.$/u;
+
+/**
+ * Does a capitalised name look like a person's name after the title `titleWords`: title case, at
+ * most three words, no organisation word, and an unambiguous or abbreviated title or a known first
+ * name?
+ */
+function personAfterTitle(titleWords: readonly string[], nameWords: readonly string[]): boolean {
+  if (nameWords.length > 3 || !nameWords.every((w) => NAME_WORD.test(w))) return false;
+  if (nameWords.some((w) => ORGANIZATION_NAME_WORDS.has(w.toLowerCase()))) return false;
+  const first = nameWords[0]!.toLowerCase();
+  const knownFirst = nameWords.length > 1 && (MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first));
+  const abbreviated = titleWords.some((w) => w.endsWith('.'));
+  const head = titleWords[titleWords.length - 1]!.toLowerCase().replace(/\.$/, '');
+  return knownFirst || abbreviated || !AMBIGUOUS_TITLE_HEADS.has(head);
+}
 
 /**
  * Titles and positions are never part of a person's name (CoNLL-2003 conventions): a mention that
@@ -179,21 +174,6 @@ const NAME_WORD = /^\p{Lu}\p{Ll}[\p{L}'’-]*$|^\p{Lu}\.$/u;
  * `Major League Baseball` stay), and either the title is an honorific or abbreviation
  * (`Mr.`, `Sen.`) or an unambiguous position, or the name opens with a known first name.
  */
-/**
- * Does a capitalised name look like a person's name after the title `titleWords`: title case, at
- * most three words, no organisation word, and an unambiguous or abbreviated title or a known first
- * name?
- */
-function personAfterTitle(titleWords: readonly string[], nameWords: readonly string[]): boolean {
-  if (nameWords.length > 3 || !nameWords.every((w) => NAME_WORD.test(w))) return false;
-  if (nameWords.some((w) => ORG_WORDS.has(w.toLowerCase()))) return false;
-  const first = nameWords[0]!.toLowerCase();
-  const knownFirst = nameWords.length > 1 && (MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first));
-  const abbreviated = titleWords.some((w) => w.endsWith('.'));
-  const head = titleWords[titleWords.length - 1]!.toLowerCase().replace(/\.$/, '');
-  return knownFirst || abbreviated || !AMBIGUOUS_TITLES.has(head);
-}
-
 function detachTitles(mentions: readonly RawMention[], text: string | undefined): readonly RawMention[] {
   let out: (RawMention | null)[] | undefined;
   mentions.forEach((m, i) => {

@@ -290,16 +290,16 @@ function endsPossessive(s: string, end: number): boolean {
   return end >= 2 && (s[end - 1] === 's' || s[end - 1] === 'S') && isApostrophe(s.charCodeAt(end - 2));
 }
 
-/**
- * A mention split into the title or honorific that opens it and the name after it
- * (`Ambassador Verbeek` -> `Ambassador`, `Verbeek`); no title when it has none.
- */
 /** Is the phrase made only of title words ending in a head (`CEO`, `Vice President`, `Sen.`)? */
 export function isTitleOnly(phrase: string): boolean {
   const words = phrase.trim().split(/\s+/);
   return words.length > 0 && words.every(isTitleWord) && isHead(words[words.length - 1]!);
 }
 
+/**
+ * A mention split into the title or honorific that opens it and the name after it
+ * (`Ambassador Verbeek` -> `Ambassador`, `Verbeek`); no title when it has none.
+ */
 export function splitLeadingTitle(mentionText: string): { title: string; name: string } {
   const words = mentionText.trim().split(/\s+/);
   const lead = words.length > 1 ? leadingTitle(words) : 0;

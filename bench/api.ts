@@ -18,12 +18,12 @@ import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { nameKey, speakerPk } from '#adapters/aws/dynamodb/keys.ts';
 import { nameId } from '#adapters/aws/dynamodb/read-model.ts';
-import { DATA_STACK_ID } from '#infra/compose.ts';
 import { synthesize } from '#infra/synth.ts';
 import { startHttpApi } from '#local/http-api.ts';
 import type { ObjectChange } from '#local/s3-events.ts';
 import { startLocalStack } from '#local/stack.ts';
 import { ensureAssembly, PROJECT_ROOT } from '#local/synth.ts';
+import { mergeStacks, readAssemblyStacks } from '#local/template.ts';
 import { launchChromium, renderedAfterMs, traced } from '../test/support/chromium.ts';
 
 const REGION = 'eu-west-1';
@@ -77,12 +77,10 @@ export async function coldStart(runs: number): Promise<Record<string, number>> {
   const outdir = mkdtempSync(join(tmpdir(), 'news-ingest-bench-api-'));
   const stops: (() => Promise<void>)[] = [];
   try {
-    const { template, assembly } = synthesize({ outdir });
-    // the function in the app's stack, the table in the data stack
-    const resources = Object.entries({
-      ...(template.Resources as Record<string, Resource>),
-      ...(assembly.getStackArtifact(DATA_STACK_ID).template.Resources as Record<string, Resource>),
-    });
+    const { assembly } = synthesize({ outdir });
+    // the function in the app's stack, the table in the data stack: every stack's resources
+    const { template } = mergeStacks(readAssemblyStacks(assembly.directory));
+    const resources = Object.entries(template.Resources as unknown as Record<string, Resource>);
     const [, fn] = resources.find(
       ([id, r]) => id.startsWith('ReadApiFunction') && r.Type === 'AWS::Lambda::Function',
     ) as [string, Resource];

@@ -13,9 +13,9 @@ import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
-import { DATA_STACK_ID } from '#infra/compose.ts';
 import { bundleInspectionOptions, INGEST_ENTRY } from '#infra/constructs/ingest-function.ts';
 import { synthesize } from '#infra/synth.ts';
+import { mergeStacks, readAssemblyStacks } from '#local/template.ts';
 
 const MODEL_INPUT = 'functions/core/model/ner-model.json';
 const REGION = 'eu-west-1';
@@ -116,13 +116,11 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
   const stops: Array<() => Promise<void>> = [];
   try {
     const synthStarted = performance.now();
-    const { template, assembly } = synthesize({ outdir });
+    const { assembly } = synthesize({ outdir });
     const synthMs = performance.now() - synthStarted;
-    // the function in the app's stack, the table in the data stack
-    const resources = Object.entries({
-      ...(template.Resources as Record<string, Resource>),
-      ...(assembly.getStackArtifact(DATA_STACK_ID).template.Resources as Record<string, Resource>),
-    });
+    // the function in the app's stack, the table in the data stack: every stack's resources
+    const { template } = mergeStacks(readAssemblyStacks(assembly.directory));
+    const resources = Object.entries(template.Resources as unknown as Record<string, Resource>);
     const [, fn] = resources.find(
       ([, r]) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['aws:asset:is-bundled'] === true,
     ) as [string, Resource];

@@ -94,14 +94,16 @@ async function main(): Promise<void> {
       existsSync(annotated) ? Object.keys(JSON.parse(readFileSync(annotated, 'utf8')) as object) : [],
     ),
   };
+  // Read and tokenised once for both: the casing lexicon and the word clusters.
+  const sentences = opt.casing || opt.clusters ? unlabelledSentences(train, unlabelled) : [];
   let casing: Casing | null = null;
   if (opt.casing) {
-    casing = learnCasing(unlabelledSentences(train, unlabelled));
+    casing = learnCasing(sentences);
     log(`casing: ${casing.keys.length} words`);
   }
   let clusters: Clusters | null = null;
   if (opt.clusters) {
-    clusters = learnClusters(train, unlabelled, log);
+    clusters = learnClusters(sentences, log);
     log(`clusters: ${clusters.keys.length} words`);
   }
   const ctx: FeatureContext = { lexicon, clusters, casing };

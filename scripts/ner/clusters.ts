@@ -109,12 +109,8 @@ function kmeans(vecs: Float32Array, members: number[], k: number, random: () => 
   return assign;
 }
 
-export function learnClusters(
-  train: readonly ConllDocument[],
-  src: UnlabelledSources,
-  log: (m: string) => void,
-): Clusters {
-  const sents = unlabelledSentences(train, src);
+/** Clusters of the frequent words of `sents` (from unlabelledSentences). */
+export function learnClusters(sents: readonly (readonly string[])[], log: (m: string) => void): Clusters {
   const counts = new Map<string, number>();
   const lcounts = new Map<string, number>();
   let total = 0;

@@ -16,7 +16,7 @@ import {
 import { LABELS, type NerModel, NUM_LABELS } from '../nlp/entities/model.ts';
 import type { Casing } from '../nlp/entities/truecase.ts';
 
-export const FORMAT = 'news-ingest-ner/3';
+export const FORMAT = 'news-ingest-ner/4';
 
 export interface ModelArtifact {
   readonly format: string;
@@ -28,7 +28,7 @@ export interface ModelArtifact {
   /** Per feature: a count byte, then (label byte, int16 LE) per non-zero weight. Base64. */
   readonly weights: string;
   readonly transitions: readonly number[];
-  /** Sorted Int32 phrase hashes and one mask byte each (base64). */
+  /** Sorted Int32 phrase hashes and one Uint16 category mask each, little-endian (base64). */
   readonly lexicon: { readonly keys: string; readonly values: string; readonly maxLength: number };
   /** Sorted Int32 word hashes and `levels` Uint16 cluster ids each (base64). */
   readonly clusters: { readonly keys: string; readonly ids: string; readonly levels: number };
@@ -100,7 +100,9 @@ export function encodeModel(parts: ModelParts, meta?: Record<string, string | nu
     transitions: Array.from(parts.transitions, (x) => Math.fround(x)),
     lexicon: {
       keys: lex ? toBase64(le32(lex.keys)) : '',
-      values: lex ? toBase64(lex.values) : '',
+      values: lex
+        ? toBase64(new Uint8Array(lex.values.buffer, lex.values.byteOffset, lex.values.byteLength))
+        : '',
       maxLength: lex?.maxLength ?? 0,
     },
     clusters: {
@@ -141,9 +143,10 @@ export function decodeModel(a: ModelArtifact): NerModel {
   let lexicon: Lexicon | null = null;
   if (a.lexicon.keys) {
     const keys = i32(fromBase64(a.lexicon.keys));
+    const vbytes = fromBase64(a.lexicon.values);
     lexicon = {
       keys,
-      values: fromBase64(a.lexicon.values),
+      values: new Uint16Array(vbytes.buffer, vbytes.byteOffset, vbytes.byteLength >> 1),
       maxLength: a.lexicon.maxLength,
     };
   }
@@ -179,7 +182,7 @@ export function buildLexicon(
     }
   }
   const keys = Int32Array.from(map.keys()).sort();
-  return { keys, values: Uint8Array.from(keys, (k) => map.get(k)!), maxLength };
+  return { keys, values: Uint16Array.from(keys, (k) => map.get(k)!), maxLength };
 }
 
 /** Builds a cluster table from word -> ids (coarse to fine, the same number of levels for all). */

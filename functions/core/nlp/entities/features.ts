@@ -8,10 +8,20 @@
 import { type Casing, truecase } from './truecase.ts';
 
 /** Gazetteer categories (bit positions in a phrase's category mask). */
-export const LEXICON_CATEGORIES = ['country', 'region', 'city', 'demonym', 'name', 'org', 'title'] as const;
+export const LEXICON_CATEGORIES = [
+  'country',
+  'region',
+  'city',
+  'demonym',
+  'name',
+  'org',
+  'title',
+  'team',
+  'brand',
+] as const;
 
 /** Set in a lexicon entry's value when the key is a proper prefix of a longer phrase. */
-export const LEXICON_PREFIX = 1 << 7;
+export const LEXICON_PREFIX = 1 << 15;
 
 /** Open-addressing map from a 32-bit hash (never 0) to a row number: slots of (hash, row) pairs. */
 export interface HashIndex {
@@ -77,7 +87,7 @@ export function tableRow(keys: Int32Array, h: number): number {
  * Gazetteer: hash of a lowercased phrase (tokens joined by one space) -> bitmask of
  * LEXICON_CATEGORIES, plus LEXICON_PREFIX when a longer phrase starts with it.
  */
-export interface Lexicon extends HashTable<Uint8Array> {
+export interface Lexicon extends HashTable<Uint16Array> {
   readonly maxLength: number;
 }
 
@@ -170,12 +180,16 @@ const TPL = {
   gaz: T('g'),
   topic: T('topic'),
   topicGaz: T('topic-g'),
+  aggPrev: T('ap'),
+  aggNext: T('an'),
   gazPrev: T('-g'),
   gazNext: T('+g'),
   cluster: [T('c0'), T('c1'), T('c2'), T('c3'), T('c4')],
   clusterPrev: [T('pc0'), T('pc1'), T('pc2'), T('pc3'), T('pc4')],
   clusterNext: [T('nc0'), T('nc1'), T('nc2'), T('nc3'), T('nc4')],
 };
+/** Contexts kept per word for context aggregation. */
+const AGG_LIMIT = 8;
 const BOS = fnv('<s>');
 const EOS = fnv('</s>');
 
@@ -457,6 +471,24 @@ export function documentFeatures(
       }
     }
   }
+  // Context aggregation (Ratinov and Roth 2009): every capitalised word of running text carries the
+  // words seen one place before and after each of its occurrences in the document (at most
+  // AGG_LIMIT each), so `Kestrel` in a line that says little takes the evidence of `Kestrel
+  // spokesman` or `at Kestrel's plant` elsewhere.
+  const aggPrev = new Map<number, number[]>();
+  const aggNext = new Map<number, number[]>();
+  const addAgg = (m: Map<number, number[]>, key: number, h: number) => {
+    const a = m.get(key);
+    if (!a) m.set(key, [h]);
+    else if (a.length < AGG_LIMIT && !a.includes(h)) a.push(h);
+  };
+  for (const s of sentences) {
+    for (let i = s.first; i < s.last; i++) {
+      if (headline[i] || !(flags[i]! & CAPITALISED)) continue;
+      addAgg(aggPrev, hl[i]!, i > s.first ? hl[i - 1]! : BOS);
+      addAgg(aggNext, hl[i]!, i + 1 < s.last ? hl[i + 1]! : EOS);
+    }
+  }
   // Gazetteer matches: per token, (category * 4 + position) codes of every phrase covering it.
   const gaz: (number[] | undefined)[] = new Array(n);
   const addGaz = (k: number, code: number) => {
@@ -573,6 +605,12 @@ export function documentFeatures(
           (seenBeforeCap.has(hl[i]!) ? 16 : 0);
         push(mix(TPL.doc, code));
         push(mix(TPL.docx, code | (initial[i]! << 5) | (h << 6)));
+      }
+      if (fl & CAPITALISED && !h) {
+        const ap = aggPrev.get(hl[i]!);
+        if (ap) for (const x of ap) push(mix(TPL.aggPrev, x));
+        const an = aggNext.get(hl[i]!);
+        if (an) for (const x of an) push(mix(TPL.aggNext, x));
       }
       const gi = gaz[i];
       if (gi) for (const g of gi) push(mix(TPL.gaz, g));

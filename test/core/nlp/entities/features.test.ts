@@ -53,6 +53,40 @@ describe('documentFeatures', () => {
     expect(count(withLex, at('talks'))).toBe(count(without, at('talks')));
   });
 
+  it('gives a capitalised word the contexts of its other occurrences in the document (context aggregation)', () => {
+    const feats = (t: string) => {
+      const toks = tokenize(t);
+      const f = documentFeatures(
+        toks.map((x) => x.norm),
+        splitSentencesOfTokens(t, toks),
+        ctx,
+      );
+      const at = toks.findIndex((x) => x.text === 'Kestrel');
+      return new Set(f.hashes.subarray(f.offsets[at]!, f.offsets[at + 1]!));
+    };
+    // The first sentence is the same in both texts; only a later mention's context differs.
+    const alone = feats('Kestrel rose. Markets were calm.');
+    const spokesman = feats('Kestrel rose. A Kestrel spokesman declined to comment.');
+    const quiet = feats('Kestrel rose. A Kestrel quietly declined to comment.');
+    const extra = (a: Set<number>, b: Set<number>) => [...a].filter((h) => !b.has(h));
+    expect(extra(spokesman, alone).length).toBeGreaterThan(0);
+    expect(extra(spokesman, quiet).length).toBeGreaterThan(0);
+    // A word in lower case gets none.
+    const lower = (t: string) => {
+      const toks = tokenize(t);
+      const f = documentFeatures(
+        toks.map((x) => x.norm),
+        splitSentencesOfTokens(t, toks),
+        ctx,
+      );
+      const at = toks.findIndex((x) => x.text === 'rose');
+      return f.offsets[at + 1]! - f.offsets[at]!;
+    };
+    expect(lower('Kestrel rose. A Kestrel spokesman declined.')).toBe(
+      lower('Kestrel rose. A Kestrel declined.'),
+    );
+  });
+
   it('computes word shapes', () => {
     expect(shape('Ivanov')).toBe('Xxx');
     expect(shape('U.S.')).toBe('X.X.');

@@ -12,6 +12,7 @@
 
 import { SPEAKER_MODEL } from '../../model/speakers.ts';
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
+import { type Document, documentOf } from '../document.ts';
 import { buildContext, type Ctx } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
 import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed } from './filter.ts';
@@ -51,11 +52,11 @@ function toSpeaker(r: Resolved | null): Speaker | null {
 
 /** Quotations with the rules' speakers (steps 1–5), and the document context they came from. */
 function attribute(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: RuleOptions = {},
 ): { ctx: Ctx; d: Discourse; items: Item[] } {
-  const ctx = buildContext(text, entities);
+  const ctx = buildContext(documentOf(input), entities);
   const d = new Discourse(ctx, new RuleSwitches(options));
   const items: Item[] = [];
   for (const q of ctx.quotes) {
@@ -93,11 +94,11 @@ function attribute(
 
 /** Every uncued quotation's speaker candidates: what the speaker-choice model learns from. */
 export function uncuedCandidates(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: RuleOptions = {},
 ): { start: number; end: number; candidates: Candidate[] }[] {
-  const { ctx, d, items } = attribute(text, entities, options);
+  const { ctx, d, items } = attribute(input, entities, options);
   const out: { start: number; end: number; candidates: Candidate[] }[] = [];
   items.forEach((it, i) => {
     if (it.how === 'cue') return;
@@ -181,11 +182,12 @@ function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly Scored
 }
 
 function run(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions,
 ): { quotes: Quote[]; traces: QuoteTrace[] } {
-  const { ctx, d, items } = attribute(text, entities, options);
+  const { ctx, d, items } = attribute(input, entities, options);
+  const text = ctx.text;
   const model = options.model ?? SPEAKER_MODEL;
   const tracing = options.trace === true;
   // Step 5b: the learned choice among an uncued quotation's candidates. Candidates are computed
@@ -251,20 +253,23 @@ function run(
   return { quotes: out.sort((a, b) => a.start - b.start || a.end - b.end), traces };
 }
 
-/** Direct and indirect quotations with their speakers. Pure; linear in the text length. */
+/**
+ * Direct and indirect quotations with their speakers. Pure; linear in the text length. Given the
+ * text's Document (the one the entities were recognized on), it reads its tokens and sentences.
+ */
 export function findQuotes(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions = {},
 ): Quote[] {
-  return run(text, entities, options).quotes;
+  return run(input, entities, options).quotes;
 }
 
 /** The quotations and, for each direct one, the rules that fired and the candidates scored. */
 export function explainQuotes(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions = {},
 ): { quotes: Quote[]; traces: QuoteTrace[] } {
-  return run(text, entities, { ...options, trace: true });
+  return run(input, entities, { ...options, trace: true });
 }

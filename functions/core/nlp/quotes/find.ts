@@ -12,12 +12,14 @@
 
 import { SPEAKER_MODEL } from '../../model/speakers.ts';
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
+import { type Document, documentOf } from '../document.ts';
 import { buildContext, type Ctx } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
 import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import {
   type Candidate,
+  CUED_MARGIN,
   chooseSpeaker,
   type How,
   type SpeakerModel,
@@ -37,7 +39,11 @@ export interface QuoteOptions extends RuleOptions {
 interface Item extends Attributed {
   cue: Span | null;
   how: How;
-  /** Ids of the rules that fired for it, in order (only when tracing). */
+  /** The cue sieve that found the speaker, for a cued quotation. */
+  sieve: string | null;
+  /** The rules' speaker, before the speaker model chose. */
+  rule?: Resolved | null;
+  /** Ids of the rules that fired for it, in order. */
   rules: string[];
 }
 
@@ -51,11 +57,11 @@ function toSpeaker(r: Resolved | null): Speaker | null {
 
 /** Quotations with the rules' speakers (steps 1–5), and the document context they came from. */
 function attribute(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: RuleOptions = {},
 ): { ctx: Ctx; d: Discourse; items: Item[] } {
-  const ctx = buildContext(text, entities);
+  const ctx = buildContext(documentOf(input), entities);
   const d = new Discourse(ctx, new RuleSwitches(options));
   const items: Item[] = [];
   for (const q of ctx.quotes) {
@@ -74,6 +80,7 @@ function attribute(
       cue: hit?.cue ?? null,
       continued: false,
       how: hit?.speaker ? 'cue' : 'none',
+      sieve: hit?.speaker ? hit.rule : null,
       rules: d.rules.take(),
     });
   }
@@ -86,24 +93,24 @@ function attribute(
       it.speaker = hit.speaker;
       it.how = 'subject';
     }
-    if (d.rules.tracing) it.rules.push(...d.rules.take());
+    it.rules.push(...d.rules.take());
   }
   return { ctx, d, items };
 }
 
-/** Every uncued quotation's speaker candidates: what the speaker-choice model learns from. */
-export function uncuedCandidates(
-  text: string,
+/** Every quotation's speaker candidates, cued or not: what the speaker-choice model learns from. */
+export function quoteCandidates(
+  input: string | Document,
   entities: readonly EntityMention[],
   options: RuleOptions = {},
-): { start: number; end: number; candidates: Candidate[] }[] {
-  const { ctx, d, items } = attribute(text, entities, options);
-  const out: { start: number; end: number; candidates: Candidate[] }[] = [];
-  items.forEach((it, i) => {
-    if (it.how === 'cue') return;
-    out.push({ start: it.start, end: it.end, candidates: speakerCandidates(ctx, d, items, i) });
-  });
-  return out;
+): { start: number; end: number; cued: boolean; candidates: Candidate[] }[] {
+  const { ctx, d, items } = attribute(input, entities, options);
+  return items.map((it, i) => ({
+    start: it.start,
+    end: it.end,
+    cued: it.how === 'cue',
+    candidates: speakerCandidates(ctx, d, items, i),
+  }));
 }
 
 /** A speaker candidate the model scored, as the trace shows it. */
@@ -115,6 +122,8 @@ export interface ScoredCandidate {
   readonly features: readonly string[];
   /** The features with a weight, largest contribution (either sign) first. */
   readonly weights: readonly (readonly [string, number])[];
+  /** The rules' pick of a cued quotation (it wins ties). */
+  readonly rule: boolean;
 }
 
 /** Why one direct quotation got its speaker. */
@@ -127,7 +136,7 @@ export interface QuoteTrace {
   readonly rules: readonly string[];
   /** Dropped as a title, markup, subhead or quoted term, or kept out for want of a speaker. */
   readonly dropped: 'title' | 'markup' | 'subhead' | 'term' | 'unattributed' | null;
-  /** The model's candidates, best first (uncued quotations only). */
+  /** The model's candidates, best first ("rule" marks the rules' pick of a cued quotation). */
   readonly candidates: readonly ScoredCandidate[];
   /** Why the speaker won, in words. */
   readonly why: string;
@@ -138,6 +147,7 @@ function sortedScores(model: SpeakerModel, cands: readonly Candidate[]): ScoredC
     name: c.speaker?.name ?? null,
     mention: c.speaker?.mention ?? null,
     score: score(model, c),
+    rule: c.rule === true,
     features: c.features,
     weights: c.features
       .map((f): [string, number] => [f, weightOf(model, f)])
@@ -165,14 +175,24 @@ function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly Scored
     return `not a quotation: read as a ${dropped}`;
   if (dropped === 'term') return 'not a quotation: a quoted term, title or modifier that nobody speaks';
   const fired = it.rules.length ? it.rules[it.rules.length - 1] : undefined;
-  if (it.how === 'cue')
-    return `the cue rule ${fired ?? '?'} found ${it.speaker ? `"${it.speaker.mention.text}"` : 'no one'}${it.cue ? ` with the cue "${it.cue.text}"` : ''}; a cued quotation is not re-ranked`;
   const top = cands[0];
   const second = cands[1];
   if (!top) return 'no candidates';
   const margin = second ? ` (next: ${second.name ?? 'nobody'} ${second.score.toFixed(3)})` : '';
   const lead = formatWeights(top.weights, 3);
   const who = top.name === null ? 'nobody' : top.name;
+  if (it.how === 'cue') {
+    const found = `the cue rule ${it.sieve ?? '?'} found "${it.rule?.mention.text ?? '?'}" (${it.rule?.name ?? '?'})${it.cue ? ` with the cue "${it.cue.text}"` : ''}`;
+    const pick = cands.find((c) => c.rule);
+    const other = cands.find((c) => !c.rule);
+    if (!pick) return found;
+    const vs = other ? `${other.name} ${other.score.toFixed(3)}` : 'no other candidate';
+    const verdict =
+      other && other.score > pick.score + CUED_MARGIN
+        ? `the speaker model prefers ${other.name} at ${other.score.toFixed(3)}, more than ${CUED_MARGIN} above the rules' pick (${pick.score.toFixed(3)}), mostly from ${formatWeights(other.weights, 3)}`
+        : `the rules' pick stands: the speaker model scores it ${pick.score.toFixed(3)} (next: ${vs}; another candidate needs a lead of ${CUED_MARGIN})${pick.weights.length ? `, mostly from ${formatWeights(pick.weights, 3)}` : ''}`;
+    return `${found}; ${verdict}`;
+  }
   const rule =
     it.how === 'none'
       ? 'no rule found a speaker'
@@ -181,11 +201,12 @@ function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly Scored
 }
 
 function run(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions,
 ): { quotes: Quote[]; traces: QuoteTrace[] } {
-  const { ctx, d, items } = attribute(text, entities, options);
+  const { ctx, d, items } = attribute(input, entities, options);
+  const text = ctx.text;
   const model = options.model ?? SPEAKER_MODEL;
   const tracing = options.trace === true;
   // Step 5b: the learned choice among an uncued quotation's candidates. Candidates are computed
@@ -203,12 +224,13 @@ function run(
   );
   const scored: ScoredCandidate[][] = items.map(() => []);
   const chosen = items.map((it, i) => {
-    if (it.how === 'cue' || dropped[i]) return it.speaker;
+    if (dropped[i]) return it.speaker;
     const cands = speakerCandidates(ctx, d, items, i);
     if (tracing) scored[i] = sortedScores(model, cands);
     return chooseSpeaker(model, cands).speaker;
   });
   items.forEach((it, i) => {
+    it.rule = it.speaker;
     it.speaker = chosen[i]!;
   });
   const out: Quote[] = [];
@@ -232,7 +254,8 @@ function run(
       text: text.slice(it.start, it.end),
       start: it.start,
       end: it.end,
-      cue: it.cue,
+      // A cue belongs to the speaker its rule found: another choice keeps no cue.
+      cue: it.how === 'cue' && it.speaker?.name !== it.rule?.name ? null : it.cue,
       speaker: toSpeaker(it.speaker),
       paragraph: it.paragraph,
     });
@@ -251,20 +274,23 @@ function run(
   return { quotes: out.sort((a, b) => a.start - b.start || a.end - b.end), traces };
 }
 
-/** Direct and indirect quotations with their speakers. Pure; linear in the text length. */
+/**
+ * Direct and indirect quotations with their speakers. Pure; linear in the text length. Given the
+ * text's Document (the one the entities were recognized on), it reads its tokens and sentences.
+ */
 export function findQuotes(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions = {},
 ): Quote[] {
-  return run(text, entities, options).quotes;
+  return run(input, entities, options).quotes;
 }
 
 /** The quotations and, for each direct one, the rules that fired and the candidates scored. */
 export function explainQuotes(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions = {},
 ): { quotes: Quote[]; traces: QuoteTrace[] } {
-  return run(text, entities, { ...options, trace: true });
+  return run(input, entities, { ...options, trace: true });
 }

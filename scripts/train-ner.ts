@@ -4,7 +4,7 @@
  * functions/core/model/ner-model.json. Deterministic: a fixed seed, no clock, no parallelism, so two
  * runs write the same bytes.
  *
- *   npm run train:ner [-- --epochs N --data DIR --out FILE --no-lexicon --no-clusters --no-casing --gazetteer PKG,PKG]
+ *   npm run train:ner [-- --epochs N --data DIR --out FILE --no-lexicon --no-clusters --no-casing --gazetteer PKG,PKG --dotless N]
  *   npm run train:ner -- --holdout --out /tmp/m.json   (tuning: train on 4/5 of train, score the other fifth)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { parseConll } from '../functions/core/nlp/entities/conll.ts';
 import type { Clusters, FeatureContext, Lexicon } from '../functions/core/nlp/entities/features.ts';
 import { type Casing, learnCasing } from '../functions/core/nlp/entities/truecase.ts';
 import { eachFlag } from './args.ts';
+import { dotlessAbbreviations, dotlessCopies } from './ner/augment.ts';
 import { learnClusters, type UnlabelledSources, unlabelledSentences } from './ner/clusters.ts';
 import { buildGazetteer, GAZETTEER_SOURCES } from './ner/gazetteer.ts';
 import { trainModel } from './ner/perceptron.ts';
@@ -32,6 +33,10 @@ interface Options {
   seed: number;
   /** Train on four fifths of the training documents and score the held-out fifth after every epoch. */
   holdout: boolean;
+  /** Every N-th training document has its dotted abbreviations written without periods (0: none). */
+  dotless: number;
+  /** Every N-th training document adds a copy of its sentences with abbreviations written without periods (0: none). */
+  dotlessCopies: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -46,6 +51,8 @@ function parseArgs(argv: string[]): Options {
     gazetteer: GAZETTEER_SOURCES,
     seed: 20030601,
     holdout: false,
+    dotless: 0,
+    dotlessCopies: 0,
   };
   eachFlag(argv, (a, v) => {
     if (a === '--epochs') o.epochs = Number(v());
@@ -58,6 +65,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--gazetteer') o.gazetteer = new Set(v().split(','));
     else if (a === '--seed') o.seed = Number(v());
     else if (a === '--holdout') o.holdout = true;
+    else if (a === '--dotless') o.dotless = Number(v());
+    else if (a === '--dotless-copies') o.dotlessCopies = Number(v());
     else return false;
     return true;
   });
@@ -107,7 +116,10 @@ async function main(): Promise<void> {
     log(`clusters: ${clusters.keys.length} words`);
   }
   const ctx: FeatureContext = { lexicon, clusters, casing };
-  const artifact = trainModel(train, valid, ctx, {
+  // The unlabelled text above reads the documents as written; the model also sees `US` for `U.S.`.
+  let labelled = opt.dotless > 0 ? dotlessAbbreviations(train, opt.dotless) : train;
+  if (opt.dotlessCopies > 0) labelled = dotlessCopies(labelled, opt.dotlessCopies);
+  const artifact = trainModel(labelled, valid, ctx, {
     epochs: opt.epochs,
     seed: opt.seed,
     minCount: opt.minCount,

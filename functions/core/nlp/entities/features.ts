@@ -18,7 +18,14 @@ export const LEXICON_CATEGORIES = [
   'title',
   'team',
   'brand',
+  'code',
 ] as const;
+
+/**
+ * The category of letter codes of countries and states (`US`, `UK`, `FL`): they match only a word
+ * written in capitals, never the lower-case word they spell (`us`, `in`).
+ */
+const CODE_CATEGORY = LEXICON_CATEGORIES.indexOf('code');
 
 /** Set in a lexicon entry's value when the key is a proper prefix of a longer phrase. */
 export const LEXICON_PREFIX = 1 << 15;
@@ -503,6 +510,7 @@ export function documentFeatures(
         if (!(flags[i]! & HAS_LETTER)) continue;
         // The word alone: its hash is the lowercased word's (hl), its row cached per word.
         const info = infos[i]!;
+        const fl = flags[i]!;
         if (info.lexOwner !== lex) {
           info.lexOwner = lex;
           info.lexAt = tableRow(lex.keys, hl[i]!);
@@ -519,6 +527,7 @@ export function documentFeatures(
           if (mask !== 0) {
             for (let c = 0; c < LEXICON_CATEGORIES.length; c++) {
               if (!(mask & (1 << c))) continue;
+              if (c === CODE_CATEGORY && (j !== i || !(fl & ALL_CAPS))) continue;
               if (j === i) addGaz(i, c * 4 + 3);
               else {
                 addGaz(i, c * 4);

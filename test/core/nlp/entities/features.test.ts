@@ -87,6 +87,26 @@ describe('documentFeatures', () => {
     );
   });
 
+  it('matches a country or state code only where it is written in capitals', () => {
+    const codes = buildLexicon([
+      [['FL'], 'code'],
+      [['US'], 'code'],
+    ]);
+    const t = 'Ana Orr played Tampa, FL, and told us the US team would return.';
+    const toks = tokenize(t);
+    const sents = splitSentencesOfTokens(t, toks);
+    const norms = toks.map((x) => x.norm);
+    const withCodes = documentFeatures(norms, sents, { lexicon: codes, clusters });
+    const without = documentFeatures(norms, sents, { lexicon: null, clusters });
+    const count = (f: typeof without, w: string) => {
+      const i = norms.indexOf(w);
+      return f.offsets[i + 1]! - f.offsets[i]!;
+    };
+    expect(count(withCodes, 'FL')).toBeGreaterThan(count(without, 'FL'));
+    expect(count(withCodes, 'US')).toBeGreaterThan(count(without, 'US'));
+    expect(count(withCodes, 'us')).toBe(count(without, 'us'));
+  });
+
   it('computes word shapes', () => {
     expect(shape('Ivanov')).toBe('Xxx');
     expect(shape('U.S.')).toBe('X.X.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotlessAbbreviations } from '../../../scripts/ner/augment.ts';
+import { dotlessAbbreviations, dotlessCopies } from '../../../scripts/ner/augment.ts';
 import { teamNickname } from '../../../scripts/ner/gazetteer.ts';
 
 describe('dotlessAbbreviations', () => {
@@ -36,6 +36,27 @@ describe('dotlessAbbreviations', () => {
       dotlessAbbreviations([doc(['J.', 'Orr', 'Corp.'], ['B-PER', 'I-PER', 'O'])], 1)[0]!.sentences[0]!
         .tokens,
     ).toEqual(['J.', 'Orr', 'Corp.']);
+  });
+});
+
+describe('dotlessCopies', () => {
+  it('adds, after the documents, a dotless copy of the sentences that hold a dotted abbreviation', () => {
+    const docs = [
+      {
+        sentences: [
+          { tokens: ['Rain', 'fell', '.'], tags: ['O', 'O', 'O'] },
+          { tokens: ['The', 'U.K.', 'team', 'won', '.'], tags: ['O', 'B-LOC', 'O', 'O', 'O'] },
+        ],
+      },
+      { sentences: [{ tokens: ['Ana', 'Orr', 'left', '.'], tags: ['B-PER', 'I-PER', 'O', 'O'] }] },
+    ];
+    const out = dotlessCopies(docs, 1);
+    expect(out.slice(0, 2)).toEqual(docs);
+    expect(out).toHaveLength(3);
+    expect(out[2]!.sentences).toEqual([
+      { tokens: ['The', 'UK', 'team', 'won', '.'], tags: ['O', 'B-LOC', 'O', 'O', 'O'] },
+    ]);
+    expect(docs[0]!.sentences[1]!.tokens[1]).toBe('U.K.');
   });
 });
 

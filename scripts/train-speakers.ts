@@ -74,7 +74,7 @@ function main(): void {
     o.drop ? { ...e, feats: e.feats.map((f) => f.filter((x) => !o.drop!.test(x))) } : e;
   const exs = examples(join(o.data, 'train'), 'train').map(keep);
   const dev = examples(join(o.data, 'dev'), 'dev').map(keep);
-  process.stderr.write(`${exs.length} train and ${dev.length} dev uncued quotations\n`);
+  process.stderr.write(`${exs.length} train and ${dev.length} dev quotations (cued and uncued)\n`);
   // Five-fold cross-validation on train (contiguous folds keep documents together).
   let cv = 0;
   for (let k = 0; k < 5; k++) {

@@ -11,7 +11,7 @@ const usage = `usage: news-ingest explain [--json] [--candidates N] FILE...
 Why each direct quotation got its speaker: for each quotation of each article, the speaker and
 cue, the named rules that fired (in order, with what each does), how the speaker was reached
 (a cue, a neighbouring quotation, a sentence subject, none), the speaker candidates the model
-scored (uncued quotations) and why the winner won. Quotations the extraction drops (titles,
+scored (the rules' pick of a cued quotation marked "rules' pick") and why the winner won. Quotations the extraction drops (titles,
 markup, subheads, unattributed terms) are listed too, marked dropped.
 
 --json          one JSON object per file: {file, articles: [{title, quotes: [{quote, trace}]}]}
@@ -51,7 +51,7 @@ export function explainLines(
   if (t.candidates.length) {
     lines.push('    candidates (speaker model scores, best first):');
     for (const c of t.candidates.slice(0, maxCandidates)) {
-      const who = c.name === null ? 'nobody' : `${c.name} ("${c.mention?.text ?? ''}")`;
+      const who = `${c.name === null ? 'nobody' : `${c.name} ("${c.mention?.text ?? ''}")`}${c.rule ? " (rules' pick)" : ''}`;
       const top = formatWeights(c.weights, 6);
       lines.push(
         `      ${c.score.toFixed(3).padStart(7)}  ${who}${top ? `  [${top}${c.weights.length > 6 ? ', …' : ''}]` : ''}`,

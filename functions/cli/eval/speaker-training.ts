@@ -8,16 +8,23 @@
  * shuffles, no clock.
  */
 import { seeded } from '../../../scripts/random.ts';
-import { uncuedCandidates } from '../../core/nlp/quotes/find.ts';
-import { type Candidate, SPEAKER_MODEL_FORMAT, type SpeakerModel } from '../../core/nlp/quotes/rank.ts';
+import { quoteCandidates } from '../../core/nlp/quotes/find.ts';
+import {
+  type Candidate,
+  SPEAKER_MODEL_FORMAT,
+  type SpeakerModel,
+  tieWinner,
+} from '../../core/nlp/quotes/rank.ts';
 import type { RuleOptions } from '../../core/nlp/quotes/switches.ts';
 import type { EntityMention, Quote } from '../../core/types.ts';
 import { type Doc, goldOf, matchSpans, speakerCorrect } from './quotes.ts';
 
 export interface Example {
   readonly feats: readonly (readonly string[])[];
-  /** Which candidates are right (the last is "nobody"). */
+  /** Which candidates are right (the last is "nobody", for an uncued quotation). */
   readonly right: readonly boolean[];
+  /** The candidate that wins ties: the rules' pick of a cued quotation, else "nobody". */
+  readonly tie: number;
 }
 
 export interface TrainOptions {
@@ -29,7 +36,7 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAINING: TrainOptions = { epochs: 6, seed: 20160101, runs: 15 };
 
-/** One document's uncued quotations matched to gold, with their labelled candidates. */
+/** One document's quotations matched to gold, with their labelled candidates. */
 export function examplesOf(
   doc: Doc,
   mentions: readonly EntityMention[],
@@ -37,7 +44,7 @@ export function examplesOf(
 ): Example[] {
   const out: Example[] = [];
   const { direct } = goldOf(doc);
-  const uncued = uncuedCandidates(doc.text, mentions, options);
+  const uncued = quoteCandidates(doc.text, mentions, options);
   const m = matchSpans(
     uncued,
     direct.map((g) => g.frags),
@@ -58,8 +65,9 @@ export function examplesOf(
       } as Quote;
       return speakerCorrect(doc.text, q, sources);
     });
-    right[right.length - 1] = !right.some(Boolean);
-    out.push({ feats: u.candidates.map((c) => c.features), right });
+    // "Nobody" is right when no one else is (a cued quotation has no "nobody").
+    if (!u.cued) right[right.length - 1] = !right.some(Boolean);
+    out.push({ feats: u.candidates.map((c) => c.features), right, tie: tieWinner(u.candidates) });
   });
   return out;
 }
@@ -67,8 +75,8 @@ export function examplesOf(
 function best(w: Map<string, number>, ex: Example, onlyRight: boolean): number {
   let arg = -1;
   let top = Number.NEGATIVE_INFINITY;
-  // "Nobody" (last) first, so ties go to it, as in chooseSpeaker.
-  const order = [ex.feats.length - 1, ...ex.feats.keys()].slice(0, ex.feats.length);
+  // The tie winner first (the rules' pick, or "nobody"), so ties go to it, as in chooseSpeaker.
+  const order = [ex.tie, ...[...ex.feats.keys()].filter((k) => k !== ex.tie)];
   for (const k of order) {
     if (onlyRight && !ex.right[k]) continue;
     let s = 0;

@@ -18,7 +18,7 @@ export interface Attributed {
   readonly lastParagraph: number;
   speaker: Resolved | null;
   continued: boolean;
-  /** Ids of the rules that fired for it (filled when tracing). */
+  /** Ids of the rules that fired for it. */
   readonly rules?: string[];
 }
 
@@ -28,7 +28,7 @@ const JOINED = /^\s*(?:[,;]\s*)?(?:(?:and|or|but)\s+)?$/;
 /** Fills in speakers of uncued quotations from their neighbours. `items` are in text order. */
 export function continueSpeakers(ctx: Ctx, items: Attributed[], rules = new RuleSwitches()): void {
   const fire = (q: Attributed, id: string) => {
-    if (rules.tracing) q.rules?.push(id);
+    q.rules?.push(id);
   };
   for (let i = 0; i < items.length; i++) {
     const q = items[i]!;

@@ -19,6 +19,7 @@ import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed } from './
 import { findIndirect } from './indirect.ts';
 import {
   type Candidate,
+  CUED_MARGIN,
   chooseSpeaker,
   type How,
   type SpeakerModel,
@@ -38,7 +39,11 @@ export interface QuoteOptions extends RuleOptions {
 interface Item extends Attributed {
   cue: Span | null;
   how: How;
-  /** Ids of the rules that fired for it, in order (only when tracing). */
+  /** The cue sieve that found the speaker, for a cued quotation. */
+  sieve: string | null;
+  /** The rules' speaker, before the speaker model chose. */
+  rule?: Resolved | null;
+  /** Ids of the rules that fired for it, in order. */
   rules: string[];
 }
 
@@ -75,6 +80,7 @@ function attribute(
       cue: hit?.cue ?? null,
       continued: false,
       how: hit?.speaker ? 'cue' : 'none',
+      sieve: hit?.speaker ? hit.rule : null,
       rules: d.rules.take(),
     });
   }
@@ -87,24 +93,24 @@ function attribute(
       it.speaker = hit.speaker;
       it.how = 'subject';
     }
-    if (d.rules.tracing) it.rules.push(...d.rules.take());
+    it.rules.push(...d.rules.take());
   }
   return { ctx, d, items };
 }
 
-/** Every uncued quotation's speaker candidates: what the speaker-choice model learns from. */
-export function uncuedCandidates(
+/** Every quotation's speaker candidates, cued or not: what the speaker-choice model learns from. */
+export function quoteCandidates(
   input: string | Document,
   entities: readonly EntityMention[],
   options: RuleOptions = {},
-): { start: number; end: number; candidates: Candidate[] }[] {
+): { start: number; end: number; cued: boolean; candidates: Candidate[] }[] {
   const { ctx, d, items } = attribute(input, entities, options);
-  const out: { start: number; end: number; candidates: Candidate[] }[] = [];
-  items.forEach((it, i) => {
-    if (it.how === 'cue') return;
-    out.push({ start: it.start, end: it.end, candidates: speakerCandidates(ctx, d, items, i) });
-  });
-  return out;
+  return items.map((it, i) => ({
+    start: it.start,
+    end: it.end,
+    cued: it.how === 'cue',
+    candidates: speakerCandidates(ctx, d, items, i),
+  }));
 }
 
 /** A speaker candidate the model scored, as the trace shows it. */
@@ -116,6 +122,8 @@ export interface ScoredCandidate {
   readonly features: readonly string[];
   /** The features with a weight, largest contribution (either sign) first. */
   readonly weights: readonly (readonly [string, number])[];
+  /** The rules' pick of a cued quotation (it wins ties). */
+  readonly rule: boolean;
 }
 
 /** Why one direct quotation got its speaker. */
@@ -128,7 +136,7 @@ export interface QuoteTrace {
   readonly rules: readonly string[];
   /** Dropped as a title, markup, subhead or quoted term, or kept out for want of a speaker. */
   readonly dropped: 'title' | 'markup' | 'subhead' | 'term' | 'unattributed' | null;
-  /** The model's candidates, best first (uncued quotations only). */
+  /** The model's candidates, best first ("rule" marks the rules' pick of a cued quotation). */
   readonly candidates: readonly ScoredCandidate[];
   /** Why the speaker won, in words. */
   readonly why: string;
@@ -139,6 +147,7 @@ function sortedScores(model: SpeakerModel, cands: readonly Candidate[]): ScoredC
     name: c.speaker?.name ?? null,
     mention: c.speaker?.mention ?? null,
     score: score(model, c),
+    rule: c.rule === true,
     features: c.features,
     weights: c.features
       .map((f): [string, number] => [f, weightOf(model, f)])
@@ -166,14 +175,24 @@ function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly Scored
     return `not a quotation: read as a ${dropped}`;
   if (dropped === 'term') return 'not a quotation: a quoted term, title or modifier that nobody speaks';
   const fired = it.rules.length ? it.rules[it.rules.length - 1] : undefined;
-  if (it.how === 'cue')
-    return `the cue rule ${fired ?? '?'} found ${it.speaker ? `"${it.speaker.mention.text}"` : 'no one'}${it.cue ? ` with the cue "${it.cue.text}"` : ''}; a cued quotation is not re-ranked`;
   const top = cands[0];
   const second = cands[1];
   if (!top) return 'no candidates';
   const margin = second ? ` (next: ${second.name ?? 'nobody'} ${second.score.toFixed(3)})` : '';
   const lead = formatWeights(top.weights, 3);
   const who = top.name === null ? 'nobody' : top.name;
+  if (it.how === 'cue') {
+    const found = `the cue rule ${it.sieve ?? '?'} found "${it.rule?.mention.text ?? '?'}" (${it.rule?.name ?? '?'})${it.cue ? ` with the cue "${it.cue.text}"` : ''}`;
+    const pick = cands.find((c) => c.rule);
+    const other = cands.find((c) => !c.rule);
+    if (!pick) return found;
+    const vs = other ? `${other.name} ${other.score.toFixed(3)}` : 'no other candidate';
+    const verdict =
+      other && other.score > pick.score + CUED_MARGIN
+        ? `the speaker model prefers ${other.name} at ${other.score.toFixed(3)}, more than ${CUED_MARGIN} above the rules' pick (${pick.score.toFixed(3)}), mostly from ${formatWeights(other.weights, 3)}`
+        : `the rules' pick stands: the speaker model scores it ${pick.score.toFixed(3)} (next: ${vs}; another candidate needs a lead of ${CUED_MARGIN})${pick.weights.length ? `, mostly from ${formatWeights(pick.weights, 3)}` : ''}`;
+    return `${found}; ${verdict}`;
+  }
   const rule =
     it.how === 'none'
       ? 'no rule found a speaker'
@@ -205,12 +224,13 @@ function run(
   );
   const scored: ScoredCandidate[][] = items.map(() => []);
   const chosen = items.map((it, i) => {
-    if (it.how === 'cue' || dropped[i]) return it.speaker;
+    if (dropped[i]) return it.speaker;
     const cands = speakerCandidates(ctx, d, items, i);
     if (tracing) scored[i] = sortedScores(model, cands);
     return chooseSpeaker(model, cands).speaker;
   });
   items.forEach((it, i) => {
+    it.rule = it.speaker;
     it.speaker = chosen[i]!;
   });
   const out: Quote[] = [];
@@ -234,7 +254,8 @@ function run(
       text: text.slice(it.start, it.end),
       start: it.start,
       end: it.end,
-      cue: it.cue,
+      // A cue belongs to the speaker its rule found: another choice keeps no cue.
+      cue: it.how === 'cue' && it.speaker?.name !== it.rule?.name ? null : it.cue,
       speaker: toSpeaker(it.speaker),
       paragraph: it.paragraph,
     });

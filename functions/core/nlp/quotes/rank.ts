@@ -21,13 +21,26 @@ export interface RankItem {
   readonly end: number;
   readonly speaker: Resolved | null;
   readonly how: How;
+  /** The cue sieve that found the speaker (rules.ts), for a cued quotation. */
+  readonly sieve?: string | null;
+  /** Ids of every rule that fired for it, in order. */
+  readonly rules?: readonly string[];
 }
 
 export interface Candidate {
   /** null: nobody. */
   readonly speaker: Resolved | null;
   readonly features: readonly string[];
+  /** The rules' own pick: it wins ties (a model that knows nothing keeps the rules' answer). */
+  readonly rule?: boolean;
 }
+
+/**
+ * Features of a cued quotation's candidates carry this prefix: the cued choice is learned apart
+ * from the uncued one (a cue is strong evidence the uncued features know nothing of), in the
+ * same weight table.
+ */
+export const CUED = 'C';
 
 export interface SpeakerModel {
   readonly format: string;
@@ -284,6 +297,7 @@ export function speakerCandidates(
     if (firstPerson) f.push(cat('firstPerson', type));
     out.push({ speaker: g.speaker, features: f });
   }
+  if (item.how === 'cue' && item.speaker) return cuedCandidates(item, out);
   const n = out.length;
   out.push({
     speaker: null,
@@ -298,6 +312,35 @@ export function speakerCandidates(
     ],
   });
   return out;
+}
+
+/**
+ * A cued quotation's candidates: the features above, prefixed, and on the rules' pick the id of
+ * the sieve that found it and of every rule that fired on the way (modifiers, resolvers). No
+ * "nobody": a cue says someone spoke. Ties go to the rules' pick.
+ */
+/** Features of another candidate that are crossed with the sieve that found the rules' pick. */
+const ALT_CROSSED =
+  /^(pos\|[a-zA-Z0-9]+|subject|prev|next|pron|prep|object|nextSpeech|nextStance|poss|spoke|type\|[A-Za-z]+)$/;
+
+function cuedCandidates(item: RankItem, out: Candidate[]): Candidate[] {
+  const name = item.speaker!.name;
+  return out.map((c) => {
+    const f = c.features.map((x) => cat(CUED, x));
+    const rule = c.speaker?.name === name;
+    if (rule) {
+      f.push(cat(CUED, cat('sieve', item.sieve ?? '?')));
+      for (const id of item.rules ?? []) if (id !== item.sieve) f.push(cat(CUED, cat('fired', id)));
+    } else {
+      // Another candidate, against the sieve that found the rules' pick.
+      const alt = cat(CUED, cat('alt', item.sieve ?? '?'));
+      f.push(alt);
+      for (const x of c.features) if (ALT_CROSSED.test(x)) f.push(cat(alt, x));
+    }
+    // The rules' pick keeps the mention its cue found ("he" in `"…," he said`), not the
+    // neighbourhood's nearest mention of the same person.
+    return rule ? { speaker: item.speaker, features: f, rule } : { speaker: c.speaker, features: f };
+  });
 }
 
 interface DocCache {
@@ -374,11 +417,28 @@ export function score(model: SpeakerModel, c: Candidate): number {
   return s;
 }
 
-/** The best candidate (first on ties, "nobody" last). */
+/** Index of the candidate that wins ties: the rules' pick when there is one, else the last ("nobody"). */
+export function tieWinner(cands: readonly { readonly rule?: boolean }[]): number {
+  const k = cands.findIndex((c) => c.rule === true);
+  return k >= 0 ? k : cands.length - 1;
+}
+
+/**
+ * How far another candidate of a cued quotation must score above the rules' pick to replace it.
+ * The cue sieves are right on about 94.8% of cued quotations of PolNeAR train; in five-fold
+ * cross-validation on train the model's choice with no margin was right on 94.6%, with margins
+ * 1, 2, 5, 8 and 12 on 94.7, 94.8, 94.8, 94.81 and 94.76%: 8 is where it helps most, so the model
+ * overrides a cue only when it is sure.
+ */
+export const CUED_MARGIN = 8;
+
+/** The best candidate (the rules' pick, else "nobody", on ties; then the first). */
 export function chooseSpeaker(model: SpeakerModel, cands: readonly Candidate[]): Candidate {
-  let best = cands[cands.length - 1]!;
-  let top = score(model, best);
-  for (let k = 0; k < cands.length - 1; k++) {
+  const first = tieWinner(cands);
+  let best = cands[first]!;
+  let top = score(model, best) + (best.rule ? CUED_MARGIN : 0);
+  for (let k = 0; k < cands.length; k++) {
+    if (k === first) continue;
     const s = score(model, cands[k]!);
     if (s > top) {
       top = s;

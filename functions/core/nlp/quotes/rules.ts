@@ -853,8 +853,13 @@ export const RULES: readonly RuleInfo[] = [
   ...RESOLVERS,
 ];
 
+/** A sieve's hit and the id of the sieve that found it. */
+export interface SieveHit extends CueHit {
+  readonly rule: string;
+}
+
 /** The first speaker the sieves of `table` find for the quotation, STOP groups skipped. */
-export function runSieves(table: readonly Sieve[], ctx: Ctx, d: Discourse, s: QuoteSite): CueHit | null {
+export function runSieves(table: readonly Sieve[], ctx: Ctx, d: Discourse, s: QuoteSite): SieveHit | null {
   const rules = d.rules;
   let skip = '';
   for (const r of table) {
@@ -866,7 +871,7 @@ export function runSieves(table: readonly Sieve[], ctx: Ctx, d: Discourse, s: Qu
       skip = r.group;
       continue;
     }
-    return out;
+    return { cue: out.cue, speaker: out.speaker, rule: r.id };
   }
   return null;
 }

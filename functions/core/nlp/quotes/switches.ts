@@ -1,7 +1,8 @@
 /**
  * Which named rules run, and which fired: one per document, created from the options of one
  * call (never shared between calls). Rules ask `on(id)` before they try; a rule that produced its
- * result calls `fire(id)`, recorded only when tracing.
+ * result calls `fire(id)`. The ids fired for a quotation are features of the speaker choice
+ * (rank.ts), so they are always recorded; `tracing` only asks for the trace to be kept.
  */
 
 export interface RuleOptions {
@@ -29,7 +30,7 @@ export class RuleSwitches {
   }
 
   fire(id: string): void {
-    if (this.tracing) this.fired.push(id);
+    this.fired.push(id);
   }
 
   /** The ids fired since the previous call, and a fresh record. */

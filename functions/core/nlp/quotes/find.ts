@@ -1,7 +1,7 @@
 /**
  * Quote extraction and speaker attribution: the steps composed.
  *   1. marks.ts         quotation marks -> direct quotations
- *   2. context.ts       tokens, sentences, entity mention of each token
+ *   2. context.ts       the Document's word units and sentences, entity mention of each word
  *   3. cues.ts          speech verbs and "according to" before or after each quotation, as named
  *      rules.ts         rules tried in the order of their table (ids, docs, examples)
  *   4. resolve.ts       the cue's noun phrase -> canonical speaker (names, pronouns, nominals)

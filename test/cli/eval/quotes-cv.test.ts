@@ -46,7 +46,14 @@ describe('eval quotes --cv', () => {
   });
 
   it('scores every fold with a model trained on the others', () => {
-    const r = crossValidate(docs, mentionsOf, 3, { epochs: 2, runs: 1, seed: 7 });
+    const [r, strict] = crossValidate(docs, mentionsOf, 3, { epochs: 2, runs: 1, seed: 7 }, [
+      { direct: 0, indirect: 0 },
+      { direct: 1, indirect: 1 },
+    ]);
+    if (!r || !strict) throw new Error('one result per threshold pair');
+    // A threshold of 1 keeps nothing: the filter is applied to the held-out folds.
+    expect(strict.thresholds).toEqual({ direct: 1, indirect: 1 });
+    expect(strict.figures.directRecall!.mean).toBe(0);
     expect(r.folds).toBe(3);
     expect(r.documents.reduce((a, b) => a + b, 0)).toBe(docs.length);
     const e2e = r.figures.endToEndF1!;

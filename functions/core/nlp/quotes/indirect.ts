@@ -27,6 +27,8 @@ export interface Reported {
   readonly paragraph: number;
   readonly cue: Span | null;
   readonly speaker: Resolved | null;
+  /** The id of the rule that found it (INDIRECT_RULES). */
+  readonly rule: string;
 }
 
 /** Minimum words in a reported clause. */
@@ -218,7 +220,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         while (b > a && !toks[b - 1]!.word) b--;
       }
       if (b - a < 1 || wordsIn(ctx, a, b) < MIN_WORDS || hasQuote(ctx, a, b)) continue;
-      out.push(make(ctx, a, b, span(ctx, i, i + 2), sp));
+      out.push(make(ctx, a, b, span(ctx, i, i + 2), sp, 'indirect.according-to'));
       used = true;
     }
     if (used) continue;
@@ -297,7 +299,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           let b = c;
           while (b > s0 && !toks[b - 1]!.word && toks[b - 1]!.text !== ')') b--;
           if (sp && wordsIn(ctx, s0, b) >= MIN_WORDS && !hasQuote(ctx, s0, b)) {
-            out.push(make(ctx, s0, b, span(ctx, v, v + 1), sp));
+            out.push(make(ctx, s0, b, span(ctx, v, v + 1), sp, 'indirect.trailing'));
             break;
           }
         }
@@ -319,12 +321,12 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
             let e = c;
             while (e > s0 && !toks[e - 1]!.word) e--;
             if (wordsIn(ctx, s0, e) >= MIN_WORDS && !hasQuote(ctx, s0, e))
-              out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp));
+              out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp, 'indirect.own-attribution'));
             v = k;
             continue;
           }
           if (sp && !hasQuote(ctx, s0, end) && wordsIn(ctx, k + 1, end) >= MIN_WORDS) {
-            out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp));
+            out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp, 'indirect.set-off'));
             break;
           }
         }
@@ -468,7 +470,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       if (wordsIn(ctx, a, cEnd) < min) continue;
       // A lone determiner is no content ("endorsed the").
       if (cEnd - a === 1 && DETERMINERS.has(toks[a]!.lower)) continue;
-      out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp));
+      out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp, 'indirect.clause'));
       // "X says A and said B": a coordinated second verb shares the subject.
       let k = a;
       while (k + 1 < end && !(toks[k]!.lower === 'and' || toks[k]!.lower === 'but')) k++;
@@ -477,8 +479,8 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         const a2 = v2 + 1 < end && toks[v2 + 1]!.lower === 'that' ? v2 + 2 : v2 + 1;
         if (wordsIn(ctx, a2, end) >= MIN_WORDS && !hasQuote(ctx, a2, end)) {
           // Shorten the first clause to end before the coordination.
-          out[out.length - 1] = make(ctx, a, k, span(ctx, v, v + 1), sp);
-          out.push(make(ctx, a2, end, span(ctx, v2, v2 + 1), sp));
+          out[out.length - 1] = make(ctx, a, k, span(ctx, v, v + 1), sp, 'indirect.clause');
+          out.push(make(ctx, a2, end, span(ctx, v2, v2 + 1), sp, 'indirect.coordinated'));
           break;
         }
       }
@@ -615,7 +617,7 @@ function labelledParagraphs(ctx: Ctx, d: Discourse): Reported[] {
       name: ctx.text.slice(toks[p0]!.start, toks[colon - 1]!.end),
       mention: span(ctx, p0, colon),
     };
-    out.push(make(ctx, colon + 1, end, span(ctx, colon, colon + 1), sp));
+    out.push(make(ctx, colon + 1, end, span(ctx, colon, colon + 1), sp, 'indirect.labelled'));
   }
   return out;
 }
@@ -663,7 +665,7 @@ function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[
     while (b < end && ctx.quoteOf[b] === -1 && !/^[,;:]$/.test(toks[b]!.text)) b++;
     b = clauseEnd(ctx, k + 1, b);
     if (b <= k + 1 || hasQuote(ctx, k + 1, b)) return;
-    out.push(make(ctx, k + 1, b, span(ctx, k - 1, k + 1), sp));
+    out.push(make(ctx, k + 1, b, span(ctx, k - 1, k + 1), sp, 'indirect.topic'));
     // Another topic later in the sentence ("… support for X and his attacks on Y").
     k = b;
   }
@@ -771,7 +773,7 @@ function inDocument(ctx: Ctx, s0: number, end: number): Reported | null {
   for (let k = a; k < end; k++)
     if (REPORTING_VERBS.has(toks[k]!.lower) && isReportingVerb(ctx, k)) return null;
   const src = describeNp(ctx, { a: s0 + 1, b: c });
-  return make(ctx, a, end, span(ctx, s0, s0 + 1), src);
+  return make(ctx, a, end, span(ctx, s0, s0 + 1), src, 'indirect.document');
 }
 
 const ASK = new Set(['ask', 'asks', 'asked', 'asking']);
@@ -800,7 +802,7 @@ function askedQuestion(ctx: Ctx, d: Discourse, v: number, end: number): Reported
   let b = a + 1;
   while (b < end && toks[b]!.text !== ',' && ctx.quoteOf[b] === -1) b++;
   if (wordsIn(ctx, a, b) < (topic ? 1 : MIN_WORDS) || hasQuote(ctx, a, b)) return null;
-  return make(ctx, a, b, span(ctx, v, v + 1), sp);
+  return make(ctx, a, b, span(ctx, v, v + 1), sp, 'indirect.asked');
 }
 
 /**
@@ -823,13 +825,14 @@ function lastBreak(ctx: Ctx, a: number, b: number): number {
   return -1;
 }
 
-function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved | null): Reported {
+function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved | null, rule: string): Reported {
   return {
     start: ctx.toks[a]!.start,
     end: ctx.toks[b - 1]!.end,
     paragraph: ctx.toks[a]!.para,
     cue,
     speaker,
+    rule,
   };
 }
 

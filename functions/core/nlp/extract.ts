@@ -1,4 +1,5 @@
 import type { Extraction } from '../types.ts';
+import { Document } from './document.ts';
 import { recognizeEntities } from './entities/recognize.ts';
 import { explainQuotes, findQuotes, type QuoteTrace } from './quotes/find.ts';
 
@@ -10,8 +11,10 @@ export { EXTRACTOR_VERSION } from './version.ts';
  * Pure: no I/O, no clock, no environment. All offsets are UTF-16, half-open, into `text`.
  */
 export function extract(text: string): Extraction {
-  const entities = recognizeEntities(text);
-  const quotes = findQuotes(text, entities);
+  // One document for both halves: tokens, sentences and paragraphs are read once.
+  const doc = new Document(text);
+  const entities = recognizeEntities(doc);
+  const quotes = findQuotes(doc, entities);
   return { entities, quotes };
 }
 
@@ -21,7 +24,8 @@ export function extract(text: string): Extraction {
  * extract(text) gives.
  */
 export function extractTraced(text: string): Extraction & { readonly traces: readonly QuoteTrace[] } {
-  const entities = recognizeEntities(text);
-  const { quotes, traces } = explainQuotes(text, entities);
+  const doc = new Document(text);
+  const entities = recognizeEntities(doc);
+  const { quotes, traces } = explainQuotes(doc, entities);
   return { entities, quotes, traces };
 }

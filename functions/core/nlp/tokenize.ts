@@ -7,6 +7,7 @@
  * spaced initials such as `U N` read as `U.N.`).
  */
 
+import { CLAUSE_OPENERS } from '../lexicon/clause-openers.ts';
 import type { Span } from '../types.ts';
 
 export interface Token {
@@ -216,9 +217,12 @@ function mergeSpacedInitials(text: string, toks: Token[]): Token[] {
 }
 
 /**
- * Splits tokens into sentences. Line breaks always end a sentence; otherwise a sentence ends after
- * `.`, `!` or `?` (plus closing quotes or brackets) when the next token starts with a capital, a
- * digit or an opening quote, unless the period belongs to a title (`Mr.`) or initial (`J.`).
+ * Splits tokens into sentences: the one sentence splitter of the core (entities and quotes read
+ * the same sentences). Line breaks always end a sentence; otherwise a sentence ends after `.`, `!`
+ * or `?` (plus closing quotes or brackets) when the next token starts with a capital, a digit or
+ * an opening quote, unless the period belongs to a title (`Mr.`) or initial (`J.`). An abbreviation
+ * of several letters that keeps its period (`U.S.`, `a.m.`) ends the sentence only before an
+ * opening mark or a capitalised word that opens clauses (`… in the U.S. While …`, CLAUSE_OPENERS).
  */
 export function splitSentencesOfTokens(text: string, tokens: readonly Token[]): Sentence[] {
   const out: Sentence[] = [];
@@ -237,12 +241,9 @@ export function splitSentencesOfTokens(text: string, tokens: readonly Token[]): 
       continue;
     }
     const n = t.norm;
-    let end = false;
-    if (n === '.' || n === '!' || n === '?' || n === '...') {
-      end = true;
-    }
-    // A token that keeps its period (`U.S.`, `Corp.`, `Mr.`) is treated as sentence-internal.
-    if (end) {
+    const stop = n === '.' || n === '!' || n === '?' || n === '...';
+    const abbreviation = !stop && n.length > 2 && n.endsWith('.') && endsSentenceAsAbbreviation(n);
+    if (stop || abbreviation) {
       // Absorb closing quotes and brackets.
       let k = i;
       while (
@@ -253,7 +254,8 @@ export function splitSentencesOfTokens(text: string, tokens: readonly Token[]): 
         k++;
       }
       const after = tokens[k + 1];
-      if (after && /^[\p{Lu}\p{N}"'(“‘[]/u.test(after.text)) {
+      const opens = after && (stop ? /^[\p{Lu}\p{N}"'(“‘[]/u.test(after.text) : opensClause(after.text));
+      if (opens) {
         close(k + 1);
         i = k;
       }
@@ -261,6 +263,18 @@ export function splitSentencesOfTokens(text: string, tokens: readonly Token[]): 
   }
   close(tokens.length);
   return out;
+}
+
+/** May the abbreviation `n` (with its period) end a sentence? Not a title or a company form. */
+function endsSentenceAsAbbreviation(n: string): boolean {
+  const word = n.slice(0, -1);
+  return /[\p{L}\p{N}]$/u.test(word) && !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** An opening mark, or a capitalised word that opens clauses (`While`, `The`, `He`). */
+function opensClause(s: string): boolean {
+  if (/^["'(“‘«]|^``/.test(s)) return true;
+  return /^\p{Lu}/u.test(s) && CLAUSE_OPENERS.has(s.toLowerCase());
 }
 
 /** Sentence spans of `text` (half-open offsets), for callers that do not need tokens. */

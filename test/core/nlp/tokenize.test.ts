@@ -121,4 +121,20 @@ describe('splitSentences', () => {
     expect(parts.map((p) => p.text)).toEqual(['Headline here', 'MOSCOW -- Body text.']);
     for (const p of parts) expect(s.slice(p.start, p.end)).toBe(p.text);
   });
+
+  it('ends a sentence at an abbreviation only before a word that opens a clause or an opening mark', () => {
+    const s =
+      'Grain prices fell in the U.S. While farmers waited, traders sold. Buyers in the U.S. Midwest held.';
+    expect(splitSentences(s).map((x) => x.text)).toEqual([
+      'Grain prices fell in the U.S.',
+      'While farmers waited, traders sold.',
+      'Buyers in the U.S. Midwest held.',
+    ]);
+    const t = 'The plant opened at 9 a.m. "It is late," a guard said. Ms. Ruiz left.';
+    expect(splitSentences(t).map((x) => x.text)).toEqual([
+      'The plant opened at 9 a.m.',
+      '"It is late," a guard said.',
+      'Ms. Ruiz left.',
+    ]);
+  });
 });

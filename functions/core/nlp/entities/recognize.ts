@@ -1,6 +1,6 @@
 import { nerModel } from '../../model/ner.ts';
 import type { EntityMention, EntityType } from '../../types.ts';
-import { splitSentencesOfTokens, tokenize } from '../tokenize.ts';
+import { type Document, documentOf } from '../document.ts';
 import { documentFeatures, hashRow, WORD_ROLES, type WordInfo, wordFeatures } from './features.ts';
 import { canonicalize } from './group.ts';
 import { cutAtHeadlineVerbs } from './headline.ts';
@@ -46,12 +46,11 @@ function wordScore(model: NerModel, info: WordInfo, w: string): Float64Array {
 
 /** Named mentions (PERSON, ORGANIZATION, LOCATION, MISC) predicted by the trained model, without canonical names. */
 export function recognizeNamed(
-  text: string,
+  input: string | Document,
   model: NerModel = nerModel(),
 ): Omit<EntityMention, 'canonical'>[] {
-  const tokens = tokenize(text);
-  const sentences = splitSentencesOfTokens(text, tokens);
-  const norms = tokens.map((t) => t.norm);
+  const doc = documentOf(input);
+  const { text, tokens, sentences, norms } = doc;
   // Word-only features are scored through the per-word cache, the rest per token.
   const feats = documentFeatures(norms, sentences, model, { omitWordFeatures: true });
   const out: Omit<EntityMention, 'canonical'>[] = [];
@@ -88,12 +87,14 @@ export function recognizeNamed(
 }
 
 /**
- * Entity mentions of `text`, sorted by start: the trained model's named entities plus rule-based
+ * Entity mentions of the text, sorted by start: the trained model's named entities plus rule-based
  * MONEY, PERCENT and DATE (which never overlap a named mention), each carrying the canonical name
- * of its in-document entity.
+ * of its in-document entity. Given a Document, the mentions are also kept on it (`entities`).
  */
-export function recognizeEntities(text: string): EntityMention[] {
-  const named = cutAtHeadlineVerbs(text, recognizeNamed(text));
+export function recognizeEntities(input: string | Document): EntityMention[] {
+  const doc = documentOf(input);
+  const text = doc.text;
+  const named = cutAtHeadlineVerbs(text, recognizeNamed(doc));
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {
@@ -102,5 +103,7 @@ export function recognizeEntities(text: string): EntityMention[] {
     if (!overlaps) all.push(n);
   }
   all.sort((a, b) => a.start - b.start || a.end - b.end);
-  return canonicalize(all, text);
+  const entities = canonicalize(all, text);
+  doc.entities = entities;
+  return entities;
 }

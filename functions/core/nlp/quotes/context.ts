@@ -4,10 +4,12 @@
  */
 
 import type { EntityMention } from '../../types.ts';
+import type { Document } from '../document.ts';
 import { type MarkedQuote, scanQuoteMarks } from './marks.ts';
-import { type Paragraph, sentenceStarts, splitParagraphs, type Tok, tokenizeLight } from './text.ts';
+import type { Paragraph, Tok } from './text.ts';
 
 export interface Ctx {
+  readonly doc: Document;
   readonly text: string;
   readonly paras: readonly Paragraph[];
   readonly toks: readonly Tok[];
@@ -26,17 +28,22 @@ export interface Ctx {
   readonly untyped: boolean;
 }
 
-export function buildContext(text: string, entities: readonly EntityMention[]): Ctx {
-  const paras = splitParagraphs(text);
-  const toks = tokenizeLight(text, paras);
-  const starts = sentenceStarts(toks);
+export function buildContext(doc: Document, entities: readonly EntityMention[]): Ctx {
+  const text = doc.text;
+  const paras = doc.paragraphs;
+  // Word units and sentences from the document: a word's sentence is its first token's.
+  const toks = doc.words;
+  const wordToken = doc.wordToken;
+  const tokenSentence = doc.sentenceOf;
   const sentOf = new Int32Array(toks.length);
-  for (let s = 0; s < starts.length; s++) {
-    const a = starts[s]!;
-    const b = s + 1 < starts.length ? starts[s + 1]! : toks.length;
-    for (let i = a; i < b; i++) sentOf[i] = s;
+  const sentStart: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const s = tokenSentence[wordToken[i]!]!;
+    sentOf[i] = s;
+    while (sentStart.length <= s) sentStart.push(i);
   }
-  const sentStart = [...starts, toks.length];
+  if (sentStart.length === 0) sentStart.push(0);
+  sentStart.push(toks.length);
   const quotes = scanQuoteMarks(text, paras);
   const quoteOf = new Int32Array(toks.length).fill(-1);
   {
@@ -68,7 +75,7 @@ export function buildContext(text: string, entities: readonly EntityMention[]): 
   }
   let untyped = true;
   for (const m of mentions) if (m.type === 'PERSON' || m.type === 'ORGANIZATION') untyped = false;
-  return { text, paras, toks, sentOf, sentStart, quotes, quoteOf, mentions, mentionOf, untyped };
+  return { doc, text, paras, toks, sentOf, sentStart, quotes, quoteOf, mentions, mentionOf, untyped };
 }
 
 function byStart(a: EntityMention, b: EntityMention): number {

@@ -13,6 +13,7 @@
 import { QUOTE_FILTER } from '../../model/quote-filter.ts';
 import { SPEAKER_MODEL } from '../../model/speakers.ts';
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
+import { type Document, documentOf } from '../document.ts';
 import { directFeatures, type FilterModel, indirectFeatures, keeps, probability } from './confidence.ts';
 import { buildContext, type Ctx, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
@@ -66,11 +67,11 @@ function toSpeaker(r: Resolved | null): Speaker | null {
 
 /** Quotations with the rules' speakers (steps 1–5), and the document context they came from. */
 function attribute(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: RuleOptions = {},
 ): { ctx: Ctx; d: Discourse; items: Item[] } {
-  const ctx = buildContext(text, entities);
+  const ctx = buildContext(documentOf(input), entities);
   const d = new Discourse(ctx, new RuleSwitches(options));
   const items: Item[] = [];
   for (const q of ctx.quotes) {
@@ -109,11 +110,11 @@ function attribute(
 
 /** Every quotation's speaker candidates, cued or not: what the speaker-choice model learns from. */
 export function quoteCandidates(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: RuleOptions = {},
 ): { start: number; end: number; cued: boolean; candidates: Candidate[] }[] {
-  const { ctx, d, items } = attribute(text, entities, options);
+  const { ctx, d, items } = attribute(input, entities, options);
   return items.map((it, i) => ({
     start: it.start,
     end: it.end,
@@ -210,11 +211,12 @@ function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly Scored
 }
 
 function run(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions,
 ): { featured: FeaturedQuote[]; quotes: Quote[]; traces: QuoteTrace[] } {
-  const { ctx, d, items } = attribute(text, entities, options);
+  const { ctx, d, items } = attribute(input, entities, options);
+  const text = ctx.text;
   const model = options.model ?? SPEAKER_MODEL;
   const tracing = options.trace === true;
   // Step 5b: the learned choice among an uncued quotation's candidates. Candidates are computed
@@ -314,22 +316,25 @@ function sentenceOf(ctx: Ctx, offset: number): number {
   return k < 0 ? 0 : ctx.sentOf[k]!;
 }
 
-/** Direct and indirect quotations with their speakers. Pure; linear in the text length. */
+/**
+ * Direct and indirect quotations with their speakers. Pure; linear in the text length. Given the
+ * text's Document (the one the entities were recognized on), it reads its tokens and sentences.
+ */
 export function findQuotes(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions = {},
 ): Quote[] {
-  return run(text, entities, options).quotes;
+  return run(input, entities, options).quotes;
 }
 
 /** The quotations and, for each direct one, the rules that fired and the candidates scored. */
 export function explainQuotes(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions = {},
 ): { quotes: Quote[]; traces: QuoteTrace[] } {
-  const { quotes, traces } = run(text, entities, { ...options, trace: true });
+  const { quotes, traces } = run(input, entities, { ...options, trace: true });
   return { quotes, traces };
 }
 
@@ -338,9 +343,9 @@ export function explainQuotes(
  * confidence filter learns from (functions/cli/eval/quote-filter-training.ts).
  */
 export function featuredQuotes(
-  text: string,
+  input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions = {},
 ): FeaturedQuote[] {
-  return run(text, entities, { ...options, filter: null }).featured;
+  return run(input, entities, { ...options, filter: null }).featured;
 }

@@ -9,7 +9,7 @@
 import { fnv } from '../../core/nlp/entities/features.ts';
 import { type FilterModel, keeps } from '../../core/nlp/quotes/confidence.ts';
 import { featuredQuotes, findQuotes } from '../../core/nlp/quotes/find.ts';
-import { RULES, type RuleKind } from '../../core/nlp/quotes/rules.ts';
+import { ALL_RULES, type RuleKind } from '../../core/nlp/quotes/rules.ts';
 import type { EntityMention, Quote } from '../../core/types.ts';
 import {
   DEFAULT_THRESHOLDS,
@@ -67,10 +67,11 @@ export function crossValidate(
   k: number,
   training: TrainOptions = DEFAULT_TRAINING,
   grid: readonly FilterModel['thresholds'][] = [DEFAULT_THRESHOLDS],
+  disabled: ReadonlySet<string> = new Set(),
 ): CvResult[] {
   const fold = docs.map((d) => foldOf(d.name, k));
   // A quotation's candidates do not depend on the model: collected once, pooled per fold.
-  const examples: Example[][] = docs.map((d, i) => examplesOf(d, mentionsOf[i]!));
+  const examples: Example[][] = docs.map((d, i) => examplesOf(d, mentionsOf[i]!, { disabled }));
   const per: Record<string, number>[][] = grid.map(() => []);
   const documents: number[] = [];
   for (let f = 0; f < k; f++) {
@@ -81,7 +82,7 @@ export function crossValidate(
     const model = toModel(trainRuns(train, training));
     const filterTrain: FilterExample[] = [];
     docs.forEach((d, i) => {
-      if (fold[i] !== f) filterTrain.push(...filterExamplesOf(d, mentionsOf[i]!, { model }));
+      if (fold[i] !== f) filterTrain.push(...filterExamplesOf(d, mentionsOf[i]!, { model, disabled }));
     });
     const filter = trainFilter(filterTrain);
     const counts = grid.map(() => emptyCounts());
@@ -89,7 +90,7 @@ export function crossValidate(
     docs.forEach((d, i) => {
       if (fold[i] !== f) return;
       n++;
-      const found = featuredQuotes(d.text, mentionsOf[i]!, { model });
+      const found = featuredQuotes(d.text, mentionsOf[i]!, { model, disabled });
       grid.forEach((thresholds, g) => {
         const m = { ...filter, thresholds };
         const kept = found.filter((q) => keeps(m, q.quote.type, q.features)).map((q) => q.quote);
@@ -185,7 +186,7 @@ export function ablation(
   };
   const base = score(new Set());
   const rows: AblationRow[] = [];
-  for (const rule of RULES) {
+  for (const rule of ALL_RULES) {
     progress?.(rule.id);
     const r = score(new Set([rule.id]));
     const delta: Record<string, number> = {};

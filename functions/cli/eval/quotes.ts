@@ -44,7 +44,7 @@ export interface Counts {
 }
 
 const usage = `usage: news-ingest eval quotes --data DIR [--errors] [--limit N] [--json] [--entities FILE]
-       news-ingest eval quotes --data DIR --cv K [--thresholds D/I,D/I…] [--json]
+       news-ingest eval quotes --data DIR --cv K [--thresholds D/I,D/I…] [--disable ID,…] [--json]
        news-ingest eval quotes --data DIR --ablate [--json]
 
 Scores direct-quote precision/recall/F1, attribution accuracy, end-to-end F1 and indirect
@@ -54,6 +54,7 @@ mentions (JSON object: document name -> mentions) instead of running the recogni
 --cv K    K-fold cross-validation by document: the speaker-choice model and the confidence
           filter are retrained on the other folds for each fold; prints each figure's mean,
           standard deviation, minimum and maximum over the folds
+--disable ID,…  with --cv: named rules switched off (rules.ts, indirect-rules.ts)
 --thresholds D/I,…  with --cv: one report per pair of confidence-filter thresholds (direct/
           indirect probability cut-offs; 0 keeps everything), to choose them on train
 --ablate  switches each named rule (functions/core/nlp/quotes/rules.ts) off in turn and prints
@@ -437,11 +438,13 @@ export async function run(argv: string[]): Promise<number> {
   let folds = 0;
   let ablate = false;
   let grid: { direct: number; indirect: number }[] | undefined;
+  let disabled = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') data = argv[++i];
     else if (a === '--cv') folds = Number(argv[++i]);
     else if (a === '--ablate') ablate = true;
+    else if (a === '--disable') disabled = new Set((argv[++i] ?? '').split(',').filter(Boolean));
     else if (a === '--thresholds')
       grid = (argv[++i] ?? '').split(',').map((pair) => {
         const [direct, indirect] = pair.split('/').map(Number);
@@ -490,7 +493,7 @@ export async function run(argv: string[]): Promise<number> {
     const mentionsOf = docs.map((doc) => cached?.[doc.name] ?? recognize?.(doc.text) ?? []);
     const { crossValidate, ablation, cvReport, ablationReport } = await import('./quotes-cv.ts');
     if (folds) {
-      const rs = crossValidate(docs, mentionsOf, folds, undefined, grid);
+      const rs = crossValidate(docs, mentionsOf, folds, undefined, grid, disabled);
       process.stdout.write(json ? `${JSON.stringify(grid ? rs : rs[0])}\n` : rs.map(cvReport).join('\n'));
     } else {
       const r = ablation(docs, mentionsOf, (id) => process.stderr.write(`  ${id}\n`));

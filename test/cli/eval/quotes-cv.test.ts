@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type Doc, run } from '../../../functions/cli/eval/quotes.ts';
 import { ablation, crossValidate, foldOf, spread } from '../../../functions/cli/eval/quotes-cv.ts';
-import { RULES } from '../../../functions/core/nlp/quotes/rules.ts';
+import { ALL_RULES } from '../../../functions/core/nlp/quotes/rules.ts';
 import type { EntityMention } from '../../../functions/core/types.ts';
 import { mentions } from '../../core/nlp/quotes/helpers.ts';
 
@@ -69,7 +69,7 @@ describe('eval quotes --cv', () => {
 describe('eval quotes --ablate', () => {
   it('reports every rule id, and the change when one is off', () => {
     const r = ablation(docs, mentionsOf);
-    expect(r.rows.map((x) => x.id).sort()).toEqual(RULES.map((x) => x.id).sort());
+    expect(r.rows.map((x) => x.id).sort()).toEqual(ALL_RULES.map((x) => x.id).sort());
     const by = new Map(r.rows.map((x) => [x.id, x]));
     // Named speakers are all this corpus has: without their resolution, the speakers are lost.
     expect(by.get('resolve.named')!.delta.endToEndF1!).toBeLessThan(0);

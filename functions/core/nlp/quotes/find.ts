@@ -17,7 +17,7 @@ import { type Document, documentOf } from '../document.ts';
 import { directFeatures, type FilterModel, indirectFeatures, keeps, probability } from './confidence.ts';
 import { buildContext, type Ctx, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
-import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed } from './filter.ts';
+import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed, titleListMembers } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import {
   type Candidate,
@@ -221,8 +221,10 @@ function run(
   const tracing = options.trace === true;
   // Step 5b: the learned choice among an uncued quotation's candidates. Candidates are computed
   // from the rules' picks before any is replaced, so the order of quotations does not matter.
+  const lists = d.rules.on('filter.title-list') ? titleListMembers(ctx) : new Set<number>();
+  for (const i of lists) items[i]?.rules.push('filter.title-list');
   const dropped = items.map((it, i): QuoteTrace['dropped'] =>
-    isTitle(ctx, it.start, it.end)
+    isTitle(ctx, it.start, it.end) || lists.has(i)
       ? 'title'
       : isMarkup(ctx, it.start, it.end)
         ? 'markup'

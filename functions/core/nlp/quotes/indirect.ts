@@ -20,6 +20,7 @@ import {
   resolveNp,
   resolvePronoun,
 } from './resolve.ts';
+import type { RuleSwitches } from './switches.ts';
 
 export interface Reported {
   readonly start: number;
@@ -188,6 +189,7 @@ function trimEnd(ctx: Ctx, a: number, b: number): number {
 }
 
 export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
+  const rules = d.rules;
   const out: Reported[] = [];
   const { toks } = ctx;
   const nSent = ctx.sentStart.length - 1;
@@ -199,7 +201,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     const end = trimEnd(ctx, s0, s1);
     let used = false;
     // According to X, CONTENT.  /  CONTENT, according to X.
-    for (let i = s0; i + 1 < end && !used; i++) {
+    for (let i = s0; i + 1 < end && !used && rules.on('indirect.according-to'); i++) {
       if (toks[i]!.lower !== 'according' || toks[i + 1]!.lower !== 'to' || ctx.quoteOf[i] !== -1) continue;
       const np = npAfter(ctx, i + 2, end);
       // Any source phrase will do after "according to": "a CNN tally", "state law", "him".
@@ -242,13 +244,18 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           : -1;
     const asked = askAt >= 0 ? askedQuestion(ctx, d, askAt, end) : null;
     if (asked) out.push(asked);
-    const found = inDocument(ctx, s0, end);
+    const found = rules.on('indirect.document') ? inDocument(ctx, s0, end) : null;
     if (found) {
       out.push(found);
       continue;
     }
     for (let v = s0; v < end; v++) {
       if (marked[v] !== 1 || !isReportingVerb(ctx, v)) continue;
+      const g = refusedCue(ctx, rules, v);
+      if (g) {
+        rules.fire(g);
+        continue;
+      }
       // "the actress was asked if …": the subject is asked, not asking; the asker follows "by" or
       // is nobody. (A question opening the sentence is reported above.)
       if (ASK.has(toks[v]!.lower) && /^(was|were|been|being|is|are|be)$/.test(toks[v - 1]?.lower ?? '')) {
@@ -490,9 +497,65 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     }
     if (out.length === before) topicOf(ctx, d, s0, end, out);
   }
-  const labelled = labelledParagraphs(ctx, d);
+  const labelled = rules.on('indirect.labelled') ? labelledParagraphs(ctx, d) : [];
   const all = labelled.length === 0 ? out : [...out, ...labelled].sort((a, b) => a.start - b.start);
-  return all.map((r) => withoutTrailingAttribution(ctx, r));
+  const trim = rules.on('indirect.trim-attribution');
+  const kept: Reported[] = [];
+  for (const r of all) {
+    if (!rules.on(r.rule)) continue;
+    rules.fire(r.rule);
+    kept.push(trim ? withoutTrailingAttribution(ctx, r) : r);
+  }
+  return kept;
+}
+
+/** Decisions and votes: no speech ("decided to", "voted against", "opposed the plan"). */
+const DECISION_CUES = new Set(
+  'decide decides decided deciding vote votes voted voting oppose opposes opposed opposing'.split(' '),
+);
+/** Cue words more often nouns ("the talks", "a new plan", "the study"). */
+const NOUN_LIKE = new Set(
+  'talk talks plan plans study studies report reports claim claims promise promises pledge pledges warning warnings call calls support estimate estimates view views offer offers order orders push back'.split(
+    ' ',
+  ),
+);
+/** What stands right before a noun-like word that is a verb: a subject, an auxiliary, "to". */
+const SUBJECT_WORDS = new Set([
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'it',
+  'who',
+  'that',
+  'to',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'should',
+  'must',
+  'also',
+  'now',
+  'still',
+  'often',
+  'repeatedly',
+]);
+
+/** The id of the guard that refuses the cue at v, or null when none does. */
+function refusedCue(ctx: Ctx, rules: RuleSwitches, v: number): string | null {
+  const { toks } = ctx;
+  const w = toks[v]!.lower;
+  if (DECISION_CUES.has(w) && rules.on('indirect.no-decision')) return 'indirect.no-decision';
+  if (rules.on('indirect.noun-cue') && NOUN_LIKE.has(w)) {
+    const p = toks[v - 1];
+    const subject = p && (SUBJECT_WORDS.has(p.lower) || ctx.mentionOf[v - 1] !== -1 || isAdverb(p));
+    if (!subject) return 'indirect.noun-cue';
+  }
+  return null;
 }
 
 /** At most this many tokens between the comma and the verb of a trailing attribution: ", the city's lawyers said". */
@@ -659,6 +722,11 @@ function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[
   const m = tokenMarks(ctx);
   for (let k = s0 + 2; k + 1 < end; k++) {
     if (m[k] !== 2) continue;
+    const g = refusedCue(ctx, d.rules, k - 1);
+    if (g) {
+      d.rules.fire(g);
+      continue;
+    }
     const sp = firstSubject(ctx, d, s0, k - 1);
     if (!sp) return;
     let b = k + 1;

@@ -52,15 +52,11 @@ function bucket(n: number, edges: readonly number[]): string {
   return `${edges[edges.length - 1]}+`;
 }
 
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/** Runs of letters and digits: one pass of one regular expression. */
 function wordCount(text: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const w = /[\p{L}\p{N}]/u.test(text[i]!);
-    if (w && !inWord) n++;
-    inWord = w;
-  }
-  return n;
+  return text.match(WORD_RUN)?.length ?? 0;
 }
 
 /** A token's class as a feature value: a closed-class word as itself, else its shape. */

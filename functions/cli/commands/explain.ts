@@ -1,6 +1,6 @@
 import { extractTraced } from '#core/nlp/extract.ts';
 import { formatWeights, type QuoteTrace, spanKey } from '#core/nlp/quotes/find.ts';
-import { RULES } from '#core/nlp/quotes/rules.ts';
+import { ALL_RULES } from '#core/nlp/quotes/rules.ts';
 import type { Article, Quote } from '#core/types.ts';
 import { parse } from '../args.ts';
 import { type Command, UsageError } from '../command.ts';
@@ -17,7 +17,7 @@ markup, subheads, unattributed terms) are listed too, marked dropped.
 --json          one JSON object per file: {file, articles: [{title, quotes: [{quote, trace}]}]}
 --candidates N  candidates shown per quotation (default 5; all in --json)`;
 
-const DOCS = new Map(RULES.map((r) => [r.id, r.doc]));
+const DOCS = new Map(ALL_RULES.map((r) => [r.id, r.doc]));
 
 function clip(s: string, n: number): string {
   const one = s.replace(/\s+/g, ' ');

@@ -7,9 +7,16 @@
  * reports how each figure moves.
  */
 import { fnv } from '../../core/nlp/entities/features.ts';
-import { findQuotes } from '../../core/nlp/quotes/find.ts';
-import { RULES, type RuleKind } from '../../core/nlp/quotes/rules.ts';
+import { type FilterModel, keeps } from '../../core/nlp/quotes/confidence.ts';
+import { featuredQuotes, findQuotes } from '../../core/nlp/quotes/find.ts';
+import { ALL_RULES, type RuleKind } from '../../core/nlp/quotes/rules.ts';
 import type { EntityMention, Quote } from '../../core/types.ts';
+import {
+  DEFAULT_THRESHOLDS,
+  type FilterExample,
+  filterExamplesOf,
+  trainFilter,
+} from './quote-filter-training.ts';
 import { type Doc, emptyCounts, scoreDoc, summarize } from './quotes.ts';
 import {
   DEFAULT_TRAINING,
@@ -37,6 +44,8 @@ export interface Spread {
 export interface CvResult {
   readonly folds: number;
   readonly documents: readonly number[];
+  /** The confidence filter's thresholds the figures are for. */
+  readonly thresholds: FilterModel['thresholds'];
   readonly figures: Readonly<Record<string, Spread>>;
 }
 
@@ -47,17 +56,23 @@ export function spread(values: readonly number[]): Spread {
   return { mean, sd, min: Math.min(...values), max: Math.max(...values), values };
 }
 
-/** K-fold cross-validation by document, the speaker model retrained on the other folds each time. */
+/**
+ * K-fold cross-validation by document: the speaker model and the confidence filter retrained on
+ * the other folds each time. The held-out folds are scored once for each pair of filter
+ * thresholds given (one result per pair, in order), so thresholds are chosen on train alone.
+ */
 export function crossValidate(
   docs: readonly Doc[],
   mentionsOf: readonly (readonly EntityMention[])[],
   k: number,
   training: TrainOptions = DEFAULT_TRAINING,
-): CvResult {
+  grid: readonly FilterModel['thresholds'][] = [DEFAULT_THRESHOLDS],
+  disabled: ReadonlySet<string> = new Set(),
+): CvResult[] {
   const fold = docs.map((d) => foldOf(d.name, k));
   // A quotation's candidates do not depend on the model: collected once, pooled per fold.
-  const examples: Example[][] = docs.map((d, i) => examplesOf(d, mentionsOf[i]!));
-  const per: Record<string, number>[] = [];
+  const examples: Example[][] = docs.map((d, i) => examplesOf(d, mentionsOf[i]!, { disabled }));
+  const per: Record<string, number>[][] = grid.map(() => []);
   const documents: number[] = [];
   for (let f = 0; f < k; f++) {
     const train: Example[] = [];
@@ -65,19 +80,33 @@ export function crossValidate(
       if (fold[i] !== f) train.push(...examples[i]!);
     });
     const model = toModel(trainRuns(train, training));
-    const counts = emptyCounts();
+    const filterTrain: FilterExample[] = [];
+    docs.forEach((d, i) => {
+      if (fold[i] !== f) filterTrain.push(...filterExamplesOf(d, mentionsOf[i]!, { model, disabled }));
+    });
+    const filter = trainFilter(filterTrain);
+    const counts = grid.map(() => emptyCounts());
     let n = 0;
     docs.forEach((d, i) => {
       if (fold[i] !== f) return;
       n++;
-      scoreDoc(d, findQuotes(d.text, mentionsOf[i]!, { model }), counts);
+      const found = featuredQuotes(d.text, mentionsOf[i]!, { model, disabled });
+      grid.forEach((thresholds, g) => {
+        const m = { ...filter, thresholds };
+        const kept = found.filter((q) => keeps(m, q.quote.type, q.features)).map((q) => q.quote);
+        scoreDoc(d, kept, counts[g]!);
+      });
     });
     documents.push(n);
-    per.push(summarize(counts));
+    grid.forEach((_, g) => {
+      per[g]!.push(summarize(counts[g]!));
+    });
   }
-  const figures: Record<string, Spread> = {};
-  for (const name of Object.keys(per[0]!)) figures[name] = spread(per.map((p) => p[name]!));
-  return { folds: k, documents, figures };
+  return grid.map((thresholds, g) => {
+    const figures: Record<string, Spread> = {};
+    for (const name of Object.keys(per[g]![0]!)) figures[name] = spread(per[g]!.map((p) => p[name]!));
+    return { folds: k, documents, thresholds, figures };
+  });
 }
 
 const LABELS: readonly [string, string][] = [
@@ -98,7 +127,7 @@ const f3 = (x: number) => x.toFixed(3);
 
 export function cvReport(r: CvResult): string {
   const lines = [
-    `PolNeAR quotes, ${r.folds}-fold cross-validation by document (speaker model retrained per fold): ${r.documents.reduce((a, b) => a + b, 0)} documents (${r.documents.join(', ')} per fold)`,
+    `PolNeAR quotes, ${r.folds}-fold cross-validation by document (speaker model and confidence filter retrained per fold; filter thresholds direct ${r.thresholds.direct}, indirect ${r.thresholds.indirect}): ${r.documents.reduce((a, b) => a + b, 0)} documents (${r.documents.join(', ')} per fold)`,
     `${''.padEnd(26)}mean    sd      min     max`,
   ];
   for (const [key, label] of LABELS) {
@@ -157,7 +186,7 @@ export function ablation(
   };
   const base = score(new Set());
   const rows: AblationRow[] = [];
-  for (const rule of RULES) {
+  for (const rule of ALL_RULES) {
     progress?.(rule.id);
     const r = score(new Set([rule.id]));
     const delta: Record<string, number> = {};

@@ -44,16 +44,19 @@ export interface Counts {
 }
 
 const usage = `usage: news-ingest eval quotes --data DIR [--errors] [--limit N] [--json] [--entities FILE]
-       news-ingest eval quotes --data DIR --cv K [--json]
+       news-ingest eval quotes --data DIR --cv K [--thresholds D/I,D/I…] [--disable ID,…] [--json]
        news-ingest eval quotes --data DIR --ablate [--json]
 
 Scores direct-quote precision/recall/F1, attribution accuracy, end-to-end F1 and indirect
 (reported speech) content F1 and source accuracy on PolNeAR-format data (DIR/text, DIR/attributions).
 --errors prints every unmatched or misattributed quote; --entities FILE takes precomputed entity
 mentions (JSON object: document name -> mentions) instead of running the recogniser.
---cv K    K-fold cross-validation by document: the speaker-choice model is retrained on the
-          other folds for each fold; prints each figure's mean, standard deviation, minimum and
-          maximum over the folds
+--cv K    K-fold cross-validation by document: the speaker-choice model and the confidence
+          filter are retrained on the other folds for each fold; prints each figure's mean,
+          standard deviation, minimum and maximum over the folds
+--disable ID,…  with --cv: named rules switched off (rules.ts, indirect-rules.ts)
+--thresholds D/I,…  with --cv: one report per pair of confidence-filter thresholds (direct/
+          indirect probability cut-offs; 0 keeps everything), to choose them on train
 --ablate  switches each named rule (functions/core/nlp/quotes/rules.ts) off in turn and prints
           the change of each figure against all rules on (end-to-end F1 first)`;
 
@@ -434,11 +437,19 @@ export async function run(argv: string[]): Promise<number> {
   let entitiesFile: string | undefined;
   let folds = 0;
   let ablate = false;
+  let grid: { direct: number; indirect: number }[] | undefined;
+  let disabled = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') data = argv[++i];
     else if (a === '--cv') folds = Number(argv[++i]);
     else if (a === '--ablate') ablate = true;
+    else if (a === '--disable') disabled = new Set((argv[++i] ?? '').split(',').filter(Boolean));
+    else if (a === '--thresholds')
+      grid = (argv[++i] ?? '').split(',').map((pair) => {
+        const [direct, indirect] = pair.split('/').map(Number);
+        return { direct: direct ?? 0, indirect: indirect ?? 0 };
+      });
     else if (a === '--errors') errors = true;
     else if (a === '--json') json = true;
     else if (a === '--limit') limit = Number(argv[++i]);
@@ -482,8 +493,8 @@ export async function run(argv: string[]): Promise<number> {
     const mentionsOf = docs.map((doc) => cached?.[doc.name] ?? recognize?.(doc.text) ?? []);
     const { crossValidate, ablation, cvReport, ablationReport } = await import('./quotes-cv.ts');
     if (folds) {
-      const r = crossValidate(docs, mentionsOf, folds);
-      process.stdout.write(json ? `${JSON.stringify(r)}\n` : cvReport(r));
+      const rs = crossValidate(docs, mentionsOf, folds, undefined, grid, disabled);
+      process.stdout.write(json ? `${JSON.stringify(grid ? rs : rs[0])}\n` : rs.map(cvReport).join('\n'));
     } else {
       const r = ablation(docs, mentionsOf, (id) => process.stderr.write(`  ${id}\n`));
       process.stdout.write(json ? `${JSON.stringify(r)}\n` : ablationReport(r));

@@ -2,8 +2,8 @@
  * One document, built once per text and shared by every step of the extractor: the entity
  * recognizer and the quote steps read the same tokens, the same sentences (one sentence splitter
  * for the whole core) and the same paragraphs. What only some steps need (normalised forms,
- * lowercased text, the sentence of each token, the quote steps' word units) is computed on first
- * use and kept on the document.
+ * the sentence of each token, the quote steps' word units and the token each starts in) is
+ * computed on first use and kept on the document.
  */
 
 import type { EntityMention } from '../types.ts';
@@ -23,7 +23,6 @@ export class Document {
 
   #paragraphs: readonly Paragraph[] | null = null;
   #norms: readonly string[] | null = null;
-  #lower: readonly string[] | null = null;
   #sentenceOf: Int32Array | null = null;
   #words: readonly Tok[] | null = null;
   #wordToken: Int32Array | null = null;
@@ -44,12 +43,6 @@ export class Document {
   get norms(): readonly string[] {
     this.#norms ??= this.tokens.map((t) => t.norm);
     return this.#norms;
-  }
-
-  /** The lowercased text of each token. */
-  get lower(): readonly string[] {
-    this.#lower ??= this.tokens.map((t) => t.text.toLowerCase());
-    return this.#lower;
   }
 
   /** The sentence index of each token. */
@@ -78,19 +71,6 @@ export class Document {
     const { words, tokenOf } = wordUnits(this.text, this.tokens, this.paragraphs);
     this.#words = words;
     this.#wordToken = tokenOf;
-  }
-
-  /** Index of the first token starting at or after `offset` (binary search). */
-  tokenAt(offset: number): number {
-    const toks = this.tokens;
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }
 

@@ -76,22 +76,34 @@ function isWordChar(c: string): boolean {
   return /[\p{L}\p{N}]/u.test(c);
 }
 
+function push(text: string, arr: Token[], a: number, b: number): void {
+  const t = text.slice(a, b);
+  arr.push({ text: t, start: a, end: b, norm: normalise(t) });
+}
+
+/** Dashes that split a chunk: "word--word", "word—word"; an en dash only between letters. */
+const DASH = /--+|[—―]|(?<=\p{L})–(?=\p{L})/u;
+
+/** Has [s, e) of `text` a character DASH can match (`-`, `—`, `―`, `–`)? Cheaper than the regex. */
+function hasDash(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 0x2014 || c === 0x2015 || c === 0x2013) return true;
+  }
+  return false;
+}
+
 /** Splits one whitespace-free chunk [s, e) of `text` into tokens, appended to `out`. */
 function splitChunk(text: string, s: number, e: number, out: Token[]): void {
   const tail: Token[] = [];
-  const push = (arr: Token[], a: number, b: number) => {
-    const t = text.slice(a, b);
-    arr.push({ text: t, start: a, end: b, norm: normalise(t) });
-  };
   // Dashes inside the chunk: "word--word", "word—word" split into three tokens.
-  const dash = /--+|[—―]|(?<=\p{L})–(?=\p{L})/u;
-  const chunk = text.slice(s, e);
-  const dm = dash.exec(chunk);
+  const chunk = hasDash(text, s, e) ? text.slice(s, e) : '';
+  const dm = chunk ? DASH.exec(chunk) : null;
   if (dm && chunk.length > dm[0].length) {
     const a = s + dm.index;
     const b = a + dm[0].length;
     if (a > s) splitChunk(text, s, a, out);
-    push(out, a, b);
+    push(text, out, a, b);
     if (b < e) splitChunk(text, b, e, out);
     return;
   }
@@ -104,12 +116,12 @@ function splitChunk(text: string, s: number, e: number, out: Token[]): void {
       if (/^['’](?:s|S|re|ve|ll|d|m|t)$/.test(rest) || /^['’]\d\ds?$/.test(rest)) break;
     }
     if (text.startsWith('``', s) && s + 2 <= e) {
-      push(out, s, s + 2);
+      push(text, out, s, s + 2);
       s += 2;
       continue;
     }
     if (OPEN_PUNCT.has(c) || CURRENCY.has(c) || (CLOSE_PUNCT.has(c) && s + 1 < e && c !== '%')) {
-      push(out, s, s + 1);
+      push(text, out, s, s + 1);
       s += 1;
       continue;
     }
@@ -119,17 +131,17 @@ function splitChunk(text: string, s: number, e: number, out: Token[]): void {
   while (e > s) {
     const c = text[e - 1]!;
     if (text.startsWith("''", e - 2) && e - 2 >= s && e - 2 > s) {
-      push(tail, e - 2, e);
+      push(text, tail, e - 2, e);
       e -= 2;
       continue;
     }
     if (text.startsWith('...', e - 3) && e - 3 > s) {
-      push(tail, e - 3, e);
+      push(text, tail, e - 3, e);
       e -= 3;
       continue;
     }
     if (CLOSE_PUNCT.has(c) && e - 1 > s) {
-      push(tail, e - 1, e);
+      push(text, tail, e - 1, e);
       e -= 1;
       continue;
     }
@@ -138,7 +150,7 @@ function splitChunk(text: string, s: number, e: number, out: Token[]): void {
       if (isAbbreviation(word)) break;
       // List enumerators at the start of a line ("1. Schumacher") keep their period.
       if (/^\d{1,3}$/.test(word) && (s === 0 || /[\n\r]/.test(text[s - 1]!))) break;
-      push(tail, e - 1, e);
+      push(text, tail, e - 1, e);
       e -= 1;
       continue;
     }
@@ -149,10 +161,10 @@ function splitChunk(text: string, s: number, e: number, out: Token[]): void {
     const m = CLITICS.exec(core);
     if (m && isWordChar(m[1]!.slice(-1))) {
       const cut = s + m[1]!.length;
-      push(out, s, cut);
-      push(out, cut, e);
+      push(text, out, s, cut);
+      push(text, out, cut, e);
     } else {
-      push(out, s, e);
+      push(text, out, s, e);
     }
   }
   for (let i = tail.length - 1; i >= 0; i--) out.push(tail[i]!);
@@ -186,8 +198,10 @@ export function tokenize(text: string): Token[] {
  * is the dotted form (`U.N.`). `A` and `I` never start such a run (they are words).
  */
 function mergeSpacedInitials(text: string, toks: Token[]): Token[] {
-  const isInitial = (t: Token | undefined) => t !== undefined && /^[A-Z]$/.test(t.text);
-  const out: Token[] = [];
+  const isInitial = (t: Token | undefined) =>
+    t !== undefined && t.text.length === 1 && t.text >= 'A' && t.text <= 'Z';
+  // Built only once a merge happens: most texts have none, and keep their token array.
+  let out: Token[] | null = null;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (isInitial(t) && t.text !== 'A' && t.text !== 'I') {
@@ -198,22 +212,23 @@ function mergeSpacedInitials(text: string, toks: Token[]): Token[] {
         const prev = toks[i - 1];
         const next = toks[j + 1];
         // Avoid merging inside runs of longer initial lists ("A B C D").
-        const loneBefore = !(prev && /^[A-Z]$/.test(prev.text) && prev.end + 1 === t.start);
-        const loneAfter = !(next && /^[A-Z]$/.test(next.text) && next.start === toks[j]!.end + 1);
+        const loneBefore = !(isInitial(prev) && prev!.end + 1 === t.start);
+        const loneAfter = !(isInitial(next) && next!.start === toks[j]!.end + 1);
         if (loneBefore && loneAfter) {
           const start = t.start;
           const end = toks[j]!.end;
           let norm = '';
           for (let k = i; k <= j; k++) norm += toks[k]!.text + '.';
+          out ??= toks.slice(0, i);
           out.push({ text: text.slice(start, end), start, end, norm });
           i = j;
           continue;
         }
       }
     }
-    out.push(t);
+    if (out) out.push(t);
   }
-  return out;
+  return out ?? toks;
 }
 
 /**

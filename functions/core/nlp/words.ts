@@ -167,13 +167,31 @@ function scanWords(text: string, ps: number, pe: number, p: number, out: Tok[]):
 /** A clitic the entity tokens split off the word before it: `'s`, `'re`, `n't`, ... */
 const CLITIC = /^(?:['’](?:s|S|re|RE|ve|VE|ll|LL|d|D|m|M)|n['’]t|N['’]T)$/;
 
-function plainWord(s: string): boolean {
-  if (s.length > 200) return false;
+/** 0: not a plain ASCII word; 1: letters and digits, no capital; 2: with a capital. */
+function plainWord(s: string): number {
+  if (s.length > 200) return 0;
+  let kind = 1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) continue;
+    if (c >= 65 && c <= 90) kind = 2;
+    else return 0;
   }
-  return true;
+  return kind;
+}
+
+/**
+ * Does token `next`, adjacent to `prev`, join it in one word unit? An adjacent clitic joins the
+ * word before it; so does an adjacent period, which the scanner keeps on an abbreviation the
+ * entity tokens split it from (`Reps.`, a lowercase initial) or joins into an ellipsis, and a
+ * second apostrophe (the wire copy's opening mark '').
+ */
+function joins(prev: string, next: string): boolean {
+  const c = next.charCodeAt(0);
+  if (c === 46) return next === '.';
+  if (c !== 39 && c !== 0x2019 && c !== 110 && c !== 78) return false;
+  if (CLITIC.test(next)) return true;
+  return (next === "'" || next === "''") && (prev === "'" || prev === "''");
 }
 
 /** Word units of a document and, for each, the index of the document token it starts in. */
@@ -189,47 +207,66 @@ export function wordUnits(
   paragraphs: readonly Paragraph[],
 ): WordUnits {
   const out: Tok[] = [];
-  const from: number[] = [];
   const n = tokens.length;
+  let from = new Int32Array(n + 16);
+  const unit = (k: number) => {
+    if (out.length > from.length) {
+      const grown = new Int32Array(from.length * 2);
+      grown.set(from);
+      from = grown;
+    }
+    from[out.length - 1] = k;
+  };
+  const word = (t: Token, kind: number, p: number) => {
+    const s = t.text;
+    const lower = kind === 1 ? s : s.toLowerCase();
+    const c = s.charCodeAt(0);
+    const cap = kind === 2 && c >= 65 && c <= 90;
+    out.push({ start: t.start, end: t.end, text: s, lower, word: true, cap, para: p });
+  };
   let p = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     while (p + 1 < paragraphs.length && paragraphs[p]!.end <= t.start) p++;
     let j = i;
-    // An adjacent clitic joins the word before it; so does an adjacent period, which the scanner
-    // keeps on an abbreviation the entity tokens split it from (`Reps.`, a lowercase initial) or
-    // joins into an ellipsis, and a second apostrophe (the wire copy's opening mark '').
-    while (j + 1 < n && tokens[j + 1]!.start === tokens[j]!.end) {
-      const next = tokens[j + 1]!.text;
-      if (
-        CLITIC.test(next) ||
-        next === '.' ||
-        ((next === "'" || next === "''") && (tokens[j]!.text === "'" || tokens[j]!.text === "''"))
-      )
-        j++;
-      else break;
-    }
+    while (
+      j + 1 < n &&
+      tokens[j + 1]!.start === tokens[j]!.end &&
+      joins(tokens[j]!.text, tokens[j + 1]!.text)
+    )
+      j++;
     const s = t.text;
-    if (j === i && plainWord(s)) {
-      const c = s.charCodeAt(0);
-      const lower = s.toLowerCase();
-      out.push({ start: t.start, end: t.end, text: s, lower, word: true, cap: c >= 65 && c <= 90, para: p });
-      from.push(i);
+    const kind = j <= i + 1 ? plainWord(s) : 0;
+    if (j === i && kind) {
+      word(t, kind, p);
+      unit(i);
     } else if (j === i && s.length === 1 && !isWordCode(s.charCodeAt(0), s, 0)) {
       out.push({ start: t.start, end: t.end, text: s, lower: s, word: false, cap: false, para: p });
-      from.push(i);
+      unit(i);
+    } else if (j === i + 1 && kind && s.length > 1 && tokens[j]!.text === '.' && !isAbbrev(s)) {
+      // A plain word and its sentence-final period, as the scanner would read them.
+      const dot = tokens[j]!;
+      word(t, kind, p);
+      unit(i);
+      out.push({ start: dot.start, end: dot.end, text: '.', lower: '.', word: false, cap: false, para: p });
+      unit(j);
     } else {
       const before = out.length;
       scanWords(text, t.start, tokens[j]!.end, p, out);
       let k = i;
       for (let w = before; w < out.length; w++) {
         while (k < j && tokens[k]!.end <= out[w]!.start) k++;
-        from.push(k);
+        if (out.length > from.length) {
+          const grown = new Int32Array(Math.max(from.length * 2, out.length));
+          grown.set(from);
+          from = grown;
+        }
+        from[w] = k;
       }
     }
     i = j;
   }
-  return { words: out, tokenOf: Int32Array.from(from) };
+  return { words: out, tokenOf: from.slice(0, out.length) };
 }
 
 const ABBREVIATIONS = new Set(

@@ -81,7 +81,7 @@ describe('extract FILE applies the pipeline limits', () => {
 
 describe('extract --trace', () => {
   const text =
-    'The council met on Monday.\n\n"We need more time," Tess Avery said.\n\n"The costs have doubled."';
+    'The council met on Monday.\n\n"We need more time," Tess Avery said.\n\n"We will ask the state to help us with the costs of the new roof."';
 
   it('adds a trace to each direct quote, and only with --trace', () => {
     const plain = extractLine(JSON.stringify({ id: 't', text }));

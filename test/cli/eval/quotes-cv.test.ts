@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type Doc, run } from '../../../functions/cli/eval/quotes.ts';
 import { ablation, crossValidate, foldOf, spread } from '../../../functions/cli/eval/quotes-cv.ts';
-import { RULES } from '../../../functions/core/nlp/quotes/rules.ts';
+import { ALL_RULES } from '../../../functions/core/nlp/quotes/rules.ts';
 import type { EntityMention } from '../../../functions/core/types.ts';
 import { mentions } from '../../core/nlp/quotes/helpers.ts';
 
@@ -46,7 +46,14 @@ describe('eval quotes --cv', () => {
   });
 
   it('scores every fold with a model trained on the others', () => {
-    const r = crossValidate(docs, mentionsOf, 3, { epochs: 2, runs: 1, seed: 7 });
+    const [r, strict] = crossValidate(docs, mentionsOf, 3, { epochs: 2, runs: 1, seed: 7 }, [
+      { direct: 0, indirect: 0 },
+      { direct: 1, indirect: 1 },
+    ]);
+    if (!r || !strict) throw new Error('one result per threshold pair');
+    // A threshold of 1 keeps nothing: the filter is applied to the held-out folds.
+    expect(strict.thresholds).toEqual({ direct: 1, indirect: 1 });
+    expect(strict.figures.directRecall!.mean).toBe(0);
     expect(r.folds).toBe(3);
     expect(r.documents.reduce((a, b) => a + b, 0)).toBe(docs.length);
     const e2e = r.figures.endToEndF1!;
@@ -62,7 +69,7 @@ describe('eval quotes --cv', () => {
 describe('eval quotes --ablate', () => {
   it('reports every rule id, and the change when one is off', () => {
     const r = ablation(docs, mentionsOf);
-    expect(r.rows.map((x) => x.id).sort()).toEqual(RULES.map((x) => x.id).sort());
+    expect(r.rows.map((x) => x.id).sort()).toEqual(ALL_RULES.map((x) => x.id).sort());
     const by = new Map(r.rows.map((x) => [x.id, x]));
     // Named speakers are all this corpus has: without their resolution, the speakers are lost.
     expect(by.get('resolve.named')!.delta.endToEndF1!).toBeLessThan(0);

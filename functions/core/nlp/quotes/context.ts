@@ -1,6 +1,7 @@
 /**
- * Step 2: the per-document context shared by the quote steps: tokens, sentences, quotations,
- * and the entity mention covering each token. Built once per document in linear time.
+ * Step 2: the per-document context shared by the quote steps: the Document's word units and
+ * sentences (the entity recognizer read the same tokens and sentences), quotations, and the
+ * entity mention covering each word. Built once per document in linear time.
  */
 
 import type { EntityMention } from '../../types.ts';

@@ -142,6 +142,42 @@ export function isTitle(ctx: Ctx, start: number, end: number): boolean {
   return titlePlace && titleCase(words(ctx, start, end));
 }
 
+/** A list of titles has at least this many quoted titles in a row. */
+export const MIN_TITLE_LIST = 3;
+/** What may stand between two quoted titles of a list: `“A,” “B” and “C”`. */
+const LIST_JOIN = /^\s*[,;]?\s*(?:(?:and|or|&)\s+)?$/;
+
+/**
+ * Which quotations (indices into ctx.quotes) are members of a list of quoted titles in one
+ * paragraph: `played “Long Road Home,” “Paper Moon,” “Night Train” and “Blue River”` — songs,
+ * books or episodes named, not words anyone is said to speak. A run of MIN_TITLE_LIST or more
+ * title-cased quotations joined only by commas, "and" or "or".
+ */
+export function titleListMembers(ctx: Ctx): ReadonlySet<number> {
+  const out = new Set<number>();
+  const qs = ctx.quotes;
+  let runStart = 0;
+  const close = (end: number) => {
+    if (end - runStart >= MIN_TITLE_LIST) for (let k = runStart; k < end; k++) out.add(k);
+  };
+  const titled = (k: number) => {
+    const q = qs[k]!;
+    return q.lastParagraph === q.paragraph && titleCase(words(ctx, q.start, q.end));
+  };
+  for (let k = 0; k < qs.length; k++) {
+    const joined =
+      k > runStart &&
+      titled(k) &&
+      qs[k]!.paragraph === qs[k - 1]!.paragraph &&
+      LIST_JOIN.test(ctx.text.slice(qs[k - 1]!.end, qs[k]!.start));
+    if (joined) continue;
+    close(k);
+    runStart = titled(k) ? k : k + 1;
+  }
+  close(qs.length);
+  return out;
+}
+
 /**
  * Is the quotation a section subhead: a paragraph of its own after the headline, a few words in
  * single marks (`'A really tough decision.'`), as news sections are headed with a line from them?

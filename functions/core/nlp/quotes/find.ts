@@ -1,7 +1,7 @@
 /**
  * Quote extraction and speaker attribution: the steps composed.
  *   1. marks.ts         quotation marks -> direct quotations
- *   2. context.ts       tokens, sentences, entity mention of each token
+ *   2. context.ts       the Document's word units and sentences, entity mention of each word
  *   3. cues.ts          speech verbs and "according to" before or after each quotation, as named
  *      rules.ts         rules tried in the order of their table (ids, docs, examples)
  *   4. resolve.ts       the cue's noun phrase -> canonical speaker (names, pronouns, nominals)
@@ -10,12 +10,14 @@
  *   6. indirect.ts      reported speech: "X said (that) …", "according to X, …"
  */
 
+import { QUOTE_FILTER } from '../../model/quote-filter.ts';
 import { SPEAKER_MODEL } from '../../model/speakers.ts';
 import type { EntityMention, Quote, Span, Speaker } from '../../types.ts';
 import { type Document, documentOf } from '../document.ts';
-import { buildContext, type Ctx } from './context.ts';
+import { directFeatures, type FilterModel, indirectFeatures, keeps, probability } from './confidence.ts';
+import { buildContext, type Ctx, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
-import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed } from './filter.ts';
+import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed, titleListMembers } from './filter.ts';
 import { findIndirect } from './indirect.ts';
 import {
   type Candidate,
@@ -34,6 +36,14 @@ import { type RuleOptions, RuleSwitches } from './switches.ts';
 export interface QuoteOptions extends RuleOptions {
   /** The speaker-choice model (default: the shipped one). */
   readonly model?: SpeakerModel;
+  /** The confidence filter (default: the shipped one; null: keep every quotation found). */
+  readonly filter?: FilterModel | null;
+}
+
+/** A quotation found, with the features its confidence is computed from (before the filter). */
+export interface FeaturedQuote {
+  readonly quote: Quote;
+  readonly features: readonly string[];
 }
 
 interface Item extends Attributed {
@@ -135,7 +145,7 @@ export interface QuoteTrace {
   /** Ids of the rules (rules.ts) that fired for it, in order. */
   readonly rules: readonly string[];
   /** Dropped as a title, markup, subhead or quoted term, or kept out for want of a speaker. */
-  readonly dropped: 'title' | 'markup' | 'subhead' | 'term' | 'unattributed' | null;
+  readonly dropped: 'title' | 'markup' | 'subhead' | 'term' | 'unattributed' | 'unlikely' | null;
   /** The model's candidates, best first ("rule" marks the rules' pick of a cued quotation). */
   readonly candidates: readonly ScoredCandidate[];
   /** Why the speaker won, in words. */
@@ -204,15 +214,17 @@ function run(
   input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions,
-): { quotes: Quote[]; traces: QuoteTrace[] } {
+): { featured: FeaturedQuote[]; quotes: Quote[]; traces: QuoteTrace[] } {
   const { ctx, d, items } = attribute(input, entities, options);
   const text = ctx.text;
   const model = options.model ?? SPEAKER_MODEL;
   const tracing = options.trace === true;
   // Step 5b: the learned choice among an uncued quotation's candidates. Candidates are computed
   // from the rules' picks before any is replaced, so the order of quotations does not matter.
+  const lists = d.rules.on('filter.title-list') ? titleListMembers(ctx) : new Set<number>();
+  for (const i of lists) items[i]?.rules.push('filter.title-list');
   const dropped = items.map((it, i): QuoteTrace['dropped'] =>
-    isTitle(ctx, it.start, it.end)
+    isTitle(ctx, it.start, it.end) || lists.has(i)
       ? 'title'
       : isMarkup(ctx, it.start, it.end)
         ? 'markup'
@@ -233,11 +245,26 @@ function run(
     it.rule = it.speaker;
     it.speaker = chosen[i]!;
   });
-  const out: Quote[] = [];
+  const filter = options.filter === undefined ? QUOTE_FILTER : options.filter;
+  // Quotations per sentence (a run of three quoted names in one sentence is a list of titles).
+  const perSentence = new Map<number, number>();
+  for (const it of items) {
+    const s = sentenceOf(ctx, it.start);
+    perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
+  }
+  const out: FeaturedQuote[] = [];
   const traces: QuoteTrace[] = [];
   for (const [i, it] of items.entries()) {
     let drop = dropped[i]!;
     if (!drop && !it.speaker && !keepUnattributed(ctx, it.start, it.end)) drop = 'unattributed';
+    const features = drop
+      ? []
+      : directFeatures(
+          ctx,
+          { ...it, single: ctx.quotes[i]!.single },
+          perSentence.get(sentenceOf(ctx, it.start)) ?? 1,
+        );
+    if (!drop && filter && !keeps(filter, 'direct', features)) drop = 'unlikely';
     if (tracing)
       traces.push({
         start: it.start,
@@ -246,32 +273,49 @@ function run(
         rules: it.rules,
         dropped: drop,
         candidates: scored[i]!,
-        why: reason(it, drop, scored[i]!),
+        why:
+          drop === 'unlikely' && filter
+            ? `not kept: the confidence filter gives it ${probability(filter, features).toFixed(3)}, below ${filter.thresholds.direct}`
+            : reason(it, drop, scored[i]!),
       });
     if (drop) continue;
     out.push({
-      type: 'direct',
-      text: text.slice(it.start, it.end),
-      start: it.start,
-      end: it.end,
-      // A cue belongs to the speaker its rule found: another choice keeps no cue.
-      cue: it.how === 'cue' && it.speaker?.name !== it.rule?.name ? null : it.cue,
-      speaker: toSpeaker(it.speaker),
-      paragraph: it.paragraph,
+      features,
+      quote: {
+        type: 'direct',
+        text: text.slice(it.start, it.end),
+        start: it.start,
+        end: it.end,
+        // A cue belongs to the speaker its rule found: another choice keeps no cue.
+        cue: it.how === 'cue' && it.speaker?.name !== it.rule?.name ? null : it.cue,
+        speaker: toSpeaker(it.speaker),
+        paragraph: it.paragraph,
+      },
     });
   }
   for (const r of findIndirect(ctx, d)) {
+    const features = indirectFeatures(ctx, r);
+    if (filter && !keeps(filter, 'indirect', features)) continue;
     out.push({
-      type: 'indirect',
-      text: text.slice(r.start, r.end),
-      start: r.start,
-      end: r.end,
-      cue: r.cue,
-      speaker: toSpeaker(r.speaker),
-      paragraph: r.paragraph,
+      features,
+      quote: {
+        type: 'indirect',
+        text: text.slice(r.start, r.end),
+        start: r.start,
+        end: r.end,
+        cue: r.cue,
+        speaker: toSpeaker(r.speaker),
+        paragraph: r.paragraph,
+      },
     });
   }
-  return { quotes: out.sort((a, b) => a.start - b.start || a.end - b.end), traces };
+  out.sort((a, b) => a.quote.start - b.quote.start || a.quote.end - b.quote.end);
+  return { featured: out, quotes: out.map((f) => f.quote), traces };
+}
+
+function sentenceOf(ctx: Ctx, offset: number): number {
+  const k = Math.min(tokenAt(ctx, offset) + 1, ctx.toks.length - 1);
+  return k < 0 ? 0 : ctx.sentOf[k]!;
 }
 
 /**
@@ -292,5 +336,18 @@ export function explainQuotes(
   entities: readonly EntityMention[],
   options: QuoteOptions = {},
 ): { quotes: Quote[]; traces: QuoteTrace[] } {
-  return run(input, entities, { ...options, trace: true });
+  const { quotes, traces } = run(input, entities, { ...options, trace: true });
+  return { quotes, traces };
+}
+
+/**
+ * Every quotation found, with the features of its confidence, the filter switched off: what the
+ * confidence filter learns from (functions/cli/eval/quote-filter-training.ts).
+ */
+export function featuredQuotes(
+  input: string | Document,
+  entities: readonly EntityMention[],
+  options: QuoteOptions = {},
+): FeaturedQuote[] {
+  return run(input, entities, { ...options, filter: null }).featured;
 }

@@ -20,6 +20,7 @@ import {
   resolveNp,
   resolvePronoun,
 } from './resolve.ts';
+import type { RuleSwitches } from './switches.ts';
 
 export interface Reported {
   readonly start: number;
@@ -27,6 +28,8 @@ export interface Reported {
   readonly paragraph: number;
   readonly cue: Span | null;
   readonly speaker: Resolved | null;
+  /** The id of the rule that found it (INDIRECT_RULES). */
+  readonly rule: string;
 }
 
 /** Minimum words in a reported clause. */
@@ -186,6 +189,7 @@ function trimEnd(ctx: Ctx, a: number, b: number): number {
 }
 
 export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
+  const rules = d.rules;
   const out: Reported[] = [];
   const { toks } = ctx;
   const nSent = ctx.sentStart.length - 1;
@@ -197,7 +201,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     const end = trimEnd(ctx, s0, s1);
     let used = false;
     // According to X, CONTENT.  /  CONTENT, according to X.
-    for (let i = s0; i + 1 < end && !used; i++) {
+    for (let i = s0; i + 1 < end && !used && rules.on('indirect.according-to'); i++) {
       if (toks[i]!.lower !== 'according' || toks[i + 1]!.lower !== 'to' || ctx.quoteOf[i] !== -1) continue;
       const np = npAfter(ctx, i + 2, end);
       // Any source phrase will do after "according to": "a CNN tally", "state law", "him".
@@ -218,7 +222,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         while (b > a && !toks[b - 1]!.word) b--;
       }
       if (b - a < 1 || wordsIn(ctx, a, b) < MIN_WORDS || hasQuote(ctx, a, b)) continue;
-      out.push(make(ctx, a, b, span(ctx, i, i + 2), sp));
+      out.push(make(ctx, a, b, span(ctx, i, i + 2), sp, 'indirect.according-to'));
       used = true;
     }
     if (used) continue;
@@ -240,13 +244,18 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           : -1;
     const asked = askAt >= 0 ? askedQuestion(ctx, d, askAt, end) : null;
     if (asked) out.push(asked);
-    const found = inDocument(ctx, s0, end);
+    const found = rules.on('indirect.document') ? inDocument(ctx, s0, end) : null;
     if (found) {
       out.push(found);
       continue;
     }
     for (let v = s0; v < end; v++) {
       if (marked[v] !== 1 || !isReportingVerb(ctx, v)) continue;
+      const g = refusedCue(ctx, rules, v);
+      if (g) {
+        rules.fire(g);
+        continue;
+      }
       // "the actress was asked if …": the subject is asked, not asking; the asker follows "by" or
       // is nobody. (A question opening the sentence is reported above.)
       if (ASK.has(toks[v]!.lower) && /^(was|were|been|being|is|are|be)$/.test(toks[v - 1]?.lower ?? '')) {
@@ -297,7 +306,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           let b = c;
           while (b > s0 && !toks[b - 1]!.word && toks[b - 1]!.text !== ')') b--;
           if (sp && wordsIn(ctx, s0, b) >= MIN_WORDS && !hasQuote(ctx, s0, b)) {
-            out.push(make(ctx, s0, b, span(ctx, v, v + 1), sp));
+            out.push(make(ctx, s0, b, span(ctx, v, v + 1), sp, 'indirect.trailing'));
             break;
           }
         }
@@ -319,12 +328,12 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
             let e = c;
             while (e > s0 && !toks[e - 1]!.word) e--;
             if (wordsIn(ctx, s0, e) >= MIN_WORDS && !hasQuote(ctx, s0, e))
-              out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp));
+              out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp, 'indirect.own-attribution'));
             v = k;
             continue;
           }
           if (sp && !hasQuote(ctx, s0, end) && wordsIn(ctx, k + 1, end) >= MIN_WORDS) {
-            out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp));
+            out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp, 'indirect.set-off'));
             break;
           }
         }
@@ -468,7 +477,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       if (wordsIn(ctx, a, cEnd) < min) continue;
       // A lone determiner is no content ("endorsed the").
       if (cEnd - a === 1 && DETERMINERS.has(toks[a]!.lower)) continue;
-      out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp));
+      out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp, 'indirect.clause'));
       // "X says A and said B": a coordinated second verb shares the subject.
       let k = a;
       while (k + 1 < end && !(toks[k]!.lower === 'and' || toks[k]!.lower === 'but')) k++;
@@ -477,8 +486,8 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         const a2 = v2 + 1 < end && toks[v2 + 1]!.lower === 'that' ? v2 + 2 : v2 + 1;
         if (wordsIn(ctx, a2, end) >= MIN_WORDS && !hasQuote(ctx, a2, end)) {
           // Shorten the first clause to end before the coordination.
-          out[out.length - 1] = make(ctx, a, k, span(ctx, v, v + 1), sp);
-          out.push(make(ctx, a2, end, span(ctx, v2, v2 + 1), sp));
+          out[out.length - 1] = make(ctx, a, k, span(ctx, v, v + 1), sp, 'indirect.clause');
+          out.push(make(ctx, a2, end, span(ctx, v2, v2 + 1), sp, 'indirect.coordinated'));
           break;
         }
       }
@@ -488,9 +497,65 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
     }
     if (out.length === before) topicOf(ctx, d, s0, end, out);
   }
-  const labelled = labelledParagraphs(ctx, d);
+  const labelled = rules.on('indirect.labelled') ? labelledParagraphs(ctx, d) : [];
   const all = labelled.length === 0 ? out : [...out, ...labelled].sort((a, b) => a.start - b.start);
-  return all.map((r) => withoutTrailingAttribution(ctx, r));
+  const trim = rules.on('indirect.trim-attribution');
+  const kept: Reported[] = [];
+  for (const r of all) {
+    if (!rules.on(r.rule)) continue;
+    rules.fire(r.rule);
+    kept.push(trim ? withoutTrailingAttribution(ctx, r) : r);
+  }
+  return kept;
+}
+
+/** Decisions and votes: no speech ("decided to", "voted against", "opposed the plan"). */
+const DECISION_CUES = new Set(
+  'decide decides decided deciding vote votes voted voting oppose opposes opposed opposing'.split(' '),
+);
+/** Cue words more often nouns ("the talks", "a new plan", "the study"). */
+const NOUN_LIKE = new Set(
+  'talk talks plan plans study studies report reports claim claims promise promises pledge pledges warning warnings call calls support estimate estimates view views offer offers order orders push back'.split(
+    ' ',
+  ),
+);
+/** What stands right before a noun-like word that is a verb: a subject, an auxiliary, "to". */
+const SUBJECT_WORDS = new Set([
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'it',
+  'who',
+  'that',
+  'to',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'should',
+  'must',
+  'also',
+  'now',
+  'still',
+  'often',
+  'repeatedly',
+]);
+
+/** The id of the guard that refuses the cue at v, or null when none does. */
+function refusedCue(ctx: Ctx, rules: RuleSwitches, v: number): string | null {
+  const { toks } = ctx;
+  const w = toks[v]!.lower;
+  if (DECISION_CUES.has(w) && rules.on('indirect.no-decision')) return 'indirect.no-decision';
+  if (rules.on('indirect.noun-cue') && NOUN_LIKE.has(w)) {
+    const p = toks[v - 1];
+    const subject = p && (SUBJECT_WORDS.has(p.lower) || ctx.mentionOf[v - 1] !== -1 || isAdverb(p));
+    if (!subject) return 'indirect.noun-cue';
+  }
+  return null;
 }
 
 /** At most this many tokens between the comma and the verb of a trailing attribution: ", the city's lawyers said". */
@@ -615,7 +680,7 @@ function labelledParagraphs(ctx: Ctx, d: Discourse): Reported[] {
       name: ctx.text.slice(toks[p0]!.start, toks[colon - 1]!.end),
       mention: span(ctx, p0, colon),
     };
-    out.push(make(ctx, colon + 1, end, span(ctx, colon, colon + 1), sp));
+    out.push(make(ctx, colon + 1, end, span(ctx, colon, colon + 1), sp, 'indirect.labelled'));
   }
   return out;
 }
@@ -657,13 +722,18 @@ function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[
   const m = tokenMarks(ctx);
   for (let k = s0 + 2; k + 1 < end; k++) {
     if (m[k] !== 2) continue;
+    const g = refusedCue(ctx, d.rules, k - 1);
+    if (g) {
+      d.rules.fire(g);
+      continue;
+    }
     const sp = firstSubject(ctx, d, s0, k - 1);
     if (!sp) return;
     let b = k + 1;
     while (b < end && ctx.quoteOf[b] === -1 && !/^[,;:]$/.test(toks[b]!.text)) b++;
     b = clauseEnd(ctx, k + 1, b);
     if (b <= k + 1 || hasQuote(ctx, k + 1, b)) return;
-    out.push(make(ctx, k + 1, b, span(ctx, k - 1, k + 1), sp));
+    out.push(make(ctx, k + 1, b, span(ctx, k - 1, k + 1), sp, 'indirect.topic'));
     // Another topic later in the sentence ("… support for X and his attacks on Y").
     k = b;
   }
@@ -771,7 +841,7 @@ function inDocument(ctx: Ctx, s0: number, end: number): Reported | null {
   for (let k = a; k < end; k++)
     if (REPORTING_VERBS.has(toks[k]!.lower) && isReportingVerb(ctx, k)) return null;
   const src = describeNp(ctx, { a: s0 + 1, b: c });
-  return make(ctx, a, end, span(ctx, s0, s0 + 1), src);
+  return make(ctx, a, end, span(ctx, s0, s0 + 1), src, 'indirect.document');
 }
 
 const ASK = new Set(['ask', 'asks', 'asked', 'asking']);
@@ -800,7 +870,7 @@ function askedQuestion(ctx: Ctx, d: Discourse, v: number, end: number): Reported
   let b = a + 1;
   while (b < end && toks[b]!.text !== ',' && ctx.quoteOf[b] === -1) b++;
   if (wordsIn(ctx, a, b) < (topic ? 1 : MIN_WORDS) || hasQuote(ctx, a, b)) return null;
-  return make(ctx, a, b, span(ctx, v, v + 1), sp);
+  return make(ctx, a, b, span(ctx, v, v + 1), sp, 'indirect.asked');
 }
 
 /**
@@ -823,13 +893,14 @@ function lastBreak(ctx: Ctx, a: number, b: number): number {
   return -1;
 }
 
-function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved | null): Reported {
+function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved | null, rule: string): Reported {
   return {
     start: ctx.toks[a]!.start,
     end: ctx.toks[b - 1]!.end,
     paragraph: ctx.toks[a]!.para,
     cue,
     speaker,
+    rule,
   };
 }
 

@@ -45,6 +45,7 @@ import {
   tailScan,
   tailSubjectVerb,
 } from './cues.ts';
+import { INDIRECT_RULES } from './indirect-rules.ts';
 import type { MarkedQuote } from './marks.ts';
 import type { Discourse } from './resolve.ts';
 
@@ -842,6 +843,21 @@ export const RESOLVERS: readonly RuleInfo[] = [
   },
 ];
 
+/** Quoted spans that are no quotation (filter.ts). */
+export const FILTERS: readonly RuleInfo[] = [
+  {
+    id: 'filter.title-list',
+    kind: 'guard',
+    doc: 'three or more title-cased quotations in a row, joined by commas or "and", are a list of titles',
+    examples: [
+      {
+        text: 'The band, said Ivo Marsh, opened with “Long Road Home,” “Paper Moon,” “Night Train” and “Blue River.”',
+        names: [['Ivo Marsh', P]],
+      },
+    ],
+  },
+];
+
 /** Every rule of direct-quote attribution. */
 export const RULES: readonly RuleInfo[] = [
   ...CUE_SIEVES,
@@ -851,6 +867,13 @@ export const RULES: readonly RuleInfo[] = [
   ...PHRASES,
   ...CONTINUATIONS,
   ...RESOLVERS,
+  ...FILTERS,
+];
+
+/** Every named rule, direct quotation and reported speech (indirect-rules.ts): what the ablation switches. */
+export const ALL_RULES: readonly { readonly id: string; readonly kind: RuleKind; readonly doc: string }[] = [
+  ...RULES,
+  ...INDIRECT_RULES,
 ];
 
 /** A sieve's hit and the id of the sieve that found it. */

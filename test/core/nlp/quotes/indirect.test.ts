@@ -412,15 +412,12 @@ describe('reported speech', () => {
     ]);
   });
 
-  it('a decision or a hope reported with its infinitive: "decided to …", "is hoping to …"', () => {
+  it('a hope is reported with its infinitive ("is hoping to …"); a decision reports no speech', () => {
     const qs = indirect(
       'Paul Dalton decided to stay in the contest. Paul Dalton is hoping to win Idaho. Paul Dalton decided the matter.',
       [['Paul Dalton', 'PERSON']],
     );
-    expect(qs.map((q) => [q.cue?.text, q.text])).toEqual([
-      ['decided', 'to stay in the contest'],
-      ['hoping', 'to win Idaho'],
-    ]);
+    expect(qs.map((q) => [q.cue?.text, q.text])).toEqual([['hoping', 'to win Idaho']]);
   });
 
   it('a hearer after "told" is one noun phrase: a pronoun or determiner after it opens the clause', () => {

@@ -4,7 +4,8 @@ import type { EntityMention, EntityType, Quote } from '../../../../functions/cor
 import { mentions } from './helpers.ts';
 
 function direct(text: string, names: readonly [string, EntityType, string?][] = []): Quote[] {
-  return findQuotes(text, mentions(text, names)).filter((q) => q.type === 'direct');
+  // The rules alone, before the confidence filter (tested in confidence.test.ts).
+  return findQuotes(text, mentions(text, names), { filter: null }).filter((q) => q.type === 'direct');
 }
 
 function only(text: string, names: readonly [string, EntityType, string?][] = []): Quote {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
+import { explainQuotes, findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
 import type { EntityType, Quote } from '../../../../functions/core/types.ts';
 import { mentions } from './helpers.ts';
 
@@ -72,5 +72,25 @@ describe('quoted terms, titles, nicknames and slogans are no quotations', () => 
   it('longer spoken quotations are untouched', () => {
     const qs = direct('"We will open the bridge in May," Ruth Harlan said.', [['Ruth Harlan', 'PERSON']]);
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Ruth Harlan']);
+  });
+});
+
+describe('lists of quoted titles', () => {
+  it('drops three or more title-cased quotations in a row, and keeps a quotation spoken after them', () => {
+    const text =
+      'The band opened with “Long Road Home,” “Paper Moon,” “Night Train” and “Blue River.” “We love this town,” said Ivo Marsh.';
+    const qs = findQuotes(text, mentions(text, [['Ivo Marsh', 'PERSON']])).filter((q) => q.type === 'direct');
+    expect(qs.map((q) => q.text)).toEqual(['“We love this town,”']);
+  });
+
+  it('keeps two title-cased quotations, and quoted words that are not title-cased', () => {
+    const text =
+      'Ivo Marsh said the crowd shouted “More Songs” and “Encore,” then “we want more,” and “one more time.”';
+    const qs = findQuotes(text, mentions(text, [['Ivo Marsh', 'PERSON']]), { filter: null }).filter(
+      (q) => q.type === 'direct',
+    );
+    expect(qs.map((q) => q.text)).toContain('“we want more,”');
+    const trace = explainQuotes(text, mentions(text, [['Ivo Marsh', 'PERSON']]), { filter: null }).traces;
+    expect(trace.some((t) => t.rules.includes('filter.title-list'))).toBe(false);
   });
 });

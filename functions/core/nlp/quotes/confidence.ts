@@ -1,0 +1,191 @@
+/**
+ * Step 7: a learned confidence for each quotation found, direct or reported. The rules above find
+ * quotations generously; this step scores each with a small logistic model over what the rules
+ * saw (how many words, how the speaker was reached and by which sieve, the words around it, the
+ * cue's class and whether it is negated …) and drops those below the model's threshold, trading
+ * recall for precision where cross-validation on PolNeAR train says it pays
+ * (functions/cli/eval/quote-filter-training.ts trains it; `npm run train:speakers` writes it).
+ * Pure; constant work per quotation.
+ */
+
+import { NEGATIONS } from '../../lexicon/negation.ts';
+import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS } from '../../lexicon/speech-verbs.ts';
+import type { Span } from '../../types.ts';
+import { type Ctx, tokenAt } from './context.ts';
+import type { How } from './rank.ts';
+import type { Resolved } from './resolve.ts';
+
+export const FILTER_MODEL_FORMAT = 'news-ingest-quote-filter/1';
+
+/** Weights of the features of direct (`D|…`) and reported (`I|…`) quotations, and the cut-offs. */
+export interface FilterModel {
+  readonly format: string;
+  readonly weights: Readonly<Record<string, number>>;
+  /** A quotation whose probability is below its kind's threshold is dropped (0: none is). */
+  readonly thresholds: { readonly direct: number; readonly indirect: number };
+}
+
+/** What the confidence of a direct quotation is computed from. */
+export interface DirectSite {
+  readonly start: number;
+  readonly end: number;
+  readonly how: How;
+  readonly sieve: string | null;
+  readonly speaker: Resolved | null;
+  readonly single: boolean;
+}
+
+/** What the confidence of a reported quotation is computed from. */
+export interface ReportedSite {
+  readonly start: number;
+  readonly end: number;
+  readonly cue: Span | null;
+  readonly speaker: Resolved | null;
+  /** The id of the rule that found it (indirect.ts). */
+  readonly rule: string;
+}
+
+const WORDS = [1, 2, 3, 4, 6, 10, 20, 40];
+
+function bucket(n: number, edges: readonly number[]): string {
+  for (const e of edges) if (n <= e) return `${e}`;
+  return `${edges[edges.length - 1]}+`;
+}
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/** Runs of letters and digits: one pass of one regular expression. */
+function wordCount(text: string): number {
+  return text.match(WORD_RUN)?.length ?? 0;
+}
+
+/** A token's class as a feature value: a closed-class word as itself, else its shape. */
+const CLOSED = new Set(
+  `the a an of on in at to for with by from as and or but that this these those his her their its our
+  my your is are was were be been called dubbed term phrase word words slogan nickname so-called known
+  what which who so not no said says say told`.split(/\s+/),
+);
+
+function tokClass(ctx: Ctx, k: number, para: number): string {
+  const t = ctx.toks[k];
+  if (!t || t.para !== para) return 'edge';
+  if (!t.word) return /^[,;:]$/.test(t.text) ? t.text : /^[.!?]$/.test(t.text) ? 'stop' : 'punct';
+  if (CLOSED.has(t.lower)) return t.lower;
+  if (t.lower.endsWith("'s")) return 'poss';
+  if (SPEECH_VERBS.has(t.lower)) return 'speech';
+  if (t.cap) return 'Cap';
+  return 'low';
+}
+
+function shape(inner: string): string {
+  const ws = inner.split(/\s+/).filter((w) => /[\p{L}]/u.test(w));
+  if (ws.length === 0) return 'none';
+  const caps = ws.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length;
+  if (caps === ws.length) return ws.length > 1 ? 'allCap' : 'cap';
+  return caps === 0 ? 'lower' : /^[^\p{L}]*\p{Lu}/u.test(ws[0]!) ? 'firstCap' : 'mixed';
+}
+
+const FIRST_PERSON = /\b(I|I'm|I’m|me|my|we|We|our|Our|us)\b/;
+
+/** Features of a direct quotation (all prefixed `D|`). */
+export function directFeatures(ctx: Ctx, q: DirectSite, quotesInSentence: number): string[] {
+  const open = tokenAt(ctx, q.start);
+  const close = tokenAt(ctx, q.end);
+  const para = ctx.toks[open]?.para ?? 0;
+  const inner = ctx.text.slice(q.start, q.end);
+  const n = wordCount(inner);
+  const w = bucket(n, WORDS);
+  const short = n <= 4 ? 'short' : 'long';
+  const how = q.how;
+  const end = /[.!?]\W*$/u.test(inner) ? 'stop' : /[,;:]\W*$/u.test(inner) ? 'comma' : 'bare';
+  const prev = tokClass(ctx, open - 1, para);
+  const next = tokClass(ctx, close, para);
+  const sent = ctx.sentOf[Math.min(open, ctx.toks.length - 1)] ?? 0;
+  const opensSentence = ctx.sentStart[sent] === open;
+  const f = [
+    'D|bias',
+    `D|w|${w}`,
+    `D|how|${how}`,
+    `D|how|${how}|${short}`,
+    `D|sieve|${q.sieve ?? '-'}`,
+    `D|sp|${q.speaker ? (q.speaker.type ?? 'desc') : 'none'}`,
+    `D|sp|${q.speaker ? 'yes' : 'no'}|${short}`,
+    `D|end|${end}`,
+    `D|end|${end}|${short}`,
+    `D|shape|${shape(inner)}`,
+    `D|shape|${shape(inner)}|${short}`,
+    `D|prev|${prev}`,
+    `D|prev|${prev}|${short}`,
+    `D|next|${next}`,
+    `D|next|${next}|${short}`,
+    `D|prevnext|${prev}|${next}`,
+    `D|opens|${opensSentence ? 'sentence' : 'inside'}`,
+    `D|inSent|${bucket(quotesInSentence, [1, 2, 3])}`,
+    `D|inSent|${bucket(quotesInSentence, [1, 2, 3])}|${shape(inner)}`,
+  ];
+  if (q.single) f.push('D|single');
+  if (FIRST_PERSON.test(inner)) f.push('D|firstPerson', `D|firstPerson|${short}`);
+  return f;
+}
+
+const cueClass = (w: string): string =>
+  SPEECH_VERBS.has(w)
+    ? 'speech'
+    : REPORTING_VERBS.has(w)
+      ? 'reporting'
+      : STANCE_VERBS.has(w)
+        ? 'stance'
+        : w === 'according'
+          ? 'according'
+          : 'other';
+
+/** Features of a reported quotation (all prefixed `I|`). */
+export function indirectFeatures(ctx: Ctx, r: ReportedSite): string[] {
+  const inner = ctx.text.slice(r.start, r.end);
+  const n = wordCount(inner);
+  const cue = r.cue ? ctx.text.slice(r.cue.start, r.cue.end).toLowerCase().replace(/’/g, "'") : '';
+  const lemma = cue.split(/\s+/)[0] ?? '';
+  const cls = cueClass(lemma);
+  const f = [
+    'I|bias',
+    `I|rule|${r.rule}`,
+    `I|cue|${lemma}`,
+    `I|class|${cls}`,
+    `I|w|${bucket(n, WORDS)}`,
+    `I|w|${bucket(n, WORDS)}|${cls}`,
+    `I|sp|${r.speaker ? (r.speaker.type ?? 'desc') : 'none'}`,
+    `I|side|${r.cue ? (r.cue.start < r.start ? 'before' : 'after') : 'none'}`,
+    `I|shape|${shape(inner)}`,
+  ];
+  if (r.cue) {
+    // Negated or refused speech: "did not say", "declined to say".
+    const k = tokenAt(ctx, r.cue.start);
+    for (let j = Math.max(0, k - 3); j < k; j++) {
+      const t = ctx.toks[j]!;
+      if (NEGATIONS.has(t.lower)) {
+        f.push('I|negated', `I|negated|${cls}`);
+        break;
+      }
+    }
+    if (ctx.toks[k + 1]?.lower === 'that') f.push('I|that');
+    const before = ctx.toks[k - 1];
+    if (before && !before.word) f.push(`I|cuePrev|${before.text}`);
+  }
+  if (/^\W*that\b/i.test(inner)) f.push('I|opensThat');
+  if (inner.includes(':')) f.push('I|colon');
+  if (FIRST_PERSON.test(inner)) f.push('I|firstPerson');
+  return f;
+}
+
+/** The logistic probability of a feature list under the model. */
+export function probability(model: FilterModel, features: readonly string[]): number {
+  let s = 0;
+  for (const x of features) s += model.weights[x] ?? 0;
+  return 1 / (1 + Math.exp(-s));
+}
+
+/** Does the model keep a quotation with these features? */
+export function keeps(model: FilterModel, type: 'direct' | 'indirect', features: readonly string[]): boolean {
+  const t = model.thresholds[type];
+  return t <= 0 || probability(model, features) >= t;
+}

@@ -1,0 +1,186 @@
+/**
+ * The named rules of reported (indirect) speech, indirect.ts: the shapes that produce a reported
+ * clause and the guards that refuse one. Each has an id (used by the ablation, the `disabled`
+ * option and the `rule` of each reported quotation), a one-line doc and invented examples that
+ * test/core/nlp/quotes/indirect-rules.test.ts checks: with every rule on, a reported quotation
+ * whose text is `content` is output (`content: null`: none containing `absent` is); with the rule
+ * switched off, the output differs.
+ */
+
+import type { EntityType } from '../../types.ts';
+import type { RuleInfo } from './rules.ts';
+
+export interface IndirectExample {
+  readonly text: string;
+  readonly names?: readonly [string, EntityType][];
+  /** The reported clause output with the rule on; null: a guard, nothing containing `absent` is. */
+  readonly content: string | null;
+  /** For a guard: text no reported clause may contain while the rule is on. */
+  readonly absent?: string;
+}
+
+export interface IndirectRule extends Omit<RuleInfo, 'examples' | 'kind'> {
+  readonly kind: 'sieve' | 'guard' | 'modifier';
+  readonly examples: readonly IndirectExample[];
+}
+
+const P = 'PERSON';
+const O = 'ORGANIZATION';
+
+export const INDIRECT_RULES: readonly IndirectRule[] = [
+  {
+    id: 'indirect.according-to',
+    kind: 'sieve',
+    doc: '`According to X, CONTENT.` and `CONTENT, according to X.`',
+    examples: [
+      {
+        text: 'According to Harbor Bank, the branch will reopen in March.',
+        names: [['Harbor Bank', O]],
+        content: 'the branch will reopen in March',
+      },
+    ],
+  },
+  {
+    id: 'indirect.asked',
+    kind: 'sieve',
+    doc: 'a question put to someone (`Asked whether …, X said`): the question, credited to the asker or nobody',
+    examples: [
+      {
+        text: 'Asked whether the pool would stay open, Mara Quint said she had no idea.',
+        names: [['Mara Quint', P]],
+        content: 'whether the pool would stay open',
+      },
+    ],
+  },
+  {
+    id: 'indirect.document',
+    kind: 'sieve',
+    doc: 'a poll, study or report opening the sentence speaks for the rest of it',
+    examples: [
+      {
+        text: 'In a county survey released Monday, most renters favor the new bus line.',
+        content: 'most renters favor the new bus line',
+      },
+    ],
+  },
+  {
+    id: 'indirect.trailing',
+    kind: 'sieve',
+    doc: '`CONTENT, X said.` and `CONTENT, said X.`',
+    examples: [
+      {
+        text: 'The ferry will stop running in winter, Tom Reyes said.',
+        names: [['Tom Reyes', P]],
+        content: 'The ferry will stop running in winter',
+      },
+    ],
+  },
+  {
+    id: 'indirect.set-off',
+    kind: 'sieve',
+    doc: '`A, X said, B.`: an attribution set off inside its content reports the whole sentence',
+    examples: [
+      {
+        text: 'The new clinic, Tom Reyes said, will open its doors to everyone next spring.',
+        names: [['Tom Reyes', P]],
+        content: 'The new clinic, Tom Reyes said, will open its doors to everyone next spring',
+      },
+    ],
+  },
+  {
+    id: 'indirect.own-attribution',
+    kind: 'sieve',
+    doc: '`A, records show, and experts say B`: the first attribution reports A alone',
+    examples: [
+      {
+        text: 'The dam leaked for years, Tom Reyes said, and engineers say the repairs came far too late.',
+        names: [['Tom Reyes', P]],
+        content: 'The dam leaked for years',
+      },
+    ],
+  },
+  {
+    id: 'indirect.clause',
+    kind: 'sieve',
+    doc: '`X said (that) CONTENT`, `X told reporters CONTENT`: the clause after a speech or cognition verb',
+    examples: [
+      {
+        text: 'Mara Quint said that the library would close early on Fridays.',
+        names: [['Mara Quint', P]],
+        content: 'that the library would close early on Fridays',
+      },
+    ],
+  },
+  {
+    id: 'indirect.coordinated',
+    kind: 'sieve',
+    doc: '`X says A and said B`: a coordinated second verb shares the subject',
+    examples: [
+      {
+        text: 'Mara Quint says the roads are safe and added that the plows are ready for the storm.',
+        names: [['Mara Quint', P]],
+        content: 'the plows are ready for the storm',
+      },
+    ],
+  },
+  {
+    id: 'indirect.topic',
+    kind: 'sieve',
+    doc: '`X is skeptical of CONTENT`, `X raised questions about CONTENT`: the topic, credited to X',
+    examples: [
+      {
+        text: 'Tom Reyes is skeptical of the new budget for the harbor.',
+        names: [['Tom Reyes', P]],
+        content: 'the new budget for the harbor',
+      },
+    ],
+  },
+  {
+    id: 'indirect.labelled',
+    kind: 'sieve',
+    doc: 'a paragraph opened by a speaker label in capitals and a colon (`REYES: …`) is what the speaker said',
+    examples: [
+      {
+        text: 'The hearing went on.\n\nREYES: We never saw the second report at all.',
+        content: 'We never saw the second report at all',
+      },
+    ],
+  },
+  {
+    id: 'indirect.trim-attribution',
+    kind: 'modifier',
+    doc: 'content never swallows its own attribution: `… in May, officials said` ends before the comma',
+    examples: [
+      {
+        text: 'Tom Reyes said the bridge would close in May, officials said.',
+        names: [['Tom Reyes', P]],
+        content: 'the bridge would close in May',
+      },
+    ],
+  },
+  {
+    id: 'indirect.no-decision',
+    kind: 'guard',
+    doc: 'decisions and votes (`decided`, `voted`, `opposed`) report no speech',
+    examples: [
+      {
+        text: 'The board decided to close the old pier after the storm.',
+        content: null,
+        absent: 'close the old pier',
+      },
+    ],
+  },
+  {
+    id: 'indirect.noun-cue',
+    kind: 'guard',
+    doc: 'nouns that look like cues (`talks`, `plan`, `study`, `report`) cue nothing unless a subject stands right before them',
+    examples: [
+      {
+        // Off, "talks" cues "between the two unions could end the strike" from "Renewed talks".
+        text: 'Renewed talks between the two unions could end the strike, Tom Reyes said.',
+        names: [['Tom Reyes', P]],
+        content: 'Renewed talks between the two unions could end the strike',
+      },
+    ],
+  },
+];

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { QUOTE_FILTER } from '../../../../functions/core/model/quote-filter.ts';
+import {
+  FILTER_MODEL_FORMAT,
+  type FilterModel,
+  keeps,
+  probability,
+} from '../../../../functions/core/nlp/quotes/confidence.ts';
+import { explainQuotes, featuredQuotes, findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
+import { mentions } from './helpers.ts';
+
+const text =
+  'The council met on Tuesday. “We will not raise the fares this year,” Mara Quint said. Quint said the buses would run later on weekends. She did not say when the new depot would open.';
+const names: [string, 'PERSON'][] = [['Mara Quint', 'PERSON']];
+
+function model(weights: Record<string, number>, direct: number, indirect: number): FilterModel {
+  return { format: FILTER_MODEL_FORMAT, weights, thresholds: { direct, indirect } };
+}
+
+describe('confidence of each quotation found', () => {
+  it('gives direct and reported quotations their own features', () => {
+    const found = featuredQuotes(text, mentions(text, names));
+    const direct = found.find((f) => f.quote.type === 'direct');
+    expect(direct?.features).toContain('D|how|cue');
+    expect(direct?.features).toContain('D|sieve|tail.subject-verb');
+    expect(direct?.features).toContain('D|firstPerson');
+    const reported = found.filter((f) => f.quote.type === 'indirect');
+    const buses = reported.find((f) => f.quote.text.startsWith('the buses'));
+    expect(buses?.features).toContain('I|cue|said');
+    expect(buses?.features).toContain('I|class|speech');
+    expect(buses?.features).toContain('I|rule|indirect.clause');
+    expect(buses?.features).not.toContain('I|negated');
+  });
+
+  it('marks negated speech ("did not say") as such', () => {
+    const t = 'Ada Brill did not say that the mill would close next spring.';
+    const found = featuredQuotes(t, mentions(t, [['Ada Brill', 'PERSON']]));
+    const neg = found.find((f) => f.quote.type === 'indirect');
+    expect(neg?.features).toContain('I|negated');
+  });
+
+  it('drops what scores below its kind’s threshold and keeps the rest; 0 keeps everything', () => {
+    const ms = mentions(text, names);
+    const all = findQuotes(text, ms, { filter: null });
+    expect(findQuotes(text, ms, { filter: model({}, 0, 0) })).toEqual(all);
+    // p = 0.5 with no weights: a threshold above it drops every quotation of that kind.
+    const noDirect = findQuotes(text, ms, { filter: model({}, 0.6, 0) });
+    expect(noDirect.filter((q) => q.type === 'direct')).toHaveLength(0);
+    expect(noDirect.filter((q) => q.type === 'indirect')).toEqual(all.filter((q) => q.type === 'indirect'));
+    const liked = findQuotes(text, ms, { filter: model({ 'D|firstPerson': 3 }, 0.6, 0) });
+    expect(liked.filter((q) => q.type === 'direct').map((q) => q.text)).toEqual([
+      '“We will not raise the fares this year,”',
+    ]);
+  });
+
+  it('explains a quotation the filter dropped', () => {
+    const { traces } = explainQuotes(text, mentions(text, names), { filter: model({}, 0.6, 0) });
+    expect(traces[0]?.dropped).toBe('unlikely');
+    expect(traces[0]?.why).toContain('confidence filter');
+  });
+
+  it('computes a logistic probability', () => {
+    const m = model({ a: 2, b: -2 }, 0.5, 0.5);
+    expect(probability(m, ['a', 'b'])).toBeCloseTo(0.5, 10);
+    expect(probability(m, ['a'])).toBeCloseTo(1 / (1 + Math.exp(-2)), 10);
+    expect(keeps(m, 'direct', ['b'])).toBe(false);
+    expect(keeps(m, 'direct', ['a'])).toBe(true);
+  });
+
+  it('ships a filter of the current format', () => {
+    expect(QUOTE_FILTER.format).toBe(FILTER_MODEL_FORMAT);
+  });
+});

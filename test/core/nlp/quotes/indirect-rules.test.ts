@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
+import { INDIRECT_RULES } from '../../../../functions/core/nlp/quotes/indirect-rules.ts';
+import { ALL_RULES } from '../../../../functions/core/nlp/quotes/rules.ts';
+import type { Quote } from '../../../../functions/core/types.ts';
+import { mentions } from './helpers.ts';
+
+/** Reported clauses only, the confidence filter off: the rules alone. */
+function reported(text: string, names: Parameters<typeof mentions>[1], disabled?: string): Quote[] {
+  return findQuotes(text, mentions(text, names), {
+    filter: null,
+    disabled: new Set(disabled ? [disabled] : []),
+  }).filter((q) => q.type === 'indirect');
+}
+
+describe('reported-speech rule registry', () => {
+  it('ids are unique among every rule, each has a doc and an example', () => {
+    const ids = ALL_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of INDIRECT_RULES) {
+      expect(ids).toContain(r.id);
+      expect(r.id).toMatch(/^indirect(\.[a-z-]+)+$/);
+      expect(r.doc.length).toBeGreaterThan(10);
+      expect(r.examples.length).toBeGreaterThan(0);
+    }
+  });
+
+  for (const rule of INDIRECT_RULES) {
+    describe(rule.id, () => {
+      rule.examples.forEach((ex, n) => {
+        it(`decides example ${n + 1}, and switched off it no longer does`, () => {
+          const on = reported(ex.text, ex.names ?? []);
+          const off = reported(ex.text, ex.names ?? [], rule.id);
+          if (ex.content === null) {
+            expect(on.some((q) => q.text.includes(ex.absent!))).toBe(false);
+            expect(off.some((q) => q.text.includes(ex.absent!))).toBe(true);
+          } else {
+            expect(on.map((q) => q.text)).toContain(ex.content);
+            expect(off.map((q) => q.text)).not.toContain(ex.content);
+          }
+        });
+      });
+    });
+  }
+
+  it('keeps plain speech with a subject: "he plans to", "Reyes said"', () => {
+    const text = 'Tom Reyes said the mill would hire forty people. He plans to open a second shift.';
+    const got = reported(text, [['Tom Reyes', 'PERSON']]).map((q) => q.text);
+    expect(got).toContain('the mill would hire forty people');
+    expect(got).toContain('to open a second shift');
+  });
+});

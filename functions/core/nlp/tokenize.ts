@@ -7,7 +7,7 @@
  * spaced initials such as `U N` read as `U.N.`).
  */
 
-import { CLAUSE_OPENERS } from '../lexicon/clause-openers.ts';
+import { SENTENCE_OPENERS } from '../lexicon/sentence-openers.ts';
 import type { Span } from '../types.ts';
 
 export interface Token {
@@ -237,7 +237,7 @@ function mergeSpacedInitials(text: string, toks: Token[]): Token[] {
  * or `?` (plus closing quotes or brackets) when the next token starts with a capital, a digit or
  * an opening quote, unless the period belongs to a title (`Mr.`) or initial (`J.`). An abbreviation
  * of several letters that keeps its period (`U.S.`, `a.m.`) ends the sentence only before an
- * opening mark or a capitalised word that opens clauses (`… in the U.S. While …`, CLAUSE_OPENERS).
+ * opening mark or a capitalised word that opens clauses (`… in the U.S. While …`, SENTENCE_OPENERS).
  */
 export function splitSentencesOfTokens(text: string, tokens: readonly Token[]): Sentence[] {
   const out: Sentence[] = [];
@@ -289,7 +289,7 @@ function endsSentenceAsAbbreviation(n: string): boolean {
 /** An opening mark, or a capitalised word that opens clauses (`While`, `The`, `He`). */
 function opensClause(s: string): boolean {
   if (/^["'(“‘«]|^``/.test(s)) return true;
-  return /^\p{Lu}/u.test(s) && CLAUSE_OPENERS.has(s.toLowerCase());
+  return /^\p{Lu}/u.test(s) && SENTENCE_OPENERS.has(s.toLowerCase());
 }
 
 /** Sentence spans of `text` (half-open offsets), for callers that do not need tokens. */

@@ -102,6 +102,8 @@ export function directFeatures(ctx: Ctx, q: DirectSite, quotesInSentence: number
   const next = tokClass(ctx, close, para);
   const sent = ctx.sentOf[Math.min(open, ctx.toks.length - 1)] ?? 0;
   const opensSentence = ctx.sentStart[sent] === open;
+  const form = shape(inner);
+  const inSent = bucket(quotesInSentence, [1, 2, 3]);
   const f = [
     'D|bias',
     `D|w|${w}`,
@@ -112,16 +114,16 @@ export function directFeatures(ctx: Ctx, q: DirectSite, quotesInSentence: number
     `D|sp|${q.speaker ? 'yes' : 'no'}|${short}`,
     `D|end|${end}`,
     `D|end|${end}|${short}`,
-    `D|shape|${shape(inner)}`,
-    `D|shape|${shape(inner)}|${short}`,
+    `D|shape|${form}`,
+    `D|shape|${form}|${short}`,
     `D|prev|${prev}`,
     `D|prev|${prev}|${short}`,
     `D|next|${next}`,
     `D|next|${next}|${short}`,
     `D|prevnext|${prev}|${next}`,
     `D|opens|${opensSentence ? 'sentence' : 'inside'}`,
-    `D|inSent|${bucket(quotesInSentence, [1, 2, 3])}`,
-    `D|inSent|${bucket(quotesInSentence, [1, 2, 3])}|${shape(inner)}`,
+    `D|inSent|${inSent}`,
+    `D|inSent|${inSent}|${form}`,
   ];
   if (q.single) f.push('D|single');
   if (FIRST_PERSON.test(inner)) f.push('D|firstPerson', `D|firstPerson|${short}`);

@@ -7,6 +7,7 @@
  */
 
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
+import { DECISION_CUES, NOUN_LIKE, SUBJECT_WORDS } from '../../lexicon/reported-guards.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import { type Ctx, isCapitalsLabel, labelColon, tokenAt } from './context.ts';
@@ -508,42 +509,6 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
   }
   return kept;
 }
-
-/** Decisions and votes: no speech ("decided to", "voted against", "opposed the plan"). */
-const DECISION_CUES = new Set(
-  'decide decides decided deciding vote votes voted voting oppose opposes opposed opposing'.split(' '),
-);
-/** Cue words more often nouns ("the talks", "a new plan", "the study"). */
-const NOUN_LIKE = new Set(
-  'talk talks plan plans study studies report reports claim claims promise promises pledge pledges warning warnings call calls support estimate estimates view views offer offers order orders push back'.split(
-    ' ',
-  ),
-);
-/** What stands right before a noun-like word that is a verb: a subject, an auxiliary, "to". */
-const SUBJECT_WORDS = new Set([
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'it',
-  'who',
-  'that',
-  'to',
-  'will',
-  'would',
-  'can',
-  'could',
-  'may',
-  'might',
-  'should',
-  'must',
-  'also',
-  'now',
-  'still',
-  'often',
-  'repeatedly',
-]);
 
 /** The id of the guard that refuses the cue at v, or null when none does. */
 function refusedCue(ctx: Ctx, rules: RuleSwitches, v: number): string | null {

@@ -1,5 +1,5 @@
 import { extractTraced } from '#core/nlp/extract.ts';
-import { formatWeights, type QuoteTrace, spanKey } from '#core/nlp/quotes/find.ts';
+import { formatWeights, type QuoteTrace, type ReportedTrace, spanKey } from '#core/nlp/quotes/find.ts';
 import { ALL_RULES } from '#core/nlp/quotes/rules.ts';
 import type { Article, Quote } from '#core/types.ts';
 import { parse } from '../args.ts';
@@ -13,6 +13,12 @@ cue, the named rules that fired (in order, with what each does), how the speaker
 (a cue, a neighbouring quotation, a sentence subject, none), the speaker candidates the model
 scored (the rules' pick of a cued quotation marked "rules' pick") and why the winner won. Quotations the extraction drops (titles,
 markup, subheads, unattributed terms) are listed too, marked dropped.
+
+Then each reported (indirect) quotation: the rule that read it, the guards checked on its cue
+(passed, fired, off), the cue, the content span, the speaker and how the rule reached it, the
+confidence filter's score, the speaker model's scores of the candidates around it (shown for
+comparison: reported speech keeps its rule's speaker) and why. Reported clauses the confidence
+filter dropped and cues a guard refused are listed too, marked dropped.
 
 --json          one JSON object per file: {file, articles: [{title, quotes: [{quote, trace}]}]}
 --candidates N  candidates shown per quotation (default 5; all in --json)`;
@@ -64,6 +70,43 @@ export function explainLines(
   return lines;
 }
 
+/** One reported quotation's explanation as text lines. */
+export function explainReportedLines(t: ReportedTrace, n: number, maxCandidates: number): string[] {
+  const what = t.content
+    ? JSON.stringify(clip(t.content.text, 100))
+    : `cue ${JSON.stringify(t.cue?.text ?? '')}`;
+  const lines = [
+    `[R${n}] ${what} (offsets ${t.start}–${t.end})${t.dropped ? ` DROPPED (${t.dropped === 'guard' ? 'a guard refused the cue' : 'confidence filter'})` : ''}`,
+  ];
+  if (t.rule) lines.push(`    rule: ${t.rule.padEnd(30)} ${DOCS.get(t.rule) ?? ''}`);
+  if (t.cue) lines.push(`    cue: "${t.cue.text}" at ${t.cue.start}–${t.cue.end}`);
+  if (t.content) lines.push(`    content: ${t.content.start}–${t.content.end}`);
+  if (t.guards.length) {
+    lines.push('    guards:');
+    for (const g of t.guards)
+      lines.push(`      ${g.id.padEnd(30)} ${g.outcome.padEnd(6)} ${DOCS.get(g.id) ?? ''}`);
+  }
+  if (t.rule) lines.push(`    speaker: ${t.speaker ?? 'nobody'} (${t.via})`);
+  if (t.confidence)
+    lines.push(
+      `    confidence: ${t.confidence.probability.toFixed(3)} (threshold ${t.confidence.threshold})`,
+    );
+  if (t.candidates.length) {
+    lines.push("    candidates (speaker model scores, for comparison; the rule's pick stands):");
+    for (const c of t.candidates.slice(0, maxCandidates)) {
+      const who = `${c.name === null ? 'nobody' : `${c.name} ("${c.mention?.text ?? ''}")`}${c.rule ? " (rule's pick)" : ''}`;
+      const top = formatWeights(c.weights, 4);
+      lines.push(
+        `      ${c.score.toFixed(3).padStart(7)}  ${who}${top ? `  [${top}${c.weights.length > 4 ? ', …' : ''}]` : ''}`,
+      );
+    }
+    if (t.candidates.length > maxCandidates)
+      lines.push(`      … ${t.candidates.length - maxCandidates} more`);
+  }
+  lines.push(`    why: ${t.why}`);
+  return lines;
+}
+
 export const command: Command = {
   name: 'explain',
   summary: 'explain how each quotation got its speaker',
@@ -96,12 +139,17 @@ export const command: Command = {
       }
       const out: unknown[] = [];
       articles.forEach((article, a) => {
-        const { quotes, traces } = extractTraced(article.body);
+        const { quotes, traces, reported } = extractTraced(article.body);
         const direct = new Map(quotes.filter((q) => q.type === 'direct').map((q) => [spanKey(q), q]));
+        const indirect = new Map(quotes.filter((q) => q.type === 'indirect').map((q) => [spanKey(q), q]));
         if (values.json) {
           out.push({
             ...(article.title ? { title: article.title } : {}),
             quotes: traces.map((t) => ({ quote: direct.get(spanKey(t)) ?? null, trace: t })),
+            reported: reported.map((t) => ({
+              quote: t.dropped ? null : (indirect.get(spanKey(t)) ?? null),
+              trace: t,
+            })),
           });
           return;
         }
@@ -109,6 +157,10 @@ export const command: Command = {
         const lines = [head, `${traces.length} direct quotation(s)`];
         traces.forEach((t, n) => {
           lines.push(...explainLines(article.body, t, direct.get(spanKey(t)), n + 1, maxCandidates));
+        });
+        lines.push(`${reported.length} reported quotation(s) and refused cue(s)`);
+        reported.forEach((t, n) => {
+          lines.push(...explainReportedLines(t, n + 1, maxCandidates));
         });
         process.stdout.write(`${lines.join('\n')}\n\n`);
       });

@@ -4,7 +4,7 @@ import { parseObject } from '#core/article/parse.ts';
 import { UnusableContentError } from '#core/errors.ts';
 import { groupEntities } from '#core/nlp/entities/group.ts';
 import { extract, extractTraced } from '#core/nlp/extract.ts';
-import { type QuoteTrace, spanKey } from '#core/nlp/quotes/find.ts';
+import { type QuoteTrace, type ReportedTrace, spanKey } from '#core/nlp/quotes/find.ts';
 import type { Article, Extraction } from '#core/types.ts';
 import { DEFAULT_INGEST_LIMITS, DEFAULT_MAX_BODY_CHARS } from '#ingest/ingest-object.ts';
 import { parse } from '../args.ts';
@@ -24,8 +24,12 @@ FILE...   article files in any supported format; prints each file's parsed metad
           "Ambassador"), or {"id", "error": {"reason", "message"}} for an input that cannot
           be used; exits 1 when any input could not be used
 --trace   each direct quote also carries "trace": the rules that fired for it, how its speaker
-          was reached, the speaker candidates with the model's scores and why the speaker won
-          (without --trace the output is exactly as above)
+          was reached, the speaker candidates with the model's scores and why the speaker won;
+          each indirect quote carries "trace": the rule that read it, the guards checked on its
+          cue, the cue, the content span, how the rule reached the speaker, the confidence,
+          the speaker model's scores of the candidates around it (for comparison) and why; and
+          "reportedDropped" lists the reported clauses the confidence filter dropped and the
+          cues a guard refused (without --trace the output is exactly as above)
 
 The pipeline's limits apply: files over ${DEFAULT_INGEST_LIMITS.maxObjectBytes} bytes, gzip content over
 ${DEFAULT_INGEST_LIMITS.maxDecompressedBytes} bytes and bodies or texts over ${MAX_BODY_CHARS} characters are TOO_LARGE.`;
@@ -58,7 +62,7 @@ export function extractLine(
   try {
     if (!trace) return { id, ...toContract(extract(input.text)) };
     const traced = extractTraced(input.text);
-    return { id, ...toContract(traced, traced.traces) };
+    return { id, ...toContract(traced, traced.traces, traced.reported) };
   } catch (error) {
     return errorLine(id, error);
   }
@@ -80,12 +84,41 @@ function traceField(t: QuoteTrace) {
   };
 }
 
+/** A reported quotation's trace as extract --trace writes it. */
+export function reportedField(t: ReportedTrace) {
+  return {
+    rule: t.rule,
+    guards: t.guards,
+    cue: t.cue ? { text: t.cue.text, start: t.cue.start, end: t.cue.end } : null,
+    content: t.content ? { text: t.content.text, start: t.content.start, end: t.content.end } : null,
+    speaker: t.speaker,
+    via: t.via,
+    confidence: t.confidence
+      ? { probability: Math.round(t.confidence.probability * 1000) / 1000, threshold: t.confidence.threshold }
+      : null,
+    dropped: t.dropped,
+    candidates: t.candidates.map((c) => ({
+      name: c.name,
+      mention: c.mention ? { text: c.mention.text, start: c.mention.start, end: c.mention.end } : null,
+      score: Math.round(c.score * 1000) / 1000,
+      rule: c.rule,
+      weights: c.weights,
+    })),
+    why: t.why,
+  };
+}
+
 /**
  * The extraction as the JSON contract spells it: the fields of the API and nothing else (and a
- * "trace" on each direct quote when traces are given).
+ * "trace" on each quote, and the dropped reported clauses, when traces are given).
  */
-export function toContract(extraction: Extraction, traces?: readonly QuoteTrace[]) {
+export function toContract(
+  extraction: Extraction,
+  traces?: readonly QuoteTrace[],
+  reported?: readonly ReportedTrace[],
+) {
   const traceOf = new Map(traces?.map((t) => [spanKey(t), t]));
+  const reportedOf = new Map(reported?.filter((t) => !t.dropped).map((t) => [spanKey(t), t]));
   return {
     entities: extraction.entities.map((e) => ({
       type: e.type,
@@ -115,7 +148,11 @@ export function toContract(extraction: Extraction, traces?: readonly QuoteTrace[
       ...(q.type === 'direct' && traceOf.has(spanKey(q))
         ? { trace: traceField(traceOf.get(spanKey(q))!) }
         : {}),
+      ...(q.type === 'indirect' && reportedOf.has(spanKey(q))
+        ? { trace: reportedField(reportedOf.get(spanKey(q))!) }
+        : {}),
     })),
+    ...(reported ? { reportedDropped: reported.filter((t) => t.dropped).map(reportedField) } : {}),
   };
 }
 
@@ -179,7 +216,7 @@ export const command: Command = {
             const { body, ...meta } = article;
             return {
               ...meta,
-              ...toContract(extraction, traced?.traces),
+              ...toContract(extraction, traced?.traces, traced?.reported),
               grouped: groupEntities(extraction.entities).map(({ spans, ...g }) => g),
               bodyChars: body.length,
             };

@@ -37,6 +37,31 @@ describe('news-ingest explain', () => {
     expect(second).toMatch(/why: no cue; .*scored Nadia Brook highest/);
   });
 
+  it('shows, per reported quotation, the rule, cue, content, guards, speaker, candidates and why', async () => {
+    const file = join(dir, 'reported.txt');
+    writeFileSync(
+      file,
+      'Dock Repairs\n\nThe east dock will stay closed until June, Nadia Brook said.\n\nThe harbor board decided the fees would rise.',
+    );
+    const r = await runCommand([file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2 reported quotation(s) and refused cue(s)');
+    const [, first, second] = r.out.split(/\n\[R\d+\] /);
+    expect(first).toMatch(/^"The east dock will stay closed until June" \(offsets \d+–\d+\)\n/);
+    expect(first).toMatch(/rule: indirect\.trailing +`CONTENT, X said\.`/);
+    expect(first).toMatch(/cue: "said" at \d+–\d+/);
+    expect(first).toMatch(/content: \d+–\d+/);
+    expect(first).toMatch(/indirect\.no-decision +passed/);
+    expect(first).toMatch(/speaker: Nadia Brook \(the phrase between the comma and the verb/);
+    expect(first).toMatch(/confidence: \d\.\d{3} \(threshold /);
+    expect(first).toMatch(
+      /candidates \(speaker model scores, for comparison; the rule's pick stands\):\n +-?\d+\.\d{3} {2}Nadia Brook \("Nadia Brook"\) \(rule's pick\)/,
+    );
+    expect(first).toMatch(/why: indirect\.trailing read the clause at the cue "said"/);
+    expect(second).toMatch(/^cue "decided" .*DROPPED \(a guard refused the cue\)/);
+    expect(second).toMatch(/indirect\.no-decision +fired/);
+  });
+
   it('--json gives each quotation with its trace', async () => {
     const file = join(dir, 'ferry2.txt');
     writeFileSync(file, TEXT);

@@ -89,8 +89,11 @@ describe('extract --trace', () => {
     if ('error' in plain || 'error' in traced) throw new Error('unexpected error line');
     expect(plain.quotes.some((q) => 'trace' in q)).toBe(false);
     // Without the traces, the traced line is the plain one.
-    const stripped = { ...traced, quotes: traced.quotes.map(({ trace: _t, ...q }) => q) };
+    const { reportedDropped, ...rest } = traced as typeof traced & { reportedDropped?: unknown[] };
+    expect(reportedDropped).toEqual([]);
+    const stripped = { ...rest, quotes: rest.quotes.map(({ trace: _t, ...q }) => q) };
     expect(stripped).toEqual(plain);
+    expect('reportedDropped' in plain).toBe(false);
     const direct = traced.quotes.filter((q) => q.type === 'direct');
     expect(direct).toHaveLength(2);
     const [first, second] = direct.map(
@@ -116,6 +119,33 @@ describe('extract --trace', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(second!.candidates.some((c) => c.name === null)).toBe(true);
     expect(second!.candidates[0]!.name).toBe(direct[1]!.speaker?.name);
+  });
+
+  it('adds a trace to each indirect quote and lists the cues a guard refused', () => {
+    const line = JSON.stringify({
+      id: 'r',
+      text: 'The ferry will stop running in winter, Tom Reyes said.\n\nThe board decided the pier would stay closed.',
+    });
+    const traced = extractLine(line, true) as unknown as {
+      quotes: { type: string; text: string; start: number; end: number; trace?: Record<string, unknown> }[];
+      reportedDropped: { rule: string | null; dropped: string; guards: { id: string; outcome: string }[] }[];
+    };
+    const q = traced.quotes.find((x) => x.type === 'indirect')!;
+    expect(q.text).toBe('The ferry will stop running in winter');
+    expect(q.trace).toMatchObject({
+      rule: 'indirect.trailing',
+      cue: { text: 'said' },
+      content: { text: q.text, start: q.start, end: q.end },
+      speaker: 'Tom Reyes',
+      dropped: null,
+    });
+    expect(traced.reportedDropped).toEqual([
+      expect.objectContaining({
+        rule: null,
+        dropped: 'guard',
+        guards: [{ id: 'indirect.no-decision', outcome: 'fired' }],
+      }),
+    ]);
   });
 
   it('traces files too', async () => {

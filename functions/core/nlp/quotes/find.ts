@@ -18,7 +18,7 @@ import { directFeatures, type FilterModel, indirectFeatures, keeps, probability 
 import { buildContext, type Ctx, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
 import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed, titleListMembers } from './filter.ts';
-import { findIndirect } from './indirect.ts';
+import { CUE_GUARDS, findIndirect, GUARDED_RULES, type RefusedCue, type Reported } from './indirect.ts';
 import {
   type Candidate,
   CUED_MARGIN,
@@ -152,6 +152,120 @@ export interface QuoteTrace {
   readonly why: string;
 }
 
+/** A guard's verdict on a reported clause's cue. */
+export interface GuardCheck {
+  readonly id: string;
+  /** passed: it let the cue through; fired: it refused the cue; off: switched off. */
+  readonly outcome: 'passed' | 'fired' | 'off';
+}
+
+/** Why one reported (indirect) quotation was read, and credited, as it was. */
+export interface ReportedTrace {
+  /** The reported clause (the content); for a refused cue, the cue. */
+  readonly start: number;
+  readonly end: number;
+  /** The rule that produced it (INDIRECT_RULES); null for a cue a guard refused. */
+  readonly rule: string | null;
+  readonly cue: Span | null;
+  /** The content span; null for a refused cue. */
+  readonly content: Span | null;
+  /** The guards checked on the cue and the modifiers applied, in order. */
+  readonly guards: readonly GuardCheck[];
+  /** The rule's speaker (null: nobody) and how the rule reached it. */
+  readonly speaker: string | null;
+  readonly via: string;
+  /** The confidence filter's probability and threshold (null when no filter ran). */
+  readonly confidence: { readonly probability: number; readonly threshold: number } | null;
+  /** guard: a guard refused the cue; filter: the confidence filter dropped it. */
+  readonly dropped: 'guard' | 'filter' | null;
+  /**
+   * The speaker model's scores of the candidates around the clause, best first ("rule" marks the
+   * rule's pick). A reported clause keeps its rule's speaker: the scores are shown for comparison.
+   */
+  readonly candidates: readonly ScoredCandidate[];
+  readonly why: string;
+}
+
+function reportedTrace(
+  ctx: Ctx,
+  d: Discourse,
+  model: SpeakerModel,
+  filter: FilterModel | null,
+  r: Reported,
+  features: readonly string[],
+  kept: boolean,
+): ReportedTrace {
+  const guards: GuardCheck[] = [];
+  if (GUARDED_RULES.has(r.rule))
+    for (const id of CUE_GUARDS) guards.push({ id, outcome: d.rules.on(id) ? 'passed' : 'off' });
+  if (r.trimmedFrom !== undefined) guards.push({ id: 'indirect.trim-attribution', outcome: 'fired' });
+  else
+    guards.push({
+      id: 'indirect.trim-attribution',
+      outcome: d.rules.on('indirect.trim-attribution') ? 'passed' : 'off',
+    });
+  const item = {
+    start: r.start,
+    end: r.end,
+    speaker: r.speaker,
+    how: (r.speaker ? 'cue' : 'none') as How,
+    sieve: r.rule,
+    rules: [r.rule],
+  };
+  const candidates = sortedScores(model, speakerCandidates(ctx, d, [item], 0));
+  const confidence = filter
+    ? { probability: probability(filter, features), threshold: filter.thresholds.indirect }
+    : null;
+  const who = r.speaker ? r.speaker.name : 'nobody';
+  const cue = r.cue ? ` at the cue "${r.cue.text}"` : '';
+  const trimmed =
+    r.trimmedFrom !== undefined ? '; indirect.trim-attribution cut its own trailing attribution off' : '';
+  const verdict = !confidence
+    ? 'no confidence filter ran'
+    : kept
+      ? `kept: the confidence filter gives it ${confidence.probability.toFixed(3)}, at or above ${confidence.threshold}`
+      : `not kept: the confidence filter gives it ${confidence.probability.toFixed(3)}, below ${confidence.threshold}`;
+  return {
+    start: r.start,
+    end: r.end,
+    rule: r.rule,
+    cue: r.cue,
+    content: { text: ctx.text.slice(r.start, r.end), start: r.start, end: r.end },
+    guards,
+    speaker: r.speaker?.name ?? null,
+    via: r.via,
+    confidence,
+    dropped: kept ? null : 'filter',
+    candidates,
+    why: `${r.rule} read the clause${cue}${trimmed}; the speaker is ${who}: ${r.via} (the rule's pick stands for reported speech); ${verdict}`,
+  };
+}
+
+function refusedTrace(ctx: Ctx, c: RefusedCue): ReportedTrace {
+  const guards: GuardCheck[] = [];
+  for (const id of CUE_GUARDS) {
+    if (id === c.guard) {
+      guards.push({ id, outcome: 'fired' });
+      break;
+    }
+    guards.push({ id, outcome: 'passed' });
+  }
+  return {
+    start: c.cue.start,
+    end: c.cue.end,
+    rule: null,
+    cue: c.cue,
+    content: null,
+    guards,
+    speaker: null,
+    via: '',
+    confidence: null,
+    dropped: 'guard',
+    candidates: [],
+    why: `no reported clause: the guard ${c.guard} refused the cue "${ctx.text.slice(c.cue.start, c.cue.end)}"`,
+  };
+}
+
 function sortedScores(model: SpeakerModel, cands: readonly Candidate[]): ScoredCandidate[] {
   const out = cands.map((c) => ({
     name: c.speaker?.name ?? null,
@@ -214,7 +328,7 @@ function run(
   input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions,
-): { featured: FeaturedQuote[]; quotes: Quote[]; traces: QuoteTrace[] } {
+): { featured: FeaturedQuote[]; quotes: Quote[]; traces: QuoteTrace[]; reported: ReportedTrace[] } {
   const { ctx, d, items } = attribute(input, entities, options);
   const text = ctx.text;
   const model = options.model ?? SPEAKER_MODEL;
@@ -293,9 +407,19 @@ function run(
       },
     });
   }
-  for (const r of findIndirect(ctx, d)) {
+  const refused: RefusedCue[] | undefined = tracing ? [] : undefined;
+  const reported: ReportedTrace[] = [];
+  const found = findIndirect(ctx, d, refused);
+  const kept: boolean[] = [];
+  const allFeatures: (readonly string[])[] = [];
+  for (const r of found) {
     const features = indirectFeatures(ctx, r);
-    if (filter && !keeps(filter, 'indirect', features)) continue;
+    const keep = !filter || keeps(filter, 'indirect', features);
+    if (tracing) {
+      kept.push(keep);
+      allFeatures.push(features);
+    }
+    if (!keep) continue;
     out.push({
       features,
       quote: {
@@ -310,7 +434,16 @@ function run(
     });
   }
   out.sort((a, b) => a.quote.start - b.quote.start || a.quote.end - b.quote.end);
-  return { featured: out, quotes: out.map((f) => f.quote), traces };
+  // The trace of reported speech is built after every output is fixed: scoring its candidates
+  // reads the discourse but changes nothing the output depends on.
+  if (tracing) {
+    found.forEach((r, i) => {
+      reported.push(reportedTrace(ctx, d, model, filter, r, allFeatures[i]!, kept[i]!));
+    });
+    for (const c of refused ?? []) reported.push(refusedTrace(ctx, c));
+    reported.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  return { featured: out, quotes: out.map((f) => f.quote), traces, reported };
 }
 
 function sentenceOf(ctx: Ctx, offset: number): number {
@@ -335,9 +468,9 @@ export function explainQuotes(
   input: string | Document,
   entities: readonly EntityMention[],
   options: QuoteOptions = {},
-): { quotes: Quote[]; traces: QuoteTrace[] } {
-  const { quotes, traces } = run(input, entities, { ...options, trace: true });
-  return { quotes, traces };
+): { quotes: Quote[]; traces: QuoteTrace[]; reported: ReportedTrace[] } {
+  const { quotes, traces, reported } = run(input, entities, { ...options, trace: true });
+  return { quotes, traces, reported };
 }
 
 /**

@@ -31,7 +31,30 @@ export interface Reported {
   readonly speaker: Resolved | null;
   /** The id of the rule that found it (INDIRECT_RULES). */
   readonly rule: string;
+  /** How the rule reached the speaker, in words (the trace's "why"). */
+  readonly via: string;
+  /** The content's end before indirect.trim-attribution cut its own attribution off, when it did. */
+  readonly trimmedFrom?: number;
 }
+
+/** A cue a guard refused: no reported clause was read from it. */
+export interface RefusedCue {
+  readonly cue: Span;
+  /** The guard's id (INDIRECT_RULES). */
+  readonly guard: string;
+}
+
+/** The reported-speech rules whose cue verb the guards (refusedCue) check before they run. */
+export const GUARDED_RULES: ReadonlySet<string> = new Set([
+  'indirect.trailing',
+  'indirect.set-off',
+  'indirect.own-attribution',
+  'indirect.clause',
+  'indirect.topic',
+]);
+
+/** The guards refusedCue applies, in order. */
+export const CUE_GUARDS: readonly string[] = ['indirect.no-decision', 'indirect.noun-cue'];
 
 /** Minimum words in a reported clause. */
 const MIN_WORDS = 3;
@@ -189,7 +212,11 @@ function trimEnd(ctx: Ctx, a: number, b: number): number {
   return b;
 }
 
-export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
+/**
+ * The reported clauses of the document. `refused`, when given, collects the cues a guard refused
+ * (for the trace).
+ */
+export function findIndirect(ctx: Ctx, d: Discourse, refused?: RefusedCue[]): Reported[] {
   const rules = d.rules;
   const out: Reported[] = [];
   const { toks } = ctx;
@@ -206,8 +233,15 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       if (toks[i]!.lower !== 'according' || toks[i + 1]!.lower !== 'to' || ctx.quoteOf[i] !== -1) continue;
       const np = npAfter(ctx, i + 2, end);
       // Any source phrase will do after "according to": "a CNN tally", "state law", "him".
-      const sp = np ? (resolveNp(ctx, d, np) ?? objectPronoun(ctx, d, np) ?? describeNp(ctx, np)) : null;
+      const named = np ? resolveNp(ctx, d, np) : null;
+      const pron = np && !named ? objectPronoun(ctx, d, np) : null;
+      const sp = np ? (named ?? pron ?? describeNp(ctx, np)) : null;
       if (!np || !sp) continue;
+      const via = named
+        ? 'the source phrase after "according to", resolved'
+        : pron
+          ? 'the pronoun after "according to", resolved'
+          : 'the source phrase after "according to", as written';
       let a: number;
       let b: number;
       // "In addition, according to the ministry, …": a short opener is no content.
@@ -223,7 +257,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         while (b > a && !toks[b - 1]!.word) b--;
       }
       if (b - a < 1 || wordsIn(ctx, a, b) < MIN_WORDS || hasQuote(ctx, a, b)) continue;
-      out.push(make(ctx, a, b, span(ctx, i, i + 2), sp, 'indirect.according-to'));
+      out.push(make(ctx, a, b, span(ctx, i, i + 2), sp, 'indirect.according-to', via));
       used = true;
     }
     if (used) continue;
@@ -255,6 +289,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       const g = refusedCue(ctx, rules, v);
       if (g) {
         rules.fire(g);
+        refused?.push({ cue: span(ctx, v, v + 1), guard: g });
         continue;
       }
       // "the actress was asked if …": the subject is asked, not asking; the asker follows "by" or
@@ -283,6 +318,10 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         // "When the moderator pressed him, he laughed": a fronted clause alone is no content.
         if (toks[c]!.text === ',' && !(fronted >= 0 && c <= fronted + 1)) {
           let sp: Resolved | null = null;
+          const via =
+            c === v - 1
+              ? 'the name after the verb ("…, said X")'
+              : 'the phrase between the comma and the verb ("…, X said")';
           if (c === v - 1) {
             // "…, said X" inverts only a speech verb: "…, Mike Murphy, praised the effort" has an object.
             const inverts = SPEECH_VERBS.has(toks[v]!.lower) && !NO_INVERSION.has(toks[v]!.lower);
@@ -307,7 +346,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           let b = c;
           while (b > s0 && !toks[b - 1]!.word && toks[b - 1]!.text !== ')') b--;
           if (sp && wordsIn(ctx, s0, b) >= MIN_WORDS && !hasQuote(ctx, s0, b)) {
-            out.push(make(ctx, s0, b, span(ctx, v, v + 1), sp, 'indirect.trailing'));
+            out.push(make(ctx, s0, b, span(ctx, v, v + 1), sp, 'indirect.trailing', via));
             break;
           }
         }
@@ -323,18 +362,19 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           while (b > c + 1 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
           const np = c === v - 1 ? npAfter(ctx, v + 1, k) : npBefore(ctx, b, c + 1);
           const sp = np && (c === v - 1 || np.a === c + 1) ? resolveNp(ctx, d, np) : null;
+          const via = c === v - 1 ? 'the name after the set-off verb' : 'the name before the set-off verb';
           // "A, records show, and experts say B": B has an attribution of its own, so the first
           // one reports A alone, and the search goes on after its comma.
           if (sp && ownAttributionAfter(ctx, k, end)) {
             let e = c;
             while (e > s0 && !toks[e - 1]!.word) e--;
             if (wordsIn(ctx, s0, e) >= MIN_WORDS && !hasQuote(ctx, s0, e))
-              out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp, 'indirect.own-attribution'));
+              out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp, 'indirect.own-attribution', via));
             v = k;
             continue;
           }
           if (sp && !hasQuote(ctx, s0, end) && wordsIn(ctx, k + 1, end) >= MIN_WORDS) {
-            out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp, 'indirect.set-off'));
+            out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp, 'indirect.set-off', via));
             break;
           }
         }
@@ -344,6 +384,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       while (b > s0 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
       const coordinated = b > s0 && /^(and|but|then)$/.test(toks[b - 1]!.lower);
       let sp = coordinated ? null : subjectOf(ctx, d, b, s0);
+      let via = 'the subject right before the verb';
       // "…, saying", "and said", "are more likely to say", "took to Twitter to say": the sentence's subject.
       if (
         !sp &&
@@ -352,11 +393,13 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
           (toks[v - 1]?.lower === 'to' && v - 1 > s0))
       ) {
         sp = firstSubject(ctx, d, s0, v);
+        via = "the sentence's first subject (the verb has none of its own)";
         // "The Arizona Republican survived … and says …": the described subject before the first verb.
         if (!sp) {
           let k = s0 + 1;
           while (k < v && k - s0 <= 8 && !isVerbLike(ctx, k)) k++;
           if (k < v && k - s0 <= 8) sp = describedSubject(ctx, s0, k);
+          via = 'the phrase opening the sentence, before its first verb, as written';
         }
       }
       // "It said …", "They said …" with nobody in reach: the clause is still reported speech,
@@ -368,7 +411,11 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         REPORTING_VERBS.has(toks[v]!.lower);
       // "Some advocates for river dredging said", "most of them said": a whole described
       // subject opening the sentence.
-      if (!sp && !unresolved && REPORTING_VERBS.has(toks[v]!.lower)) sp = describedSubject(ctx, s0, b);
+      if (!sp && !unresolved && REPORTING_VERBS.has(toks[v]!.lower)) {
+        sp = describedSubject(ctx, s0, b);
+        via = 'the whole phrase opening the sentence, as written';
+      }
+      if (unresolved) via = 'a pronoun subject with nobody in reach: credited to nobody';
       if (!sp && !unresolved) {
         const q = v === askAt ? null : askedQuestion(ctx, d, v, end);
         if (q) out.push(q);
@@ -478,7 +525,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       if (wordsIn(ctx, a, cEnd) < min) continue;
       // A lone determiner is no content ("endorsed the").
       if (cEnd - a === 1 && DETERMINERS.has(toks[a]!.lower)) continue;
-      out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp, 'indirect.clause'));
+      out.push(make(ctx, a, cEnd, span(ctx, v, v + 1), sp, 'indirect.clause', via));
       // "X says A and said B": a coordinated second verb shares the subject.
       let k = a;
       while (k + 1 < end && !(toks[k]!.lower === 'and' || toks[k]!.lower === 'but')) k++;
@@ -487,8 +534,10 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
         const a2 = v2 + 1 < end && toks[v2 + 1]!.lower === 'that' ? v2 + 2 : v2 + 1;
         if (wordsIn(ctx, a2, end) >= MIN_WORDS && !hasQuote(ctx, a2, end)) {
           // Shorten the first clause to end before the coordination.
-          out[out.length - 1] = make(ctx, a, k, span(ctx, v, v + 1), sp, 'indirect.clause');
-          out.push(make(ctx, a2, end, span(ctx, v2, v2 + 1), sp, 'indirect.coordinated'));
+          out[out.length - 1] = make(ctx, a, k, span(ctx, v, v + 1), sp, 'indirect.clause', via);
+          out.push(
+            make(ctx, a2, end, span(ctx, v2, v2 + 1), sp, 'indirect.coordinated', `the first verb's: ${via}`),
+          );
           break;
         }
       }
@@ -496,7 +545,7 @@ export function findIndirect(ctx: Ctx, d: Discourse): Reported[] {
       if (cEnd >= end) break;
       v = cEnd;
     }
-    if (out.length === before) topicOf(ctx, d, s0, end, out);
+    if (out.length === before) topicOf(ctx, d, s0, end, out, refused);
   }
   const labelled = rules.on('indirect.labelled') ? labelledParagraphs(ctx, d) : [];
   const all = labelled.length === 0 ? out : [...out, ...labelled].sort((a, b) => a.start - b.start);
@@ -539,7 +588,8 @@ function withoutTrailingAttribution(ctx: Ctx, r: Reported): Reported {
   if (!verb || !REPORTING_VERBS.has(verb.lower) || verb.start === r.cue?.start) return r;
   for (let k = b - 2; k > a && b - 1 - k <= TRAILING_SOURCE_TOKENS + 1; k--) {
     const t = toks[k]!;
-    if (t.text === ',') return wordsIn(ctx, a, k) >= MIN_WORDS ? { ...r, end: toks[k - 1]!.end } : r;
+    if (t.text === ',')
+      return wordsIn(ctx, a, k) >= MIN_WORDS ? { ...r, end: toks[k - 1]!.end, trimmedFrom: r.end } : r;
     if (!t.word && t.text !== "'" && t.text !== '’') return r;
   }
   return r;
@@ -645,7 +695,17 @@ function labelledParagraphs(ctx: Ctx, d: Discourse): Reported[] {
       name: ctx.text.slice(toks[p0]!.start, toks[colon - 1]!.end),
       mention: span(ctx, p0, colon),
     };
-    out.push(make(ctx, colon + 1, end, span(ctx, colon, colon + 1), sp, 'indirect.labelled'));
+    out.push(
+      make(
+        ctx,
+        colon + 1,
+        end,
+        span(ctx, colon, colon + 1),
+        sp,
+        'indirect.labelled',
+        'the label before the colon',
+      ),
+    );
   }
   return out;
 }
@@ -682,7 +742,14 @@ const TOPIC_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 const TOPIC_FIRST: ReadonlySet<number> = new Set([...TOPIC_HEADS.keys()].map((k) => k.charCodeAt(0)));
 
 /** `X raised questions about CONTENT`, `X warned of CONTENT`: the topic, credited to X. */
-function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[]): void {
+function topicOf(
+  ctx: Ctx,
+  d: Discourse,
+  s0: number,
+  end: number,
+  out: Reported[],
+  refused: RefusedCue[] | undefined,
+): void {
   const { toks } = ctx;
   const m = tokenMarks(ctx);
   for (let k = s0 + 2; k + 1 < end; k++) {
@@ -690,6 +757,7 @@ function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[
     const g = refusedCue(ctx, d.rules, k - 1);
     if (g) {
       d.rules.fire(g);
+      refused?.push({ cue: span(ctx, k - 1, k + 1), guard: g });
       continue;
     }
     const sp = firstSubject(ctx, d, s0, k - 1);
@@ -698,7 +766,9 @@ function topicOf(ctx: Ctx, d: Discourse, s0: number, end: number, out: Reported[
     while (b < end && ctx.quoteOf[b] === -1 && !/^[,;:]$/.test(toks[b]!.text)) b++;
     b = clauseEnd(ctx, k + 1, b);
     if (b <= k + 1 || hasQuote(ctx, k + 1, b)) return;
-    out.push(make(ctx, k + 1, b, span(ctx, k - 1, k + 1), sp, 'indirect.topic'));
+    out.push(
+      make(ctx, k + 1, b, span(ctx, k - 1, k + 1), sp, 'indirect.topic', "the sentence's first subject"),
+    );
     // Another topic later in the sentence ("… support for X and his attacks on Y").
     k = b;
   }
@@ -806,7 +876,15 @@ function inDocument(ctx: Ctx, s0: number, end: number): Reported | null {
   for (let k = a; k < end; k++)
     if (REPORTING_VERBS.has(toks[k]!.lower) && isReportingVerb(ctx, k)) return null;
   const src = describeNp(ctx, { a: s0 + 1, b: c });
-  return make(ctx, a, end, span(ctx, s0, s0 + 1), src, 'indirect.document');
+  return make(
+    ctx,
+    a,
+    end,
+    span(ctx, s0, s0 + 1),
+    src,
+    'indirect.document',
+    'the poll, study or report named, as written',
+  );
 }
 
 const ASK = new Set(['ask', 'asks', 'asked', 'asking']);
@@ -835,7 +913,8 @@ function askedQuestion(ctx: Ctx, d: Discourse, v: number, end: number): Reported
   let b = a + 1;
   while (b < end && toks[b]!.text !== ',' && ctx.quoteOf[b] === -1) b++;
   if (wordsIn(ctx, a, b) < (topic ? 1 : MIN_WORDS) || hasQuote(ctx, a, b)) return null;
-  return make(ctx, a, b, span(ctx, v, v + 1), sp, 'indirect.asked');
+  const via = sp ? 'the asker after "by"' : 'no asker in the sentence: nobody';
+  return make(ctx, a, b, span(ctx, v, v + 1), sp, 'indirect.asked', via);
 }
 
 /**
@@ -858,8 +937,17 @@ function lastBreak(ctx: Ctx, a: number, b: number): number {
   return -1;
 }
 
-function make(ctx: Ctx, a: number, b: number, cue: Span, speaker: Resolved | null, rule: string): Reported {
+function make(
+  ctx: Ctx,
+  a: number,
+  b: number,
+  cue: Span,
+  speaker: Resolved | null,
+  rule: string,
+  via: string,
+): Reported {
   return {
+    via,
     start: ctx.toks[a]!.start,
     end: ctx.toks[b - 1]!.end,
     paragraph: ctx.toks[a]!.para,

@@ -52,11 +52,25 @@ function bucket(n: number, edges: readonly number[]): string {
   return `${edges[edges.length - 1]}+`;
 }
 
-const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-/** Runs of letters and digits: one pass of one regular expression. */
+/** Runs of letters and digits (what /[\p{L}\p{N}]+/gu matches), counted in one pass without a match array. */
 function wordCount(text: string): number {
-  return text.match(WORD_RUN)?.length ?? 0;
+  let n = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let w: boolean;
+    if (c < 128) w = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else {
+      const cp = text.codePointAt(i)!;
+      w = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
+    }
+    if (w && !inRun) n++;
+    inRun = w;
+  }
+  return n;
 }
 
 /** A token's class as a feature value: a closed-class word as itself, else its shape. */
@@ -180,9 +194,17 @@ export function indirectFeatures(ctx: Ctx, r: ReportedSite): string[] {
 }
 
 /** The logistic probability of a feature list under the model. */
+/** Each model's weights as a Map, built once: a lookup per feature on every quotation. */
+const weightMaps = new WeakMap<FilterModel, ReadonlyMap<string, number>>();
+
 export function probability(model: FilterModel, features: readonly string[]): number {
+  let weights = weightMaps.get(model);
+  if (!weights) {
+    weights = new Map(Object.entries(model.weights));
+    weightMaps.set(model, weights);
+  }
   let s = 0;
-  for (const x of features) s += model.weights[x] ?? 0;
+  for (const x of features) s += weights.get(x) ?? 0;
   return 1 / (1 + Math.exp(-s));
 }
 

@@ -102,17 +102,28 @@ const TITLE_AFTER = new Set([
 /** Nouns for what a crowd shouts: "chants of “…”". */
 const SHOUTS = new Set(['chant', 'chants', 'cry', 'cries', 'shout', 'shouts', 'chorus', 'roar', 'calls']);
 
-function words(ctx: Ctx, start: number, end: number): string[] {
-  return ctx.text
+/** The last span words() split, and its words: the filters ask for one quotation's words in turn. */
+let lastWords: { text: string; start: number; end: number; words: readonly string[] } | null = null;
+
+/** The whitespace-separated words of [start, end), its leading and trailing punctuation cut off. */
+function words(ctx: Ctx, start: number, end: number): readonly string[] {
+  const last = lastWords;
+  if (last && last.start === start && last.end === end && last.text === ctx.text) return last.words;
+  const ws = ctx.text
     .slice(start, end)
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
     .split(/\s+/)
     .filter(Boolean);
+  lastWords = { text: ctx.text, start, end, words: ws };
+  return ws;
 }
+
+/** A title has at most this many words. */
+const MAX_TITLE_WORDS = 8;
 
 function titleCase(ws: readonly string[]): boolean {
   return (
-    ws.length <= 8 &&
+    ws.length <= MAX_TITLE_WORDS &&
     ws.some((w) => /^\p{Lu}/u.test(w)) &&
     ws.every((w) => SMALL.has(w.toLowerCase()) || /^[\p{Lu}\p{N}]/u.test(w))
   );
@@ -280,6 +291,8 @@ function namedBefore(ctx: Ctx, open: number): boolean {
 export function isQuotedTerm(ctx: Ctx, start: number, end: number, cue: Span | null): boolean {
   const ws = words(ctx, start, end);
   if (ws.length === 0) return false;
+  // Longer than a term and than a title (titleCase): none of the shapes below can hold.
+  if (ws.length > MAX_TITLE_WORDS && ws.length > MAX_TERM_WORDS) return false;
   if (ws.some((w) => SPEAKER_WORDS.has(w.toLowerCase().replace(/’/g, "'")))) return false;
   const open = tokenAt(ctx, start);
   const short = ws.length <= MAX_TERM_WORDS;

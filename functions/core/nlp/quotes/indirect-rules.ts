@@ -7,7 +7,12 @@
  * switched off, the output differs.
  */
 
+import { DECISION_CUES, NOUN_LIKE, SUBJECT_WORDS } from '../../lexicon/reported-guards.ts';
+import { REPORTING_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { EntityType } from '../../types.ts';
+import { type Ctx, tokenAt } from './context.ts';
+import { isAdverb } from './cues.ts';
+import type { Reported } from './indirect.ts';
 import type { RuleInfo } from './rules.ts';
 
 export interface IndirectExample {
@@ -22,6 +27,60 @@ export interface IndirectExample {
 export interface IndirectRule extends Omit<RuleInfo, 'examples' | 'kind'> {
   readonly kind: 'sieve' | 'guard' | 'modifier';
   readonly examples: readonly IndirectExample[];
+  /** A guard's match: does it refuse the cue verb at token v? (The stage asks the guards in table order.) */
+  readonly refuses?: (ctx: Ctx, v: number) => boolean;
+  /** A modifier's match: the reported clause as it changes it (the same object when it does not apply). */
+  readonly modify?: (ctx: Ctx, r: Reported) => Reported;
+}
+
+/** Minimum words in a reported clause. */
+export const MIN_WORDS = 3;
+
+/** Words (letters or digits) among tokens [a, b). */
+export function wordsIn(ctx: Ctx, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (ctx.toks[i]!.word) n++;
+  return n;
+}
+
+/** At most this many tokens between the comma and the verb of a trailing attribution: ", the city's lawyers said". */
+export const TRAILING_SOURCE_TOKENS = 6;
+
+/**
+ * indirect.trim-attribution: content never swallows its own attribution: `… the bridge would
+ * close in May, officials said` reported through an earlier verb ends before `, officials said`.
+ */
+function withoutTrailingAttribution(ctx: Ctx, r: Reported): Reported {
+  const { toks } = ctx;
+  const a = tokenAt(ctx, r.start);
+  let b = tokenAt(ctx, r.end);
+  while (b > a && !toks[b - 1]!.word) b--;
+  const verb = toks[b - 1];
+  if (!verb || !REPORTING_VERBS.has(verb.lower) || verb.start === r.cue?.start) return r;
+  for (let k = b - 2; k > a && b - 1 - k <= TRAILING_SOURCE_TOKENS + 1; k--) {
+    const t = toks[k]!;
+    if (t.text === ',')
+      return wordsIn(ctx, a, k) >= MIN_WORDS ? { ...r, end: toks[k - 1]!.end, trimmedFrom: r.end } : r;
+    if (!t.word && t.text !== "'" && t.text !== '’') return r;
+  }
+  return r;
+}
+
+/** indirect.no-decision: the cue is a decision or vote (`decided`, `voted`, `opposed`). */
+function decisionCue(ctx: Ctx, v: number): boolean {
+  return DECISION_CUES.has(ctx.toks[v]!.lower);
+}
+
+/**
+ * indirect.noun-cue: the cue reads more often as a noun (`talks`, `plan`, `study`) and no subject
+ * (a subject word, a name or an adverb) stands right before it.
+ */
+function nounCue(ctx: Ctx, v: number): boolean {
+  const { toks } = ctx;
+  if (!NOUN_LIKE.has(toks[v]!.lower)) return false;
+  const p = toks[v - 1];
+  const subject = p && (SUBJECT_WORDS.has(p.lower) || ctx.mentionOf[v - 1] !== -1 || isAdverb(p));
+  return !subject;
 }
 
 const P = 'PERSON';
@@ -149,6 +208,7 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
   {
     id: 'indirect.trim-attribution',
     kind: 'modifier',
+    modify: withoutTrailingAttribution,
     doc: 'content never swallows its own attribution: `… in May, officials said` ends before the comma',
     examples: [
       {
@@ -161,6 +221,7 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
   {
     id: 'indirect.no-decision',
     kind: 'guard',
+    refuses: decisionCue,
     doc: 'decisions and votes (`decided`, `voted`, `opposed`) report no speech',
     examples: [
       {
@@ -173,6 +234,7 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
   {
     id: 'indirect.noun-cue',
     kind: 'guard',
+    refuses: nounCue,
     doc: 'nouns that look like cues (`talks`, `plan`, `study`, `report`) cue nothing unless a subject stands right before them',
     examples: [
       {
@@ -184,3 +246,12 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
     ],
   },
 ];
+
+type Guard = IndirectRule & { readonly refuses: (ctx: Ctx, v: number) => boolean };
+type Modifier = IndirectRule & { readonly modify: (ctx: Ctx, r: Reported) => Reported };
+
+/** The guards on a reported-speech cue verb, in table order. */
+export const CUE_GUARD_RULES: readonly Guard[] = INDIRECT_RULES.filter((r): r is Guard => !!r.refuses);
+
+/** The modifiers of a reported clause, in table order. */
+export const MODIFIER_RULES: readonly Modifier[] = INDIRECT_RULES.filter((r): r is Modifier => !!r.modify);

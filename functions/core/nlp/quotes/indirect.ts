@@ -7,11 +7,11 @@
  */
 
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
-import { DECISION_CUES, NOUN_LIKE, SUBJECT_WORDS } from '../../lexicon/reported-guards.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
-import { type Ctx, isCapitalsLabel, labelColon, tokenAt } from './context.ts';
+import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
 import { firstSubject, isAdverb, NO_INVERSION } from './cues.ts';
+import { CUE_GUARD_RULES, MIN_WORDS, MODIFIER_RULES, wordsIn } from './indirect-rules.ts';
 import {
   type Discourse,
   describe,
@@ -53,11 +53,9 @@ export const GUARDED_RULES: ReadonlySet<string> = new Set([
   'indirect.topic',
 ]);
 
-/** The guards refusedCue applies, in order. */
-export const CUE_GUARDS: readonly string[] = ['indirect.no-decision', 'indirect.noun-cue'];
+/** The guards refusedCue applies, in order (INDIRECT_RULES). */
+export const CUE_GUARDS: readonly string[] = CUE_GUARD_RULES.map((r) => r.id);
 
-/** Minimum words in a reported clause. */
-const MIN_WORDS = 3;
 const INFINITIVE = new Set(
   'want wants wanted wanting plan plans planned planning hope hopes hoped hoping vow vows vowed vowing pledge pledges pledged pledging promise promises promised promising threaten threatens threatened threatening urge urges urged expect expects expected agree agrees agreed refuse refuses refused decline declines declined seek seeks sought seeking decide decides decided deciding'.split(
     ' ',
@@ -188,12 +186,6 @@ function span(ctx: Ctx, a: number, b: number): Span {
   const s = ctx.toks[a]!.start;
   const e = ctx.toks[b - 1]!.end;
   return { text: ctx.text.slice(s, e), start: s, end: e };
-}
-
-function wordsIn(ctx: Ctx, a: number, b: number): number {
-  let n = 0;
-  for (let i = a; i < b; i++) if (ctx.toks[i]!.word) n++;
-  return n;
 }
 
 function hasQuote(ctx: Ctx, a: number, b: number): boolean {
@@ -549,50 +541,22 @@ export function findIndirect(ctx: Ctx, d: Discourse, refused?: RefusedCue[]): Re
   }
   const labelled = rules.on('indirect.labelled') ? labelledParagraphs(ctx, d) : [];
   const all = labelled.length === 0 ? out : [...out, ...labelled].sort((a, b) => a.start - b.start);
-  const trim = rules.on('indirect.trim-attribution');
+  const modifiers = MODIFIER_RULES.filter((m) => rules.on(m.id));
   const kept: Reported[] = [];
   for (const r of all) {
     if (!rules.on(r.rule)) continue;
     rules.fire(r.rule);
-    kept.push(trim ? withoutTrailingAttribution(ctx, r) : r);
+    let m = r;
+    for (const mod of modifiers) m = mod.modify(ctx, m);
+    kept.push(m);
   }
   return kept;
 }
 
-/** The id of the guard that refuses the cue at v, or null when none does. */
+/** The id of the first guard (INDIRECT_RULES, in table order) that refuses the cue at v, or null. */
 function refusedCue(ctx: Ctx, rules: RuleSwitches, v: number): string | null {
-  const { toks } = ctx;
-  const w = toks[v]!.lower;
-  if (DECISION_CUES.has(w) && rules.on('indirect.no-decision')) return 'indirect.no-decision';
-  if (rules.on('indirect.noun-cue') && NOUN_LIKE.has(w)) {
-    const p = toks[v - 1];
-    const subject = p && (SUBJECT_WORDS.has(p.lower) || ctx.mentionOf[v - 1] !== -1 || isAdverb(p));
-    if (!subject) return 'indirect.noun-cue';
-  }
+  for (const g of CUE_GUARD_RULES) if (rules.on(g.id) && g.refuses(ctx, v)) return g.id;
   return null;
-}
-
-/** At most this many tokens between the comma and the verb of a trailing attribution: ", the city's lawyers said". */
-const TRAILING_SOURCE_TOKENS = 6;
-
-/**
- * Content never swallows its own attribution: `… the bridge would close in May, officials said`
- * reported through an earlier verb ends before `, officials said`.
- */
-function withoutTrailingAttribution(ctx: Ctx, r: Reported): Reported {
-  const { toks } = ctx;
-  const a = tokenAt(ctx, r.start);
-  let b = tokenAt(ctx, r.end);
-  while (b > a && !toks[b - 1]!.word) b--;
-  const verb = toks[b - 1];
-  if (!verb || !REPORTING_VERBS.has(verb.lower) || verb.start === r.cue?.start) return r;
-  for (let k = b - 2; k > a && b - 1 - k <= TRAILING_SOURCE_TOKENS + 1; k--) {
-    const t = toks[k]!;
-    if (t.text === ',')
-      return wordsIn(ctx, a, k) >= MIN_WORDS ? { ...r, end: toks[k - 1]!.end, trimmedFrom: r.end } : r;
-    if (!t.word && t.text !== "'" && t.text !== '’') return r;
-  }
-  return r;
 }
 
 /** Tokens after ", and" within which a reporting verb gives the rest of the sentence its own attribution. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { Document } from '../../../../functions/core/nlp/document.ts';
+import { buildContext } from '../../../../functions/core/nlp/quotes/context.ts';
 import { findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
-import { INDIRECT_RULES } from '../../../../functions/core/nlp/quotes/indirect-rules.ts';
+import {
+  CUE_GUARD_RULES,
+  INDIRECT_RULES,
+  MODIFIER_RULES,
+} from '../../../../functions/core/nlp/quotes/indirect-rules.ts';
 import { ALL_RULES } from '../../../../functions/core/nlp/quotes/rules.ts';
 import type { Quote } from '../../../../functions/core/types.ts';
 import { mentions } from './helpers.ts';
@@ -40,6 +46,28 @@ describe('reported-speech rule registry', () => {
           }
         });
       });
+    });
+  }
+
+  it('every guard and modifier carries its match function, and the stage runs them in table order', () => {
+    const guards = INDIRECT_RULES.filter((r) => r.kind === 'guard').map((r) => r.id);
+    const modifiers = INDIRECT_RULES.filter((r) => r.kind === 'modifier').map((r) => r.id);
+    expect(guards.length).toBeGreaterThan(0);
+    expect(CUE_GUARD_RULES.map((r) => r.id)).toEqual(guards);
+    expect(MODIFIER_RULES.map((r) => r.id)).toEqual(modifiers);
+  });
+
+  for (const guard of CUE_GUARD_RULES) {
+    it(`${guard.id}: its match refuses a cue of each example, and no plain speech verb`, () => {
+      for (const ex of guard.examples) {
+        const ctx = buildContext(new Document(ex.text), mentions(ex.text, ex.names ?? []));
+        const refused = ctx.toks.flatMap((t, v) => (t.word && guard.refuses(ctx, v) ? [t.text] : []));
+        expect(refused.length, ex.text).toBeGreaterThan(0);
+      }
+      const text = 'Ines Varga said the harbor tax would rise next spring.';
+      const ctx = buildContext(new Document(text), mentions(text, [['Ines Varga', 'PERSON']]));
+      const said = ctx.toks.findIndex((t) => t.lower === 'said');
+      expect(guard.refuses(ctx, said)).toBe(false);
     });
   }
 

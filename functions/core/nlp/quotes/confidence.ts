@@ -91,12 +91,52 @@ function tokClass(ctx: Ctx, k: number, para: number): string {
   return 'low';
 }
 
-function shape(inner: string): string {
-  const ws = inner.split(/\s+/).filter((w) => /[\p{L}]/u.test(w));
-  if (ws.length === 0) return 'none';
-  const caps = ws.filter((w) => /^[^\p{L}]*\p{Lu}/u.test(w)).length;
-  if (caps === ws.length) return ws.length > 1 ? 'allCap' : 'cap';
-  return caps === 0 ? 'lower' : /^[^\p{L}]*\p{Lu}/u.test(ws[0]!) ? 'firstCap' : 'mixed';
+const SPACE = /^\s$/;
+const LETTER = /^\p{L}$/u;
+const UPPER = /^\p{Lu}$/u;
+
+/**
+ * The case of a quotation's words (whitespace-separated, those holding a letter), by the first
+ * letter of each: none, cap (one word), allCap, lower, firstCap or mixed. One pass, no word array.
+ */
+export function shape(inner: string): string {
+  let words = 0;
+  let caps = 0;
+  let firstCap = false;
+  // In the current word: has a letter been seen, and was the first one uppercase?
+  let letter = false;
+  let upper = false;
+  const endWord = () => {
+    if (!letter) return;
+    words++;
+    if (upper) caps++;
+    if (words === 1) firstCap = upper;
+    letter = false;
+    upper = false;
+  };
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner.charCodeAt(i);
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) endWord();
+      else if (!letter && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+        letter = true;
+        upper = c <= 90;
+      }
+      continue;
+    }
+    const cp = inner.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
+    if (cp <= 0xffff && SPACE.test(ch)) endWord();
+    else if (!letter && LETTER.test(ch)) {
+      letter = true;
+      upper = UPPER.test(ch);
+    }
+  }
+  endWord();
+  if (words === 0) return 'none';
+  if (caps === words) return words > 1 ? 'allCap' : 'cap';
+  return caps === 0 ? 'lower' : firstCap ? 'firstCap' : 'mixed';
 }
 
 const FIRST_PERSON = /\b(I|I'm|I’m|me|my|we|We|our|Our|us)\b/;

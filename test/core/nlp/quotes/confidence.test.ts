@@ -5,6 +5,7 @@ import {
   type FilterModel,
   keeps,
   probability,
+  shape,
 } from '../../../../functions/core/nlp/quotes/confidence.ts';
 import { explainQuotes, featuredQuotes, findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
 import { mentions } from './helpers.ts';
@@ -69,5 +70,19 @@ describe('confidence of each quotation found', () => {
 
   it('ships a filter of the current format', () => {
     expect(QUOTE_FILTER.format).toBe(FILTER_MODEL_FORMAT);
+  });
+});
+
+describe('quotation shape', () => {
+  it('reads the case of each word by its first letter', () => {
+    expect(shape('“Harbor Nights”')).toBe('allCap');
+    expect(shape('“Ahoy”')).toBe('cap');
+    expect(shape('“we will sail at dawn”')).toBe('lower');
+    expect(shape('“We will sail at dawn”')).toBe('firstCap');
+    expect(shape('“we will sail to Oslo”')).toBe('mixed');
+    expect(shape('“— 42 —”')).toBe('none');
+    // Letters beyond ASCII, and a no-break space between words.
+    expect(shape('“Élan\u00a0Öl”')).toBe('allCap');
+    expect(shape('“élan\u00a0Öl”')).toBe('mixed');
   });
 });

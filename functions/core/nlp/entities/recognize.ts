@@ -6,6 +6,7 @@ import { canonicalize } from './group.ts';
 import { cutAtHeadlineVerbs } from './headline.ts';
 import { emissions, labelSpans, type NerModel, NUM_LABELS, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
+import { placesByHead } from './place-heads.ts';
 
 export { groupEntities } from './group.ts';
 
@@ -94,7 +95,7 @@ export function recognizeNamed(
 export function recognizeEntities(input: string | Document): EntityMention[] {
   const doc = documentOf(input);
   const text = doc.text;
-  const named = cutAtHeadlineVerbs(text, recognizeNamed(doc));
+  const named = placesByHead(cutAtHeadlineVerbs(text, recognizeNamed(doc)));
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {

@@ -1,6 +1,7 @@
 import { nerModel } from '../../model/ner.ts';
 import type { EntityMention, EntityType } from '../../types.ts';
 import { type Document, documentOf } from '../document.ts';
+import { readDatelines } from './dateline.ts';
 import { documentFeatures, hashRow, WORD_ROLES, type WordInfo, wordFeatures } from './features.ts';
 import { canonicalize } from './group.ts';
 import { cutAtHeadlineVerbs } from './headline.ts';
@@ -95,7 +96,7 @@ export function recognizeNamed(
 export function recognizeEntities(input: string | Document): EntityMention[] {
   const doc = documentOf(input);
   const text = doc.text;
-  const named = placesByHead(cutAtHeadlineVerbs(text, recognizeNamed(doc)));
+  const named = readDatelines(text, placesByHead(cutAtHeadlineVerbs(text, recognizeNamed(doc))));
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {

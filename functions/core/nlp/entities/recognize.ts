@@ -8,6 +8,7 @@ import { cutAtHeadlineVerbs } from './headline.ts';
 import { emissions, labelSpans, type NerModel, NUM_LABELS, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
 import { placesByHead } from './place-heads.ts';
+import { organisationsAfterThe } from './the-names.ts';
 
 export { groupEntities } from './group.ts';
 
@@ -96,7 +97,10 @@ export function recognizeNamed(
 export function recognizeEntities(input: string | Document): EntityMention[] {
   const doc = documentOf(input);
   const text = doc.text;
-  const named = readDatelines(text, placesByHead(cutAtHeadlineVerbs(text, recognizeNamed(doc))));
+  const named = readDatelines(
+    text,
+    organisationsAfterThe(text, placesByHead(cutAtHeadlineVerbs(text, recognizeNamed(doc)))),
+  );
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {

@@ -7,6 +7,7 @@ import { canonicalize } from './group.ts';
 import { cutAtHeadlineVerbs } from './headline.ts';
 import { emissions, labelSpans, type NerModel, NUM_LABELS, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
+import { placeAcronyms } from './place-acronyms.ts';
 import { placesByHead } from './place-heads.ts';
 import { organisationsAfterThe } from './the-names.ts';
 
@@ -99,7 +100,7 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
   const text = doc.text;
   const named = readDatelines(
     text,
-    organisationsAfterThe(text, placesByHead(cutAtHeadlineVerbs(text, recognizeNamed(doc)))),
+    organisationsAfterThe(text, placeAcronyms(placesByHead(cutAtHeadlineVerbs(text, recognizeNamed(doc))))),
   );
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;

@@ -25,6 +25,21 @@ describe('streets, roads and venues are places', () => {
     ]);
   });
 
+  it('retypes theatres, compound venue ends and a "person" ending in Center or Stage', () => {
+    const text = 'Shows at Orvane Music Center, the Tallow Theater, Kestrel Center and Brisk Stage.';
+    const out = placesByHead([
+      mention(text, 'Orvane Music Center', 'ORGANIZATION'),
+      mention(text, 'Tallow Theater', 'ORGANIZATION'),
+      mention(text, 'Kestrel Center', 'PERSON'),
+      mention(text, 'Brisk Stage', 'PERSON'),
+    ]);
+    expect(out.map((m) => m.type)).toEqual(['LOCATION', 'LOCATION', 'LOCATION', 'LOCATION']);
+    const institution = 'The Harlow Policy Center said.';
+    expect(placesByHead([mention(institution, 'Harlow Policy Center', 'ORGANIZATION')])[0]?.type).toBe(
+      'ORGANIZATION',
+    );
+  });
+
   it('keeps one-word names, institutions and people whose surname is a street word', () => {
     const text = 'Barry Lane of Harlow Research Center met Arena at the Pavilion.';
     const given = [

@@ -10,7 +10,7 @@ import { findNumeric } from './numeric.ts';
 import { placeAcronyms } from './place-acronyms.ts';
 import { placeCodes } from './place-codes.ts';
 import { placesByHead } from './place-heads.ts';
-import { joinParticles } from './spans.ts';
+import { joinParticles, takeInnerThe } from './spans.ts';
 import { organisationsAfterThe } from './the-names.ts';
 
 export { groupEntities } from './group.ts';
@@ -102,10 +102,10 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
   const text = doc.text;
   // The model's mentions, then the conventions of today's news the 1996 training text lacks:
   // headline names cut at their verb, name particles, streets and venues, place acronyms, names after "the",
-  // datelines, state codes after a place.
+  // datelines, state codes after a place, a capital "The" inside a sentence.
   let named = joinParticles(text, cutAtHeadlineVerbs(text, recognizeNamed(doc)));
   named = organisationsAfterThe(text, placeAcronyms(placesByHead(named)));
-  named = placeCodes(text, readDatelines(text, named));
+  named = takeInnerThe(text, placeCodes(text, readDatelines(text, named)));
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {

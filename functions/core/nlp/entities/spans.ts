@@ -52,3 +52,19 @@ function particleBefore(text: string, at: number): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A capital "The" inside a sentence belongs to the name after it (`a show by The Kestrels`,
+ * `Lakeport's The Orr Pavilion`): the name is spelled with it, as bands, papers and venues that
+ * call themselves "The ..." are. Only after a lower-case word or a possessive, so a sentence's
+ * first word and title-cased headlines keep their "The" outside.
+ */
+export function takeInnerThe<T extends Named>(text: string, mentions: readonly T[]): T[] {
+  return mentions.map((m) => {
+    if (m.type === 'MONEY' || m.type === 'PERCENT' || m.type === 'DATE') return m;
+    if (m.start < 4 || text.slice(m.start - 4, m.start) !== 'The ') return m;
+    const before = /(\S+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start - 4))?.[1];
+    if (!before || !(/^\p{Ll}+$/u.test(before) || /^\p{Lu}\p{L}*[’']s$/u.test(before))) return m;
+    return { ...m, start: m.start - 4, text: text.slice(m.start - 4, m.end) };
+  });
+}

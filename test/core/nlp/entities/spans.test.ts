@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinParticles } from '../../../../functions/core/nlp/entities/spans.ts';
+import { joinParticles, takeInnerThe } from '../../../../functions/core/nlp/entities/spans.ts';
 
 type Named = 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'MISC';
 
@@ -35,5 +35,22 @@ describe('name particles', () => {
       at(text, 'Kestrel', 'ORGANIZATION'),
     ];
     expect(pairs(text, joinParticles(text, given))).toEqual(pairs(text, given));
+  });
+});
+
+describe('a capital "The" inside a sentence', () => {
+  it('joins the name after a lower-case word or a possessive', () => {
+    const text = 'The tour was teased by The Kestrels, with Lakeport’s The Orr Pavilion first.';
+    const given = [at(text, 'Kestrels', 'ORGANIZATION'), at(text, 'Orr Pavilion', 'LOCATION')];
+    expect(pairs(text, takeInnerThe(text, given))).toEqual([
+      ['ORGANIZATION', 'The Kestrels'],
+      ['LOCATION', 'The Orr Pavilion'],
+    ]);
+  });
+
+  it('leaves a sentence-opening "The" and title-cased headlines alone', () => {
+    const text = 'Rain fell. The Orr Agency said so. Poll Of The Westmark Voters';
+    const given = [at(text, 'Orr Agency', 'ORGANIZATION'), at(text, 'Westmark', 'LOCATION')];
+    expect(pairs(text, takeInnerThe(text, given))).toEqual(pairs(text, given));
   });
 });

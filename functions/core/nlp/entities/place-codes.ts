@@ -13,7 +13,7 @@ const CODE = /^, ([A-Z]{2}|[A-Z]\.[A-Z]\.)(?![\p{L}\p{N}])/u;
 export function placeCodes<T extends Named>(text: string, mentions: readonly T[]): (T | Named)[] {
   let out: (T | Named)[] | undefined;
   const byStart = new Map<number, number>();
-  mentions.forEach((m, i) => byStart.set(m.start, i));
+  for (let i = 0; i < mentions.length; i++) byStart.set(mentions[i]!.start, i);
   for (const m of mentions) {
     if (m.type !== 'LOCATION') continue;
     const code = CODE.exec(text.slice(m.end, m.end + 7));

@@ -21,7 +21,7 @@ export function organisationsAfterThe<T extends Named>(text: string, mentions: r
   const org = new Set<string>();
   for (const w of single) {
     const re = new RegExp(
-      `(?<![\\p{L}\\p{N}])(the|[A-Z][a-z]{0,3}\\.) ${escape(w)}(?![\\p{L}\\p{N}])(.?)`,
+      `(?<![\\p{L}\\p{N}])(the|[A-Z][a-z]{0,3}\\.) ${escapeRegExp(w)}(?![\\p{L}\\p{N}])(.?)`,
       'gu',
     );
     let article = false;
@@ -42,6 +42,6 @@ function bare(w: string): string {
   return w.replace(/[’']s$/u, '');
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

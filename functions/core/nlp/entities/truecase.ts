@@ -52,6 +52,13 @@ export function casingOf(w: string): number {
   return -1;
 }
 
+/** The usual casing (CASING_*) of a word in running text by the lexicon, or -1 when unknown. */
+export function lexiconCasing(casing: Casing | null | undefined, w: string): number {
+  if (!casing || casing.keys.length === 0) return -1;
+  const at = tableRow(casing.keys, fnv(w.toLowerCase()));
+  return at < 0 ? -1 : casing.values[at]!;
+}
+
 const DASHES = new Set(['-', '--', '—', '–', '(', ',', ':']);
 
 /**

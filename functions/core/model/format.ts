@@ -126,7 +126,9 @@ type PartName =
   | 'clusterKeys'
   | 'clusterIds'
   | 'casingKeys'
-  | 'casingValues';
+  | 'casingValues'
+  | 'denseWeights'
+  | 'indexSlots';
 
 /** The artifact without its binary parts: the header of the binary form. */
 interface BinaryHeader {
@@ -137,6 +139,8 @@ interface BinaryHeader {
   readonly transitions: readonly number[];
   readonly lexiconMaxLength: number;
   readonly clusterLevels: number;
+  /** The mask of the prebuilt hash index (its slots are the part `indexSlots`). */
+  readonly indexMask?: number;
   readonly meta?: Record<string, string | number>;
   /** Byte offset (from the start of the file) and length of each part; offsets are multiples of 4. */
   readonly parts: Partial<Record<PartName, readonly [number, number]>>;
@@ -149,12 +153,17 @@ const MAGIC = [0x4e, 0x45, 0x52, 0x42];
  * The binary form of an artifact (what ships next to the function bundle): `NERB`, the byte length
  * of a JSON header (uint32 little-endian), the header, then each binary part at an offset that is a
  * multiple of 4, so the decoder takes typed-array views on the bytes instead of decoding base64 or
- * parsing a large JSON or JavaScript literal. Same content as the JSON form.
+ * parsing a large JSON or JavaScript literal. Same content as the JSON form. The weights are stored
+ * dense (Int16, features x labels) and the feature hash index prebuilt (its slots), as the decoder
+ * holds them in memory: loading is then views on the file's bytes, no loop over the weights and
+ * no index to build at a cold start, at the price of a larger file (zeros, which zip well).
  */
 export function artifactToBinary(a: ModelArtifact): Uint8Array {
+  const decoded = decodeModel(a);
+  const dense = decoded.weights;
+  const slots = decoded.index.slots;
   const raw: [PartName, string | undefined][] = [
     ['features', a.features],
-    ['weights', a.weights],
     ['lexiconKeys', a.lexicon.keys],
     ['lexiconValues', a.lexicon.values],
     ['clusterKeys', a.clusters.keys],
@@ -162,7 +171,11 @@ export function artifactToBinary(a: ModelArtifact): Uint8Array {
     ['casingKeys', a.casing?.keys],
     ['casingValues', a.casing?.values],
   ];
-  const bytes = raw.filter(([, v]) => v).map(([name, v]) => [name, fromBase64(v as string)] as const);
+  const bytes: (readonly [PartName, Uint8Array])[] = raw
+    .filter(([, v]) => v)
+    .map(([name, v]) => [name, fromBase64(v as string)] as const);
+  bytes.push(['denseWeights', new Uint8Array(dense.buffer, dense.byteOffset, dense.byteLength)]);
+  bytes.push(['indexSlots', new Uint8Array(slots.buffer, slots.byteOffset, slots.byteLength)]);
   const align = (n: number) => (n + 3) & ~3;
   const build = (start: number) => {
     const parts: Partial<Record<PartName, readonly [number, number]>> = {};
@@ -179,6 +192,7 @@ export function artifactToBinary(a: ModelArtifact): Uint8Array {
       transitions: a.transitions,
       lexiconMaxLength: a.lexicon.maxLength,
       clusterLevels: a.clusters.levels,
+      indexMask: decoded.index.mask,
       ...(a.meta ? { meta: a.meta } : {}),
       parts,
     };
@@ -216,12 +230,12 @@ export function decodeModelBinary(bytes: Uint8Array): NerModel {
     const at = h.parts[name];
     return at ? base.subarray(at[0], at[0] + at[1]) : null;
   };
-  return decodeParts(h, h.lexiconMaxLength, h.clusterLevels, part);
+  return decodeParts(h, h.lexiconMaxLength, h.clusterLevels, part, h.indexMask);
 }
 
 /** Decodes the JSON form. */
 export function decodeModel(a: ModelArtifact): NerModel {
-  const b64: Record<PartName, string | undefined> = {
+  const b64: Partial<Record<PartName, string>> = {
     features: a.features,
     weights: a.weights,
     lexiconKeys: a.lexicon.keys,
@@ -241,6 +255,7 @@ function decodeParts(
   lexiconMaxLength: number,
   clusterLevels: number,
   part: (name: PartName) => Uint8Array | null,
+  indexMask?: number,
 ): NerModel {
   if (a.format !== FORMAT) throw new Error(`unsupported entity model format ${a.format}`);
   if (a.labels.join() !== LABELS.join()) throw new Error('entity model labels do not match the decoder');
@@ -249,20 +264,31 @@ function decodeParts(
   }
   const L = NUM_LABELS;
   const hashes = i32(part('features') ?? new Uint8Array(0));
-  const index = buildHashIndex(hashes);
-  const wbytes = part('weights') ?? new Uint8Array(0);
-  const weights = new Int16Array(hashes.length * L);
-  let o = 0;
-  for (let f = 0; f < hashes.length; f++) {
-    const k = wbytes[o++]!;
-    for (let n = 0; n < k; n++) {
-      const j = wbytes[o]!;
-      let q = wbytes[o + 1]! | (wbytes[o + 2]! << 8);
-      if (q & 0x8000) q -= 0x10000;
-      weights[f * L + j] = q;
-      o += 3;
+  const slotBytes = part('indexSlots');
+  const index =
+    slotBytes && indexMask !== undefined
+      ? { mask: indexMask, slots: i32(slotBytes) }
+      : buildHashIndex(hashes);
+  const denseBytes = part('denseWeights');
+  let weights: Int16Array;
+  if (denseBytes) {
+    weights = new Int16Array(denseBytes.buffer, denseBytes.byteOffset, denseBytes.byteLength >> 1);
+  } else {
+    const wbytes = part('weights') ?? new Uint8Array(0);
+    weights = new Int16Array(hashes.length * L);
+    let o = 0;
+    for (let f = 0; f < hashes.length; f++) {
+      const k = wbytes[o++]!;
+      for (let n = 0; n < k; n++) {
+        const j = wbytes[o]!;
+        let q = wbytes[o + 1]! | (wbytes[o + 2]! << 8);
+        if (q & 0x8000) q -= 0x10000;
+        weights[f * L + j] = q;
+        o += 3;
+      }
     }
   }
+  if (weights.length !== hashes.length * L) throw new Error('entity model weights do not match its features');
   const transitions = Float32Array.from(a.transitions);
   let lexicon: Lexicon | null = null;
   const lexKeys = part('lexiconKeys');

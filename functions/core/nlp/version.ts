@@ -5,4 +5,4 @@
  * objects and the model artifacts (scripts/extractor-version.ts); a test fails when the output
  * changes and this file does not. Do not edit by hand; on a merge conflict, run the command.
  */
-export const EXTRACTOR_VERSION = '5c97f465d6b4';
+export const EXTRACTOR_VERSION = '0be0d406d205';

@@ -17,6 +17,8 @@ class IntegrationFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // the entity model's bytes come from the committed artifact (the core reads no files)
+    setupFiles: ['test/support/ner-model.ts'],
     // Two workers on this 2-core machine (vitest's default there is one, so every file waited for
     // the one before it, and a core idled whenever a file waited on Java, a worker thread or
     // Chromium). More than two adds CPU contention and a third copy of every module.

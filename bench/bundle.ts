@@ -1,8 +1,12 @@
 /**
- * Bundle figures: the ingest function's asset as `cdk synth` builds it (code and model bytes
- * separately, zipped size), and a fresh-process cold start of that exact asset (module load, then
+ * Bundle figures: the ingest function's asset as `cdk synth` builds it (the code and the entity
+ * model file beside it, zipped size), and a fresh-process cold start of that exact asset (module load, then
  * a first invocation that really reads one article from S3 and writes DynamoDB, against in-process
  * fauxqs and dynalite).
+ *
+ * `BENCH_BASELINE_ASSET=DIR` (an asset directory synthesised from other code, e.g. main's) runs that
+ * asset's cold start too, alternating with this one's in the same run, and reports both.
+ * `BENCH_CPU_PROF=DIR` writes a V8 CPU profile of every cold-start process into DIR (`node --cpu-prof`).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,11 +17,14 @@ import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient } from
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
-import { bundleInspectionOptions, INGEST_ENTRY } from '#infra/constructs/ingest-function.ts';
+import {
+  bundleInspectionOptions,
+  INGEST_ENTRY,
+  NER_MODEL_ASSET_NAME,
+} from '#infra/constructs/ingest-function.ts';
 import { synthesize } from '#infra/synth.ts';
 import { mergeStacks, readAssemblyStacks } from '#local/template.ts';
 
-const MODEL_INPUT = 'functions/core/model/ner-model.json';
 const REGION = 'eu-west-1';
 const CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench' };
 
@@ -43,13 +50,13 @@ function median(values: number[]): number {
 }
 
 /** Bytes each input contributes to the minified output, with the same esbuild options as the asset. */
-async function measureInputs(): Promise<{ totalBytes: number; modelBytes: number; esbuildMs: number }> {
+async function measureInputs(): Promise<{ totalBytes: number; esbuildMs: number }> {
   const started = performance.now();
   const result = await build(bundleInspectionOptions(INGEST_ENTRY));
   const esbuildMs = performance.now() - started;
   const [output] = Object.values(result.metafile.outputs);
   if (!output) throw new Error('esbuild produced no output');
-  return { totalBytes: output.bytes, modelBytes: output.inputs[MODEL_INPUT]?.bytesInOutput ?? 0, esbuildMs };
+  return { totalBytes: output.bytes, esbuildMs };
 }
 
 interface ColdStart {
@@ -88,6 +95,7 @@ function runColdStart(assetFile: string, env: Record<string, string>, sourceMaps
   `;
   return new Promise((resolve, reject) => {
     const flags = sourceMaps ? ['--enable-source-maps'] : [];
+    if (process.env.BENCH_CPU_PROF) flags.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
     const { NODE_OPTIONS: _, ...withoutOptions } = env;
     const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', script], {
       env: sourceMaps ? env : withoutOptions,
@@ -127,7 +135,11 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
     const assetDir = join(outdir, fn.Metadata?.['aws:asset:path'] as string);
     const code = readFileSync(join(assetDir, 'index.mjs'));
     const map = readFileSync(join(assetDir, 'index.mjs.map'));
-    const zipped = zipSync({ 'index.mjs': code, 'index.mjs.map': map }, { level: 9 });
+    const model = readFileSync(join(assetDir, NER_MODEL_ASSET_NAME));
+    const zipped = zipSync(
+      Object.fromEntries(readdirSync(assetDir).map((f) => [f, readFileSync(join(assetDir, f))])),
+      { level: 9 },
+    );
     const inputs = await measureInputs();
 
     // Emulators, and the bucket and table as the template defines them.
@@ -166,6 +178,10 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
     const cpus: number[] = [];
     const bareTotals: number[] = [];
     const bareCpus: number[] = [];
+    const baselineAsset = process.env.BENCH_BASELINE_ASSET;
+    const baseTotals: number[] = [];
+    const baseLoads: number[] = [];
+    const baseCpus: number[] = [];
     for (let i = 0; i < runs; i++) {
       // A fresh table and object per run, so every first invocation does the full write.
       const tableName = `bench-articles-${i}`;
@@ -258,14 +274,31 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
         throw new Error(`the first invocation reported a batch item failure: ${bare.logs?.slice(-3000)}`);
       bareTotals.push(bare.moduleLoadMs + bare.firstInvokeMs);
       bareCpus.push(bare.cpuMs);
+      if (baselineAsset) {
+        env.TABLE_NAME = `${tableName}-baseline`;
+        await ddb.send(
+          new CreateTableCommand({
+            TableName: env.TABLE_NAME,
+            KeySchema: t.KeySchema,
+            AttributeDefinitions: t.AttributeDefinitions,
+            GlobalSecondaryIndexes: t.GlobalSecondaryIndexes,
+            BillingMode: t.BillingMode,
+          } as CreateTableCommandInput),
+        );
+        const base = await runColdStart(join(baselineAsset, 'index.mjs'), env);
+        if (!base.ok) throw new Error(`the baseline's first invocation failed: ${base.logs?.slice(-3000)}`);
+        baseLoads.push(base.moduleLoadMs);
+        baseTotals.push(base.moduleLoadMs + base.firstInvokeMs);
+        baseCpus.push(base.cpuMs);
+      }
     }
 
     return {
       synthWithBundlingMs: Math.round(synthMs),
       esbuildMs: Math.round(inputs.esbuildMs),
-      bundleBytes: code.length,
-      bundleModelBytes: inputs.modelBytes,
-      bundleCodeBytes: code.length - inputs.modelBytes,
+      bundleBytes: code.length + model.length,
+      bundleModelBytes: model.length,
+      bundleCodeBytes: code.length,
       sourceMapBytes: map.length,
       assetZipBytes: zipped.length,
       assetFileCount: readdirSync(assetDir).length,
@@ -276,6 +309,13 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       coldStartCpuMs: Math.round(median(cpus)),
       coldStartWithoutSourceMapsMs: Math.round(median(bareTotals)),
       coldStartWithoutSourceMapsCpuMs: Math.round(median(bareCpus)),
+      ...(baselineAsset
+        ? {
+            baselineColdStartModuleLoadMs: Math.round(median(baseLoads)),
+            baselineColdStartTotalMs: Math.round(median(baseTotals)),
+            baselineColdStartCpuMs: Math.round(median(baseCpus)),
+          }
+        : {}),
       coldStartNote: `node ${process.version} on ${process.arch}, fresh process per run, median; S3 fauxqs + DynamoDB dynalite in process`,
     };
   } finally {

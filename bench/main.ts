@@ -4,6 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { useNerModelFile } from '#adapters/node/ner-model-file.ts';
+
+// the entity model from the committed artifact (the core reads no files)
+useNerModelFile();
 
 const AREAS = [
   ['extraction', 'extraction throughput on the bundled sample corpus'],

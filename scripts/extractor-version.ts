@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useNerModelFile } from '#adapters/node/ner-model-file.ts';
+import { hasNerModelSource } from '#core/model/ner.ts';
 import { DEFAULT_INGEST_LIMITS, processBytes } from '#ingest/ingest-object.ts';
 
 /**
@@ -31,9 +33,10 @@ const filesOf = (dir: string, keep: (name: string) => boolean) =>
 
 /** The hash of the output and the model artifacts; the version is its first 12 hex digits. */
 export function extractorFingerprint(): { version: string; inputs: string[] } {
+  if (!hasNerModelSource()) useNerModelFile();
   const hash = createHash('sha256');
   const inputs: string[] = [];
-  for (const file of filesOf(MODEL_DIR, (n) => n.endsWith('.json'))) {
+  for (const file of filesOf(MODEL_DIR, (n) => n.endsWith('.json') || n.endsWith('.bin'))) {
     inputs.push(relative(ROOT, file));
     hash.update(`model ${relative(ROOT, file)}\n`).update(readFileSync(file));
   }

@@ -12,6 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useNerModelFile } from '../functions/adapters/node/ner-model-file.ts';
 import { filterExamplesOf, trainFilter } from '../functions/cli/eval/quote-filter-training.ts';
 import { loadPolnear } from '../functions/cli/eval/quotes.ts';
 import {
@@ -80,6 +81,7 @@ function examples(docs: Docs): Example[] {
 }
 
 function main(): void {
+  useNerModelFile();
   const o = parseArgs(process.argv.slice(2));
   process.stderr.write('collecting candidates (entity recognition on every article)…\n');
   // --drop REGEX leaves matching features out: feature ablation, judged by cross-validation.

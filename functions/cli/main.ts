@@ -1,3 +1,5 @@
+import { useNerModelFile } from '#adapters/node/ner-model-file.ts';
+import { hasNerModelSource } from '#core/model/ner.ts';
 import { type Command, UsageError } from './command.ts';
 
 /** Sub-commands, loaded on demand so `extract` does not pay for the AWS SDK and vice versa. */
@@ -48,6 +50,8 @@ export function oneLine(message: string): string {
  */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  // the entity model from its file (NER_MODEL_FILE, else the committed artifact) unless set already
+  if (!hasNerModelSource()) useNerModelFile();
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${help()}\n`);
     return name ? 0 : 2;

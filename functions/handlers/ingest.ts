@@ -7,11 +7,17 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { DynamoArticleStore } from '#adapters/aws/dynamodb/store.ts';
 import { S3ObjectSource } from '#adapters/aws/s3-object-source.ts';
+import { useNerModelFile } from '#adapters/node/ner-model-file.ts';
+import { nerModel } from '#core/model/ner.ts';
 import { readConfig } from './config.ts';
 import { processBatch } from './process-batch.ts';
 
 // Composition root: clients and configuration are built once per container, reused when warm.
 const config = readConfig(process.env);
+// The entity model ships as a binary file beside the bundle (see infra/constructs/ingest-function.ts):
+// read and decoded here, during the function's init, not on the first article.
+useNerModelFile();
+nerModel();
 const logger = new Logger({ serviceName: 'news-ingest' });
 // the stage is a dimension of every metric, so the alarms of one stage never see another's
 const metrics = new Metrics({

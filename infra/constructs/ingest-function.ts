@@ -17,6 +17,14 @@ export const INGEST_ENTRY = fileURLToPath(new URL('../../functions/handlers/inge
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LOCK_FILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 
+/**
+ * The entity model's binary artifact, relative to the project root, and its name in the asset: it
+ * ships as a file beside index.mjs (read by the handler at init) rather than inlined in the
+ * JavaScript, which V8 would have to parse at every cold start.
+ */
+export const NER_MODEL_ARTIFACT = 'functions/core/model/ner-model.bin';
+export const NER_MODEL_ASSET_NAME = 'ner-model.bin';
+
 /** Runtime of the ingest function: set explicitly, never the construct's default. */
 export const INGEST_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
@@ -122,8 +130,8 @@ export interface IngestFunctionProps {
  * The ingest function with its least-privilege role, log group and SQS event source mapping.
  *
  * The bundle is built by the local esbuild (never Docker) as one minified ES module with source
- * maps and **every** dependency inside it, the AWS SDK included: what runs on Lambda and in the
- * local stack is exactly this asset. The role is written by hand rather than through `grant*`
+ * maps and **every** dependency inside it, the AWS SDK included, plus the entity model's binary
+ * artifact copied beside it: what runs on Lambda and in the local stack is exactly this asset. The role is written by hand rather than through `grant*`
  * helpers, whose action sets are broader than the function needs (e.g. `grantReadWriteData` adds
  * Scan and index ARNs, `grantConsumeMessages` adds GetQueueUrl and ChangeMessageVisibility).
  */
@@ -224,6 +232,14 @@ export class IngestFunction extends Construct {
         sourceMap: true,
         sourcesContent: false,
         metafile: false,
+        // after esbuild, into the asset directory (locally, as every bundling step here)
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp "${inputDir}/${NER_MODEL_ARTIFACT}" "${outputDir}/${NER_MODEL_ASSET_NAME}"`,
+          ],
+        },
       },
     });
 

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STACK_ID } from '#infra/compose.ts';
-import { bundleInspectionOptions } from '#infra/constructs/ingest-function.ts';
+import {
+  bundleInspectionOptions,
+  INGEST_ENTRY,
+  NER_MODEL_ARTIFACT,
+  NER_MODEL_ASSET_NAME,
+  PROJECT_ROOT,
+} from '#infra/constructs/ingest-function.ts';
 import { READ_API_ENTRY } from '#infra/constructs/read-api.ts';
 import { type SynthesizeResult, synthesize } from '#infra/synth.ts';
 
@@ -125,6 +131,19 @@ describe('ingest function bundle', () => {
       },
     );
     expect(out.trim()).toBe('function');
+  });
+
+  it('ships the entity model as the binary artifact beside index.mjs, never inside the JavaScript', async () => {
+    // Buffer.equals: a deep toEqual over 6 MB of bytes takes a minute
+    const shipped = readFileSync(join(assetDir, NER_MODEL_ASSET_NAME));
+    expect(shipped.length).toBeGreaterThan(1_000_000);
+    expect(shipped.equals(readFileSync(join(PROJECT_ROOT, NER_MODEL_ARTIFACT)))).toBe(true);
+    const result = await build(bundleInspectionOptions(INGEST_ENTRY));
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs).toContain('functions/core/nlp/entities/recognize.ts');
+    expect(inputs.filter((path) => /^functions\/core\/model\/ner-model\./.test(path))).toEqual([]);
+    // what is left is code: the asset's JavaScript stays far under the 2.4 MB model
+    expect(readFileSync(join(assetDir, 'index.mjs')).length).toBeLessThan(2_000_000);
   });
 
   it('builds the read API function the same way: small, self-contained, loadable outside the project', () => {

@@ -11,6 +11,24 @@ describe('findNumeric', () => {
     ]);
   });
 
+  it('reads every scale word, currency prefix and month form the patterns list', () => {
+    expect(
+      found('paid 40 Swiss francs, 2bn dollars, 7 k euros, 12 mln yen and 5 U.S. dollars in mid-April 2024'),
+    ).toEqual([
+      ['MONEY', '40 Swiss francs'],
+      ['MONEY', '2bn dollars'],
+      ['MONEY', '7 k euros'],
+      ['MONEY', '12 mln yen'],
+      ['MONEY', '5 U.S. dollars'],
+      ['DATE', 'mid-April'],
+    ]);
+    expect(found('on 4th Sept. 2019, next winter and late-June; 9 Marks, 3 Dollars')).toEqual([
+      ['DATE', '4th Sept. 2019'],
+      ['DATE', 'next winter'],
+      ['DATE', 'late-June'],
+    ]);
+  });
+
   it('finds percentages', () => {
     expect(found('up 5.5 percent, or 3%')).toEqual([
       ['PERCENT', '5.5 percent'],

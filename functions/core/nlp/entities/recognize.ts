@@ -7,6 +7,7 @@ import { canonicalize } from './group.ts';
 import { cutAtHeadlineVerbs } from './headline.ts';
 import { emissions, labelSpans, type NerModel, NUM_LABELS, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
+import { organisationsByCue } from './org-cues.ts';
 import { placeAcronyms } from './place-acronyms.ts';
 import { placeCodes } from './place-codes.ts';
 import { placesByHead } from './place-heads.ts';
@@ -102,10 +103,12 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
   const text = doc.text;
   // The model's mentions, then the conventions of today's news the 1996 training text lacks:
   // headline names cut at their verb, name particles, streets and venues, place acronyms, names after "the",
-  // datelines, state codes after a place, a capital "The" inside a sentence.
+  // datelines, state codes after a place, a capital "The" inside a sentence, names the text gives an
+  // organisation's noun.
   let named = joinParticles(text, cutAtHeadlineVerbs(text, recognizeNamed(doc)));
   named = organisationsAfterThe(text, placeAcronyms(placesByHead(named)));
   named = takeInnerThe(text, placeCodes(text, readDatelines(text, named)));
+  named = organisationsByCue(text, named);
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {

@@ -1,0 +1,104 @@
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
+import { nerModel } from '../../model/ner.ts';
+import type { EntityMention } from '../../types.ts';
+import { LEXICON_CATEGORIES, type Lexicon, phraseHash, tableRow } from './features.ts';
+
+type Named = Omit<EntityMention, 'canonical'>;
+
+/**
+ * Nouns that, right after a name (or its possessive), say the name is a company or another
+ * organisation: its spokesperson, chief executive, founder, staff, shares or headquarters
+ * (`a Kestrel spokesperson`, `Kestrel's CEO`, `Kestrel shares closed`).
+ */
+const ORG_NOUNS = new Set([
+  'spokesperson',
+  'spokespeople',
+  'spokesman',
+  'spokeswoman',
+  'CEO',
+  'founder',
+  'co-founder',
+  'cofounder',
+  'employees',
+  'executives',
+  'shareholders',
+  'headquarters',
+  'shares',
+  'stock',
+]);
+
+/** After `shares` or `stock` as a verb (`Orr shares his notes`) comes an object; after the noun, a verb. */
+const OBJECT_OPENERS = new Set(
+  'a an the his her their its my our your this that these those some no one two it them him us'.split(' '),
+);
+
+const DEMONYM_BIT = 1 << LEXICON_CATEGORIES.indexOf('demonym');
+
+const NAME = /^\p{Lu}[\p{L}\p{N}&-]*(?: \p{Lu}[\p{L}\p{N}&-]*){0,2}$/u;
+
+/**
+ * A name the text itself gives an organisation's noun (`a Kestrel spokesperson`, `Kestrel's CEO
+ * said`, `Kestrel shares closed up`) is an organisation: every mention of that name the model
+ * typed PERSON or MISC becomes ORGANIZATION (companies of today's news that 1996 wire text never
+ * shows are typed from their shape alone). Not a name the document also gives as part of a longer
+ * person's name (`Ada Kestrel`), after an honorific or a title (`Mr. Kestrel`), a known first
+ * name, or a nationality (`a Westmarkian spokesman`); places keep their type (`White House
+ * spokesman`, `Port Vell shares fell`). `shares` and `stock` count only as nouns (not `Orr shares
+ * his notes`) and only for a name typed PERSON: a MISC name before them is an index or a
+ * nationality (`the K-40 shares`).
+ */
+export function organisationsByCue<T extends Named>(
+  text: string,
+  mentions: readonly T[],
+  lexicon: Lexicon | null = nerModel().lexicon,
+): T[] {
+  const candidates = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if ((m.type !== 'PERSON' && m.type !== 'MISC') || !NAME.test(m.text)) continue;
+    if (m.type === 'MISC' && lexicon) {
+      const at = tableRow(lexicon.keys, phraseHash(m.text.toLowerCase().split(' ')));
+      if (at >= 0 && lexicon.values[at]! & DEMONYM_BIT) continue;
+    }
+    const types = candidates.get(m.text) ?? new Set<string>();
+    types.add(m.type);
+    candidates.set(m.text, types);
+  }
+  if (candidates.size === 0) return mentions.slice();
+  // Surnames and first names of people named in full are no candidates.
+  for (const m of mentions) {
+    if (m.type !== 'PERSON' || !/\s/.test(m.text)) continue;
+    for (const w of m.text.split(/\s+/)) candidates.delete(w);
+  }
+  const org = new Set<string>();
+  for (const [name, types] of candidates) {
+    const lower = name.toLowerCase();
+    if (MALE_FIRST_NAMES.has(lower) || FEMALE_FIRST_NAMES.has(lower)) continue;
+    const re = new RegExp(
+      `(?<![\\p{L}\\p{N}.])([A-Z][a-z]{0,3}\\. )?${escapeRegExp(name)}(?:[’']s)? ([\\p{L}-]+)(?: ([\\p{L}]+))?`,
+      'gu',
+    );
+    let cue = false;
+    let titled = false;
+    for (const m of text.matchAll(re)) {
+      if (m[1]) {
+        titled = true;
+        break;
+      }
+      const noun = m[2]!;
+      if (!ORG_NOUNS.has(noun)) continue;
+      if (noun === 'shares' || noun === 'stock') {
+        if (types.has('MISC') || OBJECT_OPENERS.has((m[3] ?? '').toLowerCase())) continue;
+      }
+      cue = true;
+    }
+    if (cue && !titled) org.add(name);
+  }
+  if (org.size === 0) return mentions.slice();
+  return mentions.map((m) =>
+    (m.type === 'PERSON' || m.type === 'MISC') && org.has(m.text) ? { ...m, type: 'ORGANIZATION' } : m,
+  );
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

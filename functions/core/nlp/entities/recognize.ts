@@ -11,6 +11,7 @@ import { organisationsByCue } from './org-cues.ts';
 import { placeAcronyms } from './place-acronyms.ts';
 import { placeCodes } from './place-codes.ts';
 import { placesByHead } from './place-heads.ts';
+import { roundupTeams } from './roundup.ts';
 import { joinParticles, takeInnerThe } from './spans.ts';
 import { organisationsAfterThe } from './the-names.ts';
 
@@ -104,11 +105,11 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
   // The model's mentions, then the conventions of today's news the 1996 training text lacks:
   // headline names cut at their verb, name particles, streets and venues, place acronyms, names after "the",
   // datelines, state codes after a place, a capital "The" inside a sentence, names the text gives an
-  // organisation's noun.
+  // organisation's noun, the teams of a results round-up.
   let named = joinParticles(text, cutAtHeadlineVerbs(text, recognizeNamed(doc)));
   named = organisationsAfterThe(text, placeAcronyms(placesByHead(named)));
   named = takeInnerThe(text, placeCodes(text, readDatelines(text, named)));
-  named = organisationsByCue(text, named);
+  named = roundupTeams(text, organisationsByCue(text, named));
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {

@@ -32,7 +32,9 @@ export function productLines<T extends Named>(text: string, mentions: readonly T
     // A first name before the suffix is a person (`Dennis Max`).
     const words = m[1]!.toLowerCase().split(' ');
     if (words.some((w) => MALE_FIRST_NAMES.has(w) || FEMALE_FIRST_NAMES.has(w))) continue;
-    found.push({ start: m.index, end: m.index + m[0].length, base: m[1]! });
+    // A count before a model number is no part of the name (`400 K40 Max jets`).
+    const count = /^\p{N}+ (?=\p{N})/u.exec(m[1]!)?.[0].length ?? 0;
+    found.push({ start: m.index + count, end: m.index + m[0].length, base: m[1]!.slice(count) });
   }
   if (found.length === 0) return mentions.slice();
   const full = new Set<string>();

@@ -20,7 +20,7 @@ describe('products named with a model suffix', () => {
   it('makes the line and its suffix one MISC mention, and the line elsewhere a product', () => {
     const text =
       'The new 14-inch Quillbook Pro ships in May. Older Quillbooks had loud fans, and Quillbook keys stuck. ' +
-      'Fans of Quillbook Pros and the K40 Max jet waited.';
+      'Fans of Quillbook Pros and the K40 Max jet waited, and 400 747 Max jets flew.';
     const given = mentions(text, [
       ['Quillbook', 'ORGANIZATION'],
       ['Pro', 'PERSON'],
@@ -34,6 +34,7 @@ describe('products named with a model suffix', () => {
       'Quillbook/MISC',
       'Quillbook Pros/MISC', // not mentioned by the model: added
       'K40 Max/MISC',
+      '747 Max/MISC', // a count before a model number is no part of it
     ]);
   });
 

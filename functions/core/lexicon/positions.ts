@@ -22,6 +22,7 @@ export const POSITION_HEADS: ReadonlySet<string> = wordSet(`
   det inspector insp superintendent supt constable chief professor prof dr doctor dean provost
   principal chaplain pope cardinal archbishop bishop reverend rev pastor rabbi imam sheikh
   ayatollah cleric king queen prince princess emperor empress duke duchess earl count countess
+  ombudsman ombudsperson
   baron baroness crown-prince sultan emir
 `);
 

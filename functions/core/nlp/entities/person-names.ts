@@ -1,11 +1,21 @@
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
 import { PLACE_HEADS } from '../../lexicon/place-heads.ts';
-import { ORGANIZATION_NAME_WORDS } from '../../lexicon/positions.ts';
+import {
+  AMBIGUOUS_TITLE_HEADS,
+  ORGANIZATION_NAME_WORDS,
+  POSITION_HEADS,
+  POSITION_MODIFIERS,
+} from '../../lexicon/positions.ts';
 import { nerModel } from '../../model/ner.ts';
 import type { EntityMention } from '../../types.ts';
 import { LEXICON_CATEGORIES, type Lexicon, phraseHash, tableRow } from './features.ts';
 
 type Named = Omit<EntityMention, 'canonical'>;
+
+const PLACE_BITS = ['country', 'region', 'city'].reduce(
+  (bits, c) => bits | (1 << LEXICON_CATEGORIES.indexOf(c as (typeof LEXICON_CATEGORIES)[number])),
+  0,
+);
 
 const PLACE_OR_ORG_BITS = ['country', 'region', 'city', 'org', 'team', 'brand'].reduce(
   (bits, c) => bits | (1 << LEXICON_CATEGORIES.indexOf(c as (typeof LEXICON_CATEGORIES)[number])),
@@ -54,8 +64,58 @@ export function peopleByName<T extends Named>(
   });
 }
 
+/**
+ * A place before a title inside one person mention is a place of its own (annotation guidelines:
+ * `[Westmark] Trade Representative [Ben Orr]`): a PERSON mention `PLACE TITLE NAME` whose title
+ * is an abbreviated or unambiguous position (`Rep.`, `Governor`, `Ombudsman`, with its modifiers:
+ * `State Sen.`) and whose opening words the gazetteer lists as a place becomes LOCATION for the
+ * place and PERSON for the name; the title between them is left out, so grouping reads it as the
+ * person's role.
+ */
+export function placesBeforeTitles<T extends Named>(
+  mentions: readonly T[],
+  lexicon: Lexicon | null = nerModel().lexicon,
+): (T | Named)[] {
+  if (!lexicon) return mentions.slice();
+  const out: (T | Named)[] = [];
+  for (const m of mentions) {
+    const split = m.type === 'PERSON' ? splitPlaceTitle(m.text) : null;
+    if (!split || !listedAs(split.place, lexicon, PLACE_BITS)) {
+      out.push(m);
+      continue;
+    }
+    const nameStart = m.start + split.nameAt;
+    out.push({ type: 'LOCATION', start: m.start, end: m.start + split.place.length, text: split.place });
+    out.push({ ...m, start: nameStart, text: m.text.slice(split.nameAt) });
+  }
+  return out;
+}
+
+function splitPlaceTitle(text: string): { place: string; nameAt: number } | null {
+  const words = [...text.matchAll(/\S+/gu)];
+  if (words.length < 3) return null;
+  for (let i = 1; i < words.length - 1; i++) {
+    const raw = words[i]![0];
+    const bare = raw.toLowerCase().replace(/\.$/, '');
+    if (!POSITION_HEADS.has(bare)) continue;
+    if (!raw.endsWith('.') && AMBIGUOUS_TITLE_HEADS.has(bare)) return null;
+    let first = i;
+    while (first > 1 && POSITION_MODIFIERS.has(words[first - 1]![0].toLowerCase().replace(/\.$/, '')))
+      first--;
+    const name = words.slice(i + 1);
+    if (!name.every((w) => /^\p{Lu}/u.test(w[0]))) return null;
+    const place = text.slice(0, words[first - 1]!.index + words[first - 1]![0].length);
+    return { place, nameAt: name[0]!.index };
+  }
+  return null;
+}
+
 function listed(phrase: string, lexicon: Lexicon | null): boolean {
+  return listedAs(phrase, lexicon, PLACE_OR_ORG_BITS);
+}
+
+function listedAs(phrase: string, lexicon: Lexicon | null, bits: number): boolean {
   if (!lexicon) return false;
   const at = tableRow(lexicon.keys, phraseHash(phrase.toLowerCase().split(' ')));
-  return at >= 0 && (lexicon.values[at]! & PLACE_OR_ORG_BITS) !== 0;
+  return at >= 0 && (lexicon.values[at]! & bits) !== 0;
 }

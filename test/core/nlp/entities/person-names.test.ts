@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { peopleByName } from '../../../../functions/core/nlp/entities/person-names.ts';
+import { peopleByName, placesBeforeTitles } from '../../../../functions/core/nlp/entities/person-names.ts';
+import { recognizeEntities } from '../../../../functions/core/nlp/entities/recognize.ts';
 
 type Named = 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'MISC';
 
@@ -37,6 +38,30 @@ describe('people named by their names are people', () => {
       'ORGANIZATION',
       'LOCATION',
       'PERSON',
+    ]);
+  });
+});
+
+describe('a place before a title inside a person mention', () => {
+  it('splits the place off and leaves the title out of both', () => {
+    const out = placesBeforeTitles([m('Ohio State Sen. Ada Quorrin', 'PERSON')]);
+    expect(out.map((x) => [x.type, x.text, x.start])).toEqual([
+      ['LOCATION', 'Ohio', 0],
+      ['PERSON', 'Ada Quorrin', 16],
+    ]);
+  });
+
+  it('keeps names that are not a listed place before a title, and ambiguous titles', () => {
+    const given = [m('Quorrin Rep. Ada Vesk', 'PERSON'), m('Ohio General Ada Vesk', 'PERSON', 30)];
+    expect(placesBeforeTitles(given)).toEqual(given);
+  });
+
+  it('gives the person the title as role, and reads an ombudsman as a title', () => {
+    const text = 'Ohio Rep. Ada Quorrin spoke. Ombudsman Linda Vesk said the report was late.';
+    const people = recognizeEntities(text).filter((e) => e.type === 'PERSON');
+    expect(people.map((e) => [e.text, e.role])).toEqual([
+      ['Ada Quorrin', 'Rep.'],
+      ['Linda Vesk', 'Ombudsman'],
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { readDatelines } from './dateline.ts';
 import { documentFeatures, hashRow, WORD_ROLES, type WordInfo, wordFeatures } from './features.ts';
 import { canonicalize } from './group.ts';
 import { cutAtHeadlineVerbs } from './headline.ts';
-import { eventFinals, productLines } from './misc-heads.ts';
+import { camelProducts, eventFinals, productLines } from './misc-heads.ts';
 import { emissions, labelSpans, type NerModel, NUM_LABELS, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
 import { organisationsByCue } from './org-cues.ts';
@@ -107,13 +107,17 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
   // The model's mentions, then the conventions of today's news the 1996 training text lacks:
   // headline names cut at their verb, name particles, streets and venues, place acronyms, names after "the",
   // datelines, state codes after a place, a capital "The" inside a sentence, a place before a title in a
-  // person's span, people named by their names, names the text gives an
+  // person's span, people named by their names,
+  // camel-cased product names, names the text gives an
   // organisation's noun, the teams of a results round-up,
   // products named with a model suffix, a tournament's finals.
   let named = joinParticles(text, cutAtHeadlineVerbs(text, recognizeNamed(doc)));
   named = organisationsAfterThe(text, placeAcronyms(placesByHead(named)));
   named = takeInnerThe(text, placeCodes(text, readDatelines(text, named)));
-  named = roundupTeams(text, organisationsByCue(text, peopleByName(placesBeforeTitles(named))));
+  named = roundupTeams(
+    text,
+    organisationsByCue(text, camelProducts(text, peopleByName(placesBeforeTitles(named)))),
+  );
   named = eventFinals(text, productLines(text, named));
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;

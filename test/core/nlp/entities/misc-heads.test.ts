@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { eventFinals, productLines } from '../../../../functions/core/nlp/entities/misc-heads.ts';
+import {
+  camelProducts,
+  eventFinals,
+  productLines,
+} from '../../../../functions/core/nlp/entities/misc-heads.ts';
 
 type Named = 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'MISC';
 
@@ -77,5 +81,25 @@ describe("a tournament's finals", () => {
       ['Ada Orr', 'PERSON'],
     ]);
     expect(eventFinals(text, given)).toEqual(given);
+  });
+});
+
+describe('camel-cased product names', () => {
+  it('adds a MISC mention for a word in lower case up to a capital that no mention covers', () => {
+    const text = 'The new qPad and xOS ship with eReader apps; Kestrel makes the qPad.';
+    const given = mentions(text, [['Kestrel', 'ORGANIZATION']]);
+    expect(show(camelProducts(text, given))).toEqual([
+      'qPad/MISC',
+      'xOS/MISC',
+      'eReader/MISC',
+      'Kestrel/ORGANIZATION',
+      'qPad/MISC',
+    ]);
+  });
+
+  it('skips web addresses, handles, a lone capital and covered words', () => {
+    const text = 'See www.qPad.example or @qPad, the sumA value, and Ada qPad-Orr.';
+    const given = mentions(text, [['Ada qPad-Orr', 'PERSON']]);
+    expect(camelProducts(text, given)).toEqual(given);
   });
 });

@@ -13,6 +13,7 @@ import { peopleByName, placesBeforeTitles } from './person-names.ts';
 import { placeAcronyms } from './place-acronyms.ts';
 import { placeCodes } from './place-codes.ts';
 import { placesByHead } from './place-heads.ts';
+import { quotedTitles } from './quoted-titles.ts';
 import { roundupTeams } from './roundup.ts';
 import { joinParticles, takeInnerThe } from './spans.ts';
 import { organisationsAfterThe } from './the-names.ts';
@@ -110,7 +111,7 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
   // person's span, people named by their names,
   // camel-cased product names, names the text gives an
   // organisation's noun, the teams of a results round-up,
-  // products named with a model suffix, a tournament's finals.
+  // products named with a model suffix, a tournament's finals, titles of works in quotation marks.
   let named = joinParticles(text, cutAtHeadlineVerbs(text, recognizeNamed(doc)));
   named = organisationsAfterThe(text, placeAcronyms(placesByHead(named)));
   named = takeInnerThe(text, placeCodes(text, readDatelines(text, named)));
@@ -118,7 +119,7 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
     text,
     organisationsByCue(text, camelProducts(text, peopleByName(placesBeforeTitles(named)))),
   );
-  named = eventFinals(text, productLines(text, named));
+  named = quotedTitles(text, eventFinals(text, productLines(text, named)));
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {

@@ -1,6 +1,7 @@
 import { nerModel } from '../../model/ner.ts';
 import type { EntityMention, EntityType } from '../../types.ts';
 import { type Document, documentOf } from '../document.ts';
+import { definedAcronyms } from './acronym-defs.ts';
 import { readDatelines } from './dateline.ts';
 import { documentFeatures, hashRow, WORD_ROLES, type WordInfo, wordFeatures } from './features.ts';
 import { canonicalize } from './group.ts';
@@ -111,7 +112,8 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
   // person's span, people named by their names,
   // camel-cased product names, names the text gives an
   // organisation's noun, the teams of a results round-up,
-  // products named with a model suffix, a tournament's finals, titles of works in quotation marks.
+  // products named with a model suffix, a tournament's finals, titles of works in quotation marks, acronyms
+  // the text defines.
   let named = joinParticles(text, cutAtHeadlineVerbs(text, recognizeNamed(doc)));
   named = organisationsAfterThe(text, placeAcronyms(placesByHead(named)));
   named = takeInnerThe(text, placeCodes(text, readDatelines(text, named)));
@@ -120,6 +122,7 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
     organisationsByCue(text, camelProducts(text, peopleByName(placesBeforeTitles(named)))),
   );
   named = quotedTitles(text, eventFinals(text, productLines(text, named)));
+  named = definedAcronyms(text, named);
   const all: Omit<EntityMention, 'canonical'>[] = [...named];
   let k = 0;
   for (const n of findNumeric(text)) {

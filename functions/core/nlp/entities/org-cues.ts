@@ -1,4 +1,5 @@
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../lexicon/first-names.ts';
+import { POSITION_HEADS } from '../../lexicon/positions.ts';
 import { nerModel } from '../../model/ner.ts';
 import type { EntityMention } from '../../types.ts';
 import { LEXICON_CATEGORIES, type Lexicon, phraseHash, tableRow } from './features.ts';
@@ -33,6 +34,13 @@ const OBJECT_OPENERS = new Set(
 );
 
 const DEMONYM_BIT = 1 << LEXICON_CATEGORIES.indexOf('demonym');
+const PLACE_BITS = ['country', 'region', 'city'].reduce(
+  (bits, c) => bits | (1 << LEXICON_CATEGORIES.indexOf(c as (typeof LEXICON_CATEGORIES)[number])),
+  0,
+);
+
+/** Professions that work at an institution, besides the titles and positions (`a researcher at Kestrel`). */
+const WORKERS = new Set(['researcher', 'scientist', 'engineer', 'fellow', 'lecturer']);
 
 const NAME = /^\p{Lu}[\p{L}\p{N}&-]*(?: \p{Lu}[\p{L}\p{N}&-]*){0,2}$/u;
 
@@ -96,6 +104,45 @@ export function organisationsByCue<T extends Named>(
   if (org.size === 0) return mentions.slice();
   return mentions.map((m) =>
     (m.type === 'PERSON' || m.type === 'MISC') && org.has(m.text) ? { ...m, type: 'ORGANIZATION' } : m,
+  );
+}
+
+/**
+ * A name someone works at is an organisation (`a senior analyst at Kestrel`, `researchers at
+ * Orrwick`): a name right after a title, position or profession (lexicon/positions.ts, singular
+ * or plural) and `at` is ORGANIZATION in all the mentions the model typed LOCATION, PERSON or
+ * MISC; not a name the gazetteer lists as a place (`an economist at Westmark` may be a city's),
+ * a surname of a person named in full, or a known first name.
+ */
+export function workplaces<T extends Named>(
+  text: string,
+  mentions: readonly T[],
+  lexicon: Lexicon | null = nerModel().lexicon,
+): T[] {
+  const people = new Set<string>();
+  for (const m of mentions) {
+    if (m.type === 'PERSON' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) people.add(w);
+  }
+  const org = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'LOCATION' && m.type !== 'PERSON' && m.type !== 'MISC') continue;
+    if (!NAME.test(m.text) || people.has(m.text) || org.has(m.text)) continue;
+    const before = /(\p{L}+) at (?:the )?$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+    if (!before) continue;
+    const word = before[1]!.toLowerCase().replace(/s$/u, '');
+    if (!POSITION_HEADS.has(word) && !WORKERS.has(word) && !POSITION_HEADS.has(before[1]!.toLowerCase()))
+      continue;
+    const lower = m.text.toLowerCase();
+    if (MALE_FIRST_NAMES.has(lower) || FEMALE_FIRST_NAMES.has(lower)) continue;
+    if (lexicon) {
+      const at = tableRow(lexicon.keys, phraseHash(lower.split(' ')));
+      if (at >= 0 && lexicon.values[at]! & (PLACE_BITS | DEMONYM_BIT)) continue;
+    }
+    org.add(m.text);
+  }
+  if (org.size === 0) return mentions.slice();
+  return mentions.map((m) =>
+    m.type !== 'ORGANIZATION' && m.type !== 'DATE' && org.has(m.text) ? { ...m, type: 'ORGANIZATION' } : m,
   );
 }
 

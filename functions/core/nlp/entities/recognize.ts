@@ -9,7 +9,7 @@ import { cutAtHeadlineVerbs } from './headline.ts';
 import { camelProducts, eventFinals, productLines } from './misc-heads.ts';
 import { emissions, labelSpans, type NerModel, NUM_LABELS, viterbi } from './model.ts';
 import { findNumeric } from './numeric.ts';
-import { organisationsByCue } from './org-cues.ts';
+import { organisationsByCue, workplaces } from './org-cues.ts';
 import { peopleByName, placesBeforeTitles } from './person-names.ts';
 import { placeAcronyms } from './place-acronyms.ts';
 import { placeCodes } from './place-codes.ts';
@@ -111,16 +111,14 @@ export function recognizeEntities(input: string | Document): EntityMention[] {
   // datelines, state codes after a place, a capital "The" inside a sentence, a place before a title in a
   // person's span, people named by their names,
   // camel-cased product names, names the text gives an
-  // organisation's noun, the teams of a results round-up,
+  // organisation's noun, names people work at, the teams of a results round-up,
   // products named with a model suffix, a tournament's finals, titles of works in quotation marks, acronyms
   // the text defines.
   let named = joinParticles(text, cutAtHeadlineVerbs(text, recognizeNamed(doc)));
   named = organisationsAfterThe(text, placeAcronyms(placesByHead(named)));
   named = takeInnerThe(text, placeCodes(text, readDatelines(text, named)));
-  named = roundupTeams(
-    text,
-    organisationsByCue(text, camelProducts(text, peopleByName(placesBeforeTitles(named)))),
-  );
+  named = organisationsByCue(text, camelProducts(text, peopleByName(placesBeforeTitles(named))));
+  named = roundupTeams(text, workplaces(text, named));
   named = quotedTitles(text, eventFinals(text, productLines(text, named)));
   named = definedAcronyms(text, named);
   const all: Omit<EntityMention, 'canonical'>[] = [...named];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { organisationsByCue } from '../../../../functions/core/nlp/entities/org-cues.ts';
+import { organisationsByCue, workplaces } from '../../../../functions/core/nlp/entities/org-cues.ts';
 
 type Named = 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'MISC';
 
@@ -62,5 +62,28 @@ describe('a name the text gives an organisation noun is an organisation', () => 
       'LOCATION',
       'LOCATION',
     ]);
+  });
+});
+
+describe('a name someone works at is an organisation', () => {
+  it('retypes every mention of a name after a position or profession and "at"', () => {
+    const text = 'A senior analyst at Quorvane said so. Researchers at Tillbrook agreed. Quorvane grew.';
+    const given = [...all(text, 'Quorvane', 'LOCATION'), ...all(text, 'Tillbrook', 'PERSON')].sort(
+      (a, b) => a.start - b.start,
+    );
+    expect(types(workplaces(text, given))).toEqual(['ORGANIZATION', 'ORGANIZATION', 'ORGANIZATION']);
+  });
+
+  it('keeps listed places, surnames, and names after other words', () => {
+    const place = 'An economist at London said so.';
+    expect(types(workplaces(place, all(place, 'London', 'LOCATION')))).toEqual(['LOCATION']);
+    const surname = 'Ada Quorvane spoke. An aide at Quorvane house left.';
+    const people = [
+      ...all(surname, 'Ada Quorvane', 'PERSON'),
+      ...all(surname, 'Quorvane', 'PERSON').slice(1),
+    ];
+    expect(types(workplaces(surname, people))).toEqual(['PERSON', 'PERSON']);
+    const other = 'We met at Quorvane.';
+    expect(types(workplaces(other, all(other, 'Quorvane', 'LOCATION')))).toEqual(['LOCATION']);
   });
 });

@@ -15,6 +15,9 @@ const PRODUCT_LINE = new RegExp(
   'gu',
 );
 
+/** A model suffix anywhere in the text: the product-line pattern is tried only then. */
+const SUFFIX = / (?:Pro|Max|Ultra|Mini)s?(?![\p{L}\p{N}'’-])/u;
+
 const overlaps = (a: { start: number; end: number }, s: number, e: number) => a.start < e && s < a.end;
 
 /**
@@ -27,6 +30,7 @@ const overlaps = (a: { start: number; end: number }, s: number, e: number) => a.
  * a person's (`Dennis Max`).
  */
 export function productLines<T extends Named>(text: string, mentions: readonly T[]): (T | Named)[] {
+  if (!SUFFIX.test(text)) return mentions.slice();
   const found: { start: number; end: number; base: string }[] = [];
   for (const m of text.matchAll(PRODUCT_LINE)) {
     // A first name before the suffix is a person (`Dennis Max`).
@@ -103,6 +107,7 @@ const CAMEL = /(?<![\p{L}\p{N}'’.@#/-])\p{Ll}{1,3}\p{Lu}[\p{L}\p{N}]+(?![\p{L}
  * name.
  */
 export function camelProducts<T extends Named>(text: string, mentions: readonly T[]): (T | Named)[] {
+  if (!/\p{Ll}\p{Lu}/u.test(text)) return mentions.slice();
   const added: Named[] = [];
   for (const m of text.matchAll(CAMEL)) {
     const start = m.index;

@@ -28,6 +28,9 @@ const ORG_NOUNS = new Set([
   'stock',
 ]);
 
+/** An organisation noun after a name or its possessive, and the word after it. */
+const CUE = new RegExp(` (${[...ORG_NOUNS].join('|')})(?![\\p{L}\\p{N}-])(?: (\\p{L}+))?`, 'gu');
+
 /** After `shares` or `stock` as a verb (`Orr shares his notes`) comes an object; after the noun, a verb. */
 const OBJECT_OPENERS = new Set(
   'a an the his her their its my our your this that these those some no one two it them him us'.split(' '),
@@ -77,29 +80,33 @@ export function organisationsByCue<T extends Named>(
     if (m.type !== 'PERSON' || !/\s/.test(m.text)) continue;
     for (const w of m.text.split(/\s+/)) candidates.delete(w);
   }
+  // One pass over the text for the nouns; the name is the text right before each (and its possessive).
+  const cued = new Set<string>();
+  for (const c of text.matchAll(CUE)) {
+    const noun = c[1]!;
+    const before = text.slice(Math.max(0, c.index - 60), c.index).replace(/[’']s$/u, '');
+    for (const [name, types] of candidates) {
+      if (cued.has(name) || !before.endsWith(name)) continue;
+      const prev = before[before.length - name.length - 1];
+      if (prev !== undefined && /[\p{L}\p{N}.]/u.test(prev)) continue;
+      if (
+        (noun === 'shares' || noun === 'stock') &&
+        (types.has('MISC') || OBJECT_OPENERS.has((c[2] ?? '').toLowerCase()))
+      )
+        continue;
+      cued.add(name);
+    }
+  }
   const org = new Set<string>();
-  for (const [name, types] of candidates) {
+  for (const name of cued) {
     const lower = name.toLowerCase();
     if (MALE_FIRST_NAMES.has(lower) || FEMALE_FIRST_NAMES.has(lower)) continue;
-    const re = new RegExp(
-      `(?<![\\p{L}\\p{N}.])([A-Z][a-z]{0,3}\\. )?${escapeRegExp(name)}(?:[’']s)? ([\\p{L}-]+)(?: ([\\p{L}]+))?`,
-      'gu',
+    // A name after an honorific or an abbreviated title anywhere in the text is a person's.
+    const titled = new RegExp(
+      `(?<![\\p{L}\\p{N}.])[A-Z][a-z]{0,3}\\. ${escapeRegExp(name)}(?![\\p{L}\\p{N}])`,
+      'u',
     );
-    let cue = false;
-    let titled = false;
-    for (const m of text.matchAll(re)) {
-      if (m[1]) {
-        titled = true;
-        break;
-      }
-      const noun = m[2]!;
-      if (!ORG_NOUNS.has(noun)) continue;
-      if (noun === 'shares' || noun === 'stock') {
-        if (types.has('MISC') || OBJECT_OPENERS.has((m[3] ?? '').toLowerCase())) continue;
-      }
-      cue = true;
-    }
-    if (cue && !titled) org.add(name);
+    if (!titled.test(text)) org.add(name);
   }
   if (org.size === 0) return mentions.slice();
   return mentions.map((m) =>
@@ -127,7 +134,9 @@ export function workplaces<T extends Named>(
   for (const m of mentions) {
     if (m.type !== 'LOCATION' && m.type !== 'PERSON' && m.type !== 'MISC') continue;
     if (!NAME.test(m.text) || people.has(m.text) || org.has(m.text)) continue;
-    const before = /(\p{L}+) at (?:the )?$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+    const window = text.slice(Math.max(0, m.start - 30), m.start);
+    if (!window.includes(' at ')) continue;
+    const before = /(\p{L}+) at (?:the )?$/u.exec(window);
     if (!before) continue;
     const word = before[1]!.toLowerCase().replace(/s$/u, '');
     if (!POSITION_HEADS.has(word) && !WORKERS.has(word) && !POSITION_HEADS.has(before[1]!.toLowerCase()))

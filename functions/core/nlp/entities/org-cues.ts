@@ -81,11 +81,19 @@ export function organisationsByCue<T extends Named>(
     for (const w of m.text.split(/\s+/)) candidates.delete(w);
   }
   // One pass over the text for the nouns; the name is the text right before each (and its possessive).
+  // Candidates by their last word, so each noun weighs only the names that can end before it.
+  const byLast = new Map<string, string[]>();
+  for (const name of candidates.keys()) {
+    const last = name.slice(name.lastIndexOf(' ') + 1);
+    byLast.set(last, [...(byLast.get(last) ?? []), name]);
+  }
   const cued = new Set<string>();
   for (const c of text.matchAll(CUE)) {
     const noun = c[1]!;
     const before = text.slice(Math.max(0, c.index - 60), c.index).replace(/[’']s$/u, '');
-    for (const [name, types] of candidates) {
+    const last = before.slice(Math.max(0, before.search(/\S+$/u))).replace(/^[^\p{L}\p{N}]+/u, '');
+    for (const name of byLast.get(last) ?? []) {
+      const types = candidates.get(name)!;
       if (cued.has(name) || !before.endsWith(name)) continue;
       const prev = before[before.length - name.length - 1];
       if (prev !== undefined && /[\p{L}\p{N}.]/u.test(prev)) continue;

@@ -4,6 +4,7 @@
  * Decided per quotation from its words and context.
  */
 
+import { ENGLISH_FUNCTION_WORDS } from '../../lexicon/english-words.ts';
 import { SPEAKER_WORDS, TERM_MARKERS, TERM_NOUNS } from '../../lexicon/naming-words.ts';
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
@@ -315,4 +316,33 @@ export function isQuotedTerm(ctx: Ctx, start: number, end: number, cue: Span | n
   // adjective, then the span, then a noun.
   const opensPhrase = det(prev) || (!prev.cap && det(ctx.toks[open - 2]));
   return opensPhrase && !MODIFIER_STOP.has(after.lower);
+}
+
+/** A text with fewer words than this is too short to judge its language: it is read as English. */
+export const MIN_LANGUAGE_WORDS = 40;
+/**
+ * Below this share of English function words among its words a text is not English: English news
+ * runs above 0.1 (a score table or a recipe above 0.01), Russian or Indonesian prose near 0.
+ */
+export const MIN_ENGLISH_SHARE = 0.02;
+
+const englishCache = new WeakMap<Ctx, boolean>();
+
+/**
+ * Is the text English, as far as its function words tell? The cues and speaker rules read English
+ * only: in another language a quotation's "speaker" is a guess.
+ */
+export function isEnglish(ctx: Ctx): boolean {
+  const known = englishCache.get(ctx);
+  if (known !== undefined) return known;
+  let words = 0;
+  let english = 0;
+  for (const t of ctx.toks) {
+    if (!t.word || !/\p{L}/u.test(t.text)) continue;
+    words++;
+    if (ENGLISH_FUNCTION_WORDS.has(t.lower)) english++;
+  }
+  const out = words < MIN_LANGUAGE_WORDS || english >= MIN_ENGLISH_SHARE * words;
+  englishCache.set(ctx, out);
+  return out;
 }

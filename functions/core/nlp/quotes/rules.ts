@@ -846,6 +846,17 @@ export const RESOLVERS: readonly RuleInfo[] = [
 /** Quoted spans that are no quotation (filter.ts). */
 export const FILTERS: readonly RuleInfo[] = [
   {
+    id: 'filter.not-english',
+    kind: 'guard',
+    doc: 'a text in which almost no word is an English function word is not read: its quotations are dropped',
+    examples: [
+      {
+        text: 'El consejo del barrio norte habló ayer con los vecinos. «Vamos tardar meses en reparar el puente viejo», dijo Marta Solís durante la reunión. Los vecinos pidieron más autobuses, más luces en las calles y una fecha clara para las obras del mercado. Nadie respondió esa noche. El consejo volverá reunirse el próximo lunes por la tarde.',
+        names: [['Marta Solís', P]],
+      },
+    ],
+  },
+  {
     id: 'filter.title-list',
     kind: 'guard',
     doc: 'three or more title-cased quotations in a row, joined by commas or "and", are a list of titles',

@@ -94,3 +94,33 @@ describe('lists of quoted titles', () => {
     expect(trace.some((t) => t.rules.includes('filter.title-list'))).toBe(false);
   });
 });
+
+describe('texts not in English', () => {
+  const spanish =
+    'El consejo del barrio norte habló ayer con los vecinos. «Vamos tardar meses en reparar el puente viejo», dijo Marta Solís durante la reunión. Los vecinos pidieron más autobuses, más luces en las calles y una fecha clara para las obras del mercado. Nadie respondió esa noche. El consejo volverá reunirse el próximo lunes por la tarde.';
+  it('a text with almost no English function word gives no direct quotations', () => {
+    expect(direct(spanish, [['Marta Solís', 'PERSON']])).toEqual([]);
+    const { traces } = explainQuotes(spanish, mentions(spanish, [['Marta Solís', 'PERSON']]));
+    expect(traces.map((t) => t.dropped)).toEqual(['language']);
+  });
+
+  it('an English text of the same length keeps its quotation, and a short text is not judged', () => {
+    const english =
+      'The council of the north district met the residents on Monday. «It will take months to repair the old bridge», said Marta Solís at the meeting. The residents asked for more buses, more lights in the streets and a clear date for the market works. Nobody answered that night. The council will meet again next Monday.';
+    expect(direct(english, [['Marta Solís', 'PERSON']]).map((q) => q.speaker?.name)).toEqual(['Marta Solís']);
+    const short = '«Vamos tardar meses», dijo Marta Solís.';
+    expect(
+      findQuotes(short, mentions(short, [['Marta Solís', 'PERSON']]), { filter: null })
+        .filter((q) => q.type === 'direct')
+        .map((q) => q.text),
+    ).toEqual(['«Vamos tardar meses»']);
+  });
+
+  it('switched off, the text is read as any other', () => {
+    const qs = findQuotes(spanish, mentions(spanish, [['Marta Solís', 'PERSON']]), {
+      filter: null,
+      disabled: new Set(['filter.not-english']),
+    }).filter((q) => q.type === 'direct');
+    expect(qs.map((q) => q.text)).toEqual(['«Vamos tardar meses en reparar el puente viejo»']);
+  });
+});

@@ -5,7 +5,7 @@
  */
 
 import { ENGLISH_FUNCTION_WORDS } from '../../lexicon/english-words.ts';
-import { SPEAKER_WORDS, TERM_MARKERS, TERM_NOUNS } from '../../lexicon/naming-words.ts';
+import { NAMING_CALLED_BEFORE, SPEAKER_WORDS, TERM_MARKERS, TERM_NOUNS } from '../../lexicon/naming-words.ts';
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
@@ -276,7 +276,17 @@ function namedBefore(ctx: Ctx, open: number): boolean {
   if (TERM_NOUNS.has(prev.lower) && DETERMINERS.has(ctx.toks[open - 2]?.lower ?? '')) return true;
   if (TERM_MARKERS.has(prev.lower)) return true;
   if (prev.lower === 'as' && ctx.toks[open - 2]?.lower === 'known') return true;
-  return prev.lower === 'called' && ctx.toks[open - 2]?.text === '-' && ctx.toks[open - 3]?.lower === 'so';
+  const before = ctx.toks[open - 2];
+  if (prev.lower === 'called' && before && NAMING_CALLED_BEFORE.has(before.lower.replace(/’/g, "'")))
+    return true;
+  // "the nickname of “…”", "earned it the name of “…”": a term noun and "of".
+  if (
+    prev.lower === 'of' &&
+    TERM_NOUNS.has(before?.lower ?? '') &&
+    DETERMINERS.has(ctx.toks[open - 3]?.lower ?? '')
+  )
+    return true;
+  return prev.lower === 'called' && before?.text === '-' && ctx.toks[open - 3]?.lower === 'so';
 }
 
 /**

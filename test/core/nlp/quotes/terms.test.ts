@@ -18,6 +18,14 @@ describe('quoted terms, titles, nicknames and slogans are no quotations', () => 
     ).toEqual([]);
   });
 
+  it('a name given, not a judgement: "what\'s called", "is called", "the nickname of"', () => {
+    expect(direct('The illness is what’s called "miller’s cough," a reaction to flour dust.')).toEqual([]);
+    expect(direct('Farmers get a rash that is called "hay hands" in the valley.')).toEqual([]);
+    expect(direct('The old bridge earned the nickname of “the Harp” among sailors.')).toEqual([]);
+    const judged = direct('Vera Holm called it "a bold gamble" on Monday.', [['Vera Holm', 'PERSON']]);
+    expect(judged.map((q) => q.speaker?.name)).toEqual(['Vera Holm']);
+  });
+
   it('a named term is still a quotation when a speech cue after it reports it', () => {
     const qs = direct('"The phrase slow boom fits," said Ada Brennan.', [['Ada Brennan', 'PERSON']]);
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Ada Brennan']);

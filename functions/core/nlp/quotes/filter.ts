@@ -75,6 +75,16 @@ const TITLE_BEFORE = new Set([
   'poem',
   'painting',
   'exhibition',
+  // what a song is done to: "the band played “Long Road Home”"
+  'played',
+  'plays',
+  'playing',
+  'sang',
+  'sings',
+  'singing',
+  'performed',
+  'performs',
+  'performing',
 ]);
 
 /** Nouns after a title that say what it is a title of: "the “Night Shift” host", "“Lowlands” star". */

@@ -55,6 +55,13 @@ describe('quoted terms, titles, nicknames and slogans are no quotations', () => 
     ).toEqual([]);
   });
 
+  it('a song after the verb that performs it: "played “…”", "sang “…”"', () => {
+    expect(direct('Students with drums played “Long Road Home” from the town hall steps.')).toEqual([]);
+    expect(
+      direct('Later Ivo Marsh sang “Paper Moon Over Tulsa” for the crowd.', [['Ivo Marsh', 'PERSON']]),
+    ).toEqual([]);
+  });
+
   it('a title-cased quotation right after its cue, or shouted, is still a quotation', () => {
     const near = direct('Ruth Harlan wrote: "Thank You Boise."', [['Ruth Harlan', 'PERSON']]);
     expect(near.map((q) => q.speaker?.name)).toEqual(['Ruth Harlan']);

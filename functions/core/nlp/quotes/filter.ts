@@ -5,7 +5,14 @@
  */
 
 import { ENGLISH_FUNCTION_WORDS } from '../../lexicon/english-words.ts';
-import { NAMING_CALLED_BEFORE, SPEAKER_WORDS, TERM_MARKERS, TERM_NOUNS } from '../../lexicon/naming-words.ts';
+import {
+  NAMING_CALLED_BEFORE,
+  SIGN_NOUNS,
+  SIGN_TEXT_BEFORE,
+  SPEAKER_WORDS,
+  TERM_MARKERS,
+  TERM_NOUNS,
+} from '../../lexicon/naming-words.ts';
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
@@ -297,6 +304,29 @@ function namedBefore(ctx: Ctx, open: number): boolean {
   )
     return true;
   return prev.lower === 'called' && before?.text === '-' && ctx.toks[open - 3]?.lower === 'so';
+}
+
+/** A sign's noun stands at most this many words before the word that introduces its text. */
+const SIGN_NOUN_WINDOW = 4;
+
+/**
+ * Is the quotation the text of a sign, a placard or a banner (`placards reading “Trains Not
+ * Tolls”`, `signs with sayings such as, “…”`): a slogan written, not spoken?
+ */
+export function isSignText(ctx: Ctx, start: number): boolean {
+  const open = tokenAt(ctx, start);
+  const para = ctx.toks[open]?.para;
+  let p = open - 1;
+  if (ctx.toks[p]?.text === ',') p--;
+  const intro = ctx.toks[p];
+  if (!intro || intro.para !== para || !SIGN_TEXT_BEFORE.has(intro.lower)) return false;
+  if (intro.lower === 'as' && ctx.toks[p - 1]?.lower !== 'such') return false;
+  for (let k = p - 1; k >= 0 && k >= p - 1 - SIGN_NOUN_WINDOW; k--) {
+    const t = ctx.toks[k]!;
+    if (t.para !== para || ctx.quoteOf[k] !== -1) return false;
+    if (SIGN_NOUNS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /**

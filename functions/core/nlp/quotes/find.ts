@@ -21,6 +21,7 @@ import {
   isEnglish,
   isMarkup,
   isQuotedTerm,
+  isSignText,
   isSubhead,
   isTitle,
   keepUnattributed,
@@ -348,6 +349,7 @@ function run(
   for (const i of lists) items[i]?.rules.push('filter.title-list');
   const foreign = d.rules.on('filter.not-english') && !isEnglish(ctx);
   if (foreign) for (const it of items) it.rules.push('filter.not-english');
+  const signs = d.rules.on('filter.sign-text');
   const dropped = items.map((it, i): QuoteTrace['dropped'] =>
     foreign
       ? 'language'
@@ -359,7 +361,9 @@ function run(
             ? 'subhead'
             : isQuotedTerm(ctx, it.start, it.end, it.cue)
               ? 'term'
-              : null,
+              : signs && isSignText(ctx, it.start)
+                ? (it.rules.push('filter.sign-text'), 'term')
+                : null,
   );
   const scored: ScoredCandidate[][] = items.map(() => []);
   const chosen = items.map((it, i) => {

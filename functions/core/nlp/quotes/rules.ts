@@ -846,6 +846,17 @@ export const RESOLVERS: readonly RuleInfo[] = [
 /** Quoted spans that are no quotation (filter.ts). */
 export const FILTERS: readonly RuleInfo[] = [
   {
+    id: 'filter.sign-text',
+    kind: 'guard',
+    doc: 'the text of a sign, placard or banner ("placards reading “…”", "signs such as “…”") is a slogan written, not spoken',
+    examples: [
+      { text: 'Nurses marched past the clinic with placards reading “Fund the night shift now” on Friday.' },
+      {
+        text: 'Parents lined the road, many holding signs with sayings such as, “Smaller Classes, Brighter Kids.”',
+      },
+    ],
+  },
+  {
     id: 'filter.not-english',
     kind: 'guard',
     doc: 'a text in which almost no word is an English function word is not read: its quotations are dropped',

@@ -62,6 +62,27 @@ describe('quoted terms, titles, nicknames and slogans are no quotations', () => 
     ).toEqual([]);
   });
 
+  it('the text of a sign, placard or banner is a slogan, what someone says after "saying" is not', () => {
+    expect(
+      direct('Nurses marched past the clinic with placards reading “Fund the night shift now” on Friday.'),
+    ).toEqual([]);
+    expect(
+      direct(
+        'Parents lined the road, many holding signs with sayings such as, “Smaller Classes, Brighter Kids.”',
+      ),
+    ).toEqual([]);
+    const spoken = direct('Ray Odell left the hall saying, “We will be back in May.”', [
+      ['Ray Odell', 'PERSON'],
+    ]);
+    expect(spoken.map((q) => q.speaker?.name)).toEqual(['Ray Odell']);
+    const off = findQuotes(
+      'Nurses marched past the clinic with placards reading “Fund the night shift now” on Friday.',
+      [],
+      { filter: null, disabled: new Set(['filter.sign-text']) },
+    );
+    expect(off.filter((q) => q.type === 'direct').map((q) => q.text)).toEqual(['“Fund the night shift now”']);
+  });
+
   it('a title-cased quotation right after its cue, or shouted, is still a quotation', () => {
     const near = direct('Ruth Harlan wrote: "Thank You Boise."', [['Ruth Harlan', 'PERSON']]);
     expect(near.map((q) => q.speaker?.name)).toEqual(['Ruth Harlan']);

@@ -276,7 +276,18 @@ export function tailSubjectVerb(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
     const np = npBefore(ctx, b, i, d.rules);
     if (!np || np.a > i + TAIL_SUBJECT_SLACK) return STOP;
     const sp = resolveNp(ctx, d, np);
-    if (sp && (lowerStart || !ended) && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') return STOP;
+    if (sp && (lowerStart || !ended) && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') {
+      // `"…," officers said`, `"…!" protesters shouted`: a bare plural of one or two words right
+      // before the verb, after a quotation its punctuation closed, is a described speaker.
+      const plural =
+        ended &&
+        d.rules.on('tail.bare-plural') &&
+        np.b === b &&
+        np.b - np.a <= 2 &&
+        /[^s]s$/.test(toks[np.b - 1]!.lower);
+      if (!plural) return STOP;
+      d.rules.fire('tail.bare-plural');
+    }
     return sp ? { cue: span(ctx, v, v + 1), speaker: sp } : STOP;
   }
   return null;

@@ -362,9 +362,12 @@ function run(
             : isQuotedTerm(ctx, it.start, it.end, it.cue)
               ? 'term'
               : signs && isSignText(ctx, it.start)
-                ? (it.rules.push('filter.sign-text'), 'term')
+                ? 'term'
                 : null,
   );
+  items.forEach((it, i) => {
+    if (dropped[i] === 'term' && signs && isSignText(ctx, it.start)) it.rules.push('filter.sign-text');
+  });
   const scored: ScoredCandidate[][] = items.map(() => []);
   const chosen = items.map((it, i) => {
     if (dropped[i]) return it.speaker;

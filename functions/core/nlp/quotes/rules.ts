@@ -445,6 +445,15 @@ export const MODIFIERS: readonly RuleInfo[] = [
     ],
   },
   {
+    id: 'tail.bare-plural',
+    kind: 'modifier',
+    doc: 'a bare plural right before the verb after a closed quotation is a described speaker ("…," officers said)',
+    examples: [
+      { text: 'The hall was full. "We have room for twenty more," volunteers said.', speaker: 'volunteers' },
+      { text: '"Open the gates!" protesters shouted outside the mill.', speaker: 'protesters' },
+    ],
+  },
+  {
     id: 'head.asked-by',
     kind: 'modifier',
     doc: '"X was asked by Y whether …": the asker speaks the question',

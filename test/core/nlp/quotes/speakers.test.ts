@@ -729,3 +729,18 @@ describe('speaker attribution', () => {
     ]);
   });
 });
+
+describe('a bare plural after a closed quotation is a described speaker', () => {
+  it('"…," officers said / "…!" protesters shouted', () => {
+    const text =
+      'Police entered the flat where Ivo Marsh hid.\n\n"We have him!" officers announced on their radios.';
+    const qs = findQuotes(text, mentions(text, [['Ivo Marsh', 'PERSON']])).filter((q) => q.type === 'direct');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['officers']);
+  });
+
+  it('switched off, the bare plural is refused as before', () => {
+    const text = '"We have room for twenty more," volunteers said.';
+    const qs = findQuotes(text, [], { filter: null, disabled: new Set(['tail.bare-plural']) });
+    expect(qs.find((q) => q.type === 'direct')?.speaker?.name ?? null).not.toBe('volunteers');
+  });
+});

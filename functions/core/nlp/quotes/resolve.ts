@@ -664,6 +664,23 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
     }
     if (kind) return null;
   }
+  // "Lena Brook and her team wrote": a name coordinated with its own group speaks for both.
+  if (
+    ctx.mentionOf[b - 1] === -1 &&
+    b - a >= 2 &&
+    OWN_GROUP_POSSESSIVES.has(toks[a]!.lower) &&
+    toks[a - 1]?.lower === 'and' &&
+    rules.on('np.name-and-own-group')
+  ) {
+    const mi = ctx.mentionOf[a - 2] ?? -1;
+    if (mi >= 0 && isSpeakerType(ctx.mentions[mi]!.type) && ctx.quoteOf[a - 2] === -1) {
+      const sp = resolveNp(ctx, d, { a: firstTokenIndex(ctx, ctx.mentions[mi]!.start), b: a - 1 });
+      if (sp) {
+        rules.fire('np.name-and-own-group');
+        return sp;
+      }
+    }
+  }
   // 3. A nominal.
   const hw = head.lower.replace(/\.$/, '');
   const nk = NOMINAL_HEADS.get(hw);
@@ -716,6 +733,9 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   }
   return null;
 }
+
+/** Possessives that tie a group to the name before "and": "X and her team", "X and his colleagues". */
+const OWN_GROUP_POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its']);
 
 /** A noun phrase as its own speaker, described as written ("a defense ministry source"). */
 export function describe(ctx: Ctx, np: Np): Resolved {

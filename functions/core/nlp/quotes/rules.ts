@@ -454,6 +454,18 @@ export const MODIFIERS: readonly RuleInfo[] = [
     ],
   },
   {
+    id: 'np.name-and-own-group',
+    kind: 'modifier',
+    doc: 'a name coordinated with its own group ("X and her team wrote") is the speaker, not the group',
+    examples: [
+      {
+        text: '"We found ice under the crust," Lena Brook and her team wrote in the journal.',
+        names: [['Lena Brook', P]],
+        speaker: 'Lena Brook',
+      },
+    ],
+  },
+  {
     id: 'head.asked-by',
     kind: 'modifier',
     doc: '"X was asked by Y whether …": the asker speaks the question',

@@ -744,3 +744,24 @@ describe('a bare plural after a closed quotation is a described speaker', () => 
     expect(qs.find((q) => q.type === 'direct')?.speaker?.name ?? null).not.toBe('volunteers');
   });
 });
+
+describe('a name coordinated with its own group', () => {
+  it('"X and her team wrote" credits X, also when X is a surname', () => {
+    const text =
+      'Lena Brook studied ice for years. "We found ice under the crust," Brook and her team wrote.';
+    const qs = findQuotes(
+      text,
+      mentions(text, [
+        ['Lena Brook', 'PERSON'],
+        ['Brook', 'PERSON'],
+      ]),
+    ).filter((q) => q.type === 'direct');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Lena Brook']);
+  });
+
+  it("a group that is not the named speaker's own stays the subject", () => {
+    const text = '"We found ice under the crust," the survey team wrote.';
+    const qs = findQuotes(text, [], { filter: null }).filter((q) => q.type === 'direct');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['the survey team']);
+  });
+});

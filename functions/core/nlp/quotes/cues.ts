@@ -20,7 +20,7 @@ import {
   WEAK_BEFORE,
 } from '../../lexicon/cue-words.ts';
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
-import { NOT_SUBJECT_AFTER } from '../../lexicon/prepositions.ts';
+import { NOT_SUBJECT_AFTER, PREPOSITIONS } from '../../lexicon/prepositions.ts';
 import { GENDERED_FORMS, SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
@@ -72,6 +72,10 @@ function nounForm(ctx: Ctx, i: number): boolean {
   if (NOUN_BEFORE.has(prev) || (/^[a-z]+ed$/.test(prev) && !AUX_ED.has(prev))) return true;
   // "taking calls", "the following comment", "his bold pledge", "the loud chant".
   if (/^[a-z]{3,}(ing|al|ic|ous|ive|ful)$/.test(prev)) return true;
+  // "In a separate tweet, …", "with a brief statement": a preposition, a determiner and one
+  // modifier before it make it the noun of a prepositional phrase.
+  const det = ctx.toks[i - 2];
+  if (det && DETERMINERS.has(det.lower) && PREPOSITIONS.has(ctx.toks[i - 3]?.lower ?? '')) return true;
   // "of Nordic claims": after a nationality or party adjective it is the noun.
   const mi = ctx.mentionOf[i - 1]!;
   return mi >= 0 && ctx.mentions[mi]!.type === 'MISC';

@@ -608,11 +608,16 @@ export const PHRASES: readonly RuleInfo[] = [
   {
     id: 'cue.noun-form',
     kind: 'guard',
-    doc: 'a speech verb with a noun form after a determiner or adjective ("a conference call") is the noun',
+    doc: 'a speech verb with a noun form after a determiner or adjective ("a conference call", "in a separate tweet") is the noun',
     examples: [
       {
         text: 'Ivo Mertens joined a conference call about the "open questions" on Monday.',
         names: [['Ivo Mertens', P]],
+      },
+      {
+        text: 'In a separate tweet, Ivo Mertens added that the talks were "going nowhere."',
+        names: [['Ivo Mertens', P]],
+        speaker: 'Ivo Mertens',
       },
     ],
   },

@@ -765,3 +765,23 @@ describe('a name coordinated with its own group', () => {
     expect(qs.map((q) => q.speaker?.name)).toEqual(['the survey team']);
   });
 });
+
+describe('a cue word inside a prepositional phrase is its noun', () => {
+  it('"In a separate tweet, the group added …" credits the group, not "a separate"', () => {
+    const text =
+      'The Dock Workers Union posted a notice on Monday. In a separate tweet, the union added that the port "is not keeping its word."';
+    const qs = findQuotes(text, mentions(text, [['The Dock Workers Union', 'ORGANIZATION']])).filter(
+      (q) => q.type === 'direct',
+    );
+    expect(qs[0]?.speaker?.name).not.toBe('a separate');
+    expect(qs[0]?.cue?.text).toBe('added');
+  });
+
+  it('the same word as a verb after its subject is still a cue', () => {
+    const text = 'Mayor Ada Brennan tweeted that the plan was "a done deal."';
+    const qs = findQuotes(text, mentions(text, [['Ada Brennan', 'PERSON']])).filter(
+      (q) => q.type === 'direct',
+    );
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Ada Brennan']);
+  });
+});

@@ -737,6 +737,22 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
 /** Possessives that tie a group to the name before "and": "X and her team", "X and his colleagues". */
 const OWN_GROUP_POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its']);
 
+/**
+ * A described person at token k whose noun tells `kind`'s gender, opened by a determiner ("one
+ * mother", "a spokeswoman", "the man"): its tokens, or null. Not a possessive ("the woman's").
+ */
+function genderedDescription(ctx: Ctx, k: number, kind: string): Np | null {
+  const t = ctx.toks[k]!;
+  const words = kind === 'female' ? FEMALE_WORDS : kind === 'male' ? MALE_WORDS : null;
+  if (!words?.has(t.lower) || t.cap) return null;
+  const det = ctx.toks[k - 1];
+  if (!det || !DETERMINERS.has(det.lower) || GENDERED_DETERMINERS.has(det.lower)) return null;
+  return { a: k - 1, b: k + 1 };
+}
+
+/** Possessive determiners: "his mother" is someone's relative, named or not, no new speaker. */
+const GENDERED_DETERMINERS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its', 'my', 'our']);
+
 /** A noun phrase as its own speaker, described as written ("a defense ministry source"). */
 export function describe(ctx: Ctx, np: Np): Resolved {
   const { toks } = ctx;
@@ -902,9 +918,27 @@ export function resolvePronoun(
     if (toks[a]!.para !== toks[p]!.para) paraGap = toks[p]!.para - toks[a]!.para;
     if (paraGap > PRONOUN_BACK_PARAGRAPHS) break;
     if (p - a > PRONOUN_BACK_TOKENS) break;
+    // "WIRED spoke to one mother, who … ¶ “…,” she said": a described person whose noun tells the
+    // pronoun's gender, before any name of that gender in the sentence, is its antecedent.
+    let described: Np | null = null;
     for (let k = a; k < b && k - a < PRONOUN_SENTENCE_SCAN; k++) {
       const mi = ctx.mentionOf[k]!;
-      if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi, 'pronoun.earlier-sentences');
+      if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) {
+        if (described && d.gender(d.canonical(ctx.mentions[mi]!)) === null) break;
+        return found(mi, 'pronoun.earlier-sentences');
+      }
+      if (
+        !described &&
+        personal &&
+        mi < 0 &&
+        ctx.quoteOf[k] === -1 &&
+        rules.on('pronoun.gendered-description')
+      )
+        described = genderedDescription(ctx, k, kind);
+    }
+    if (described) {
+      rules.fire('pronoun.gendered-description');
+      return { ...describe(ctx, described), mention };
     }
   }
   // "Donald Trump’s campaign is defending … It’s denouncing what it calls …": an organisation

@@ -466,6 +466,18 @@ export const MODIFIERS: readonly RuleInfo[] = [
     ],
   },
   {
+    id: 'pronoun.gendered-description',
+    kind: 'resolver',
+    doc: 'he/she in a later sentence takes a described person whose noun tells that gender ("one mother"), before any ungendered name',
+    examples: [
+      {
+        text: 'Reporters spoke to one mother near Harbor Mall. "I keep the phone in the kitchen," she said.',
+        names: [['Harbor Mall', P]],
+        speaker: 'one mother',
+      },
+    ],
+  },
+  {
     id: 'head.asked-by',
     kind: 'modifier',
     doc: '"X was asked by Y whether …": the asker speaks the question',

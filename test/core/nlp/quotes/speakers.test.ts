@@ -785,3 +785,26 @@ describe('a cue word inside a prepositional phrase is its noun', () => {
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Ada Brennan']);
   });
 });
+
+describe('he/she after a described person whose noun tells the gender', () => {
+  it('"one mother … she said" is the mother, not a name of no known gender', () => {
+    const text =
+      'Reporters spoke to one mother who shops at Kestrel Point every week.\n\n"I keep the phone in the kitchen," she said.';
+    const qs = findQuotes(text, mentions(text, [['Kestrel Point', 'PERSON']])).filter(
+      (q) => q.type === 'direct',
+    );
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['one mother']);
+  });
+
+  it('a name of the same gender in that sentence wins, and "his mother" is no new speaker', () => {
+    const named =
+      'Reporters spoke to one mother, Jane Holm, at the school.\n\n"I keep the phone away," she said.';
+    const a = findQuotes(named, mentions(named, [['Jane Holm', 'PERSON']])).filter(
+      (q) => q.type === 'direct',
+    );
+    expect(a.map((q) => q.speaker?.name)).toEqual(['Jane Holm']);
+    const kin = 'Ada Brennan visited her mother in May.\n\n"We talked for hours," she said.';
+    const b = findQuotes(kin, mentions(kin, [['Ada Brennan', 'PERSON']])).filter((q) => q.type === 'direct');
+    expect(b.map((q) => q.speaker?.name)).toEqual(['Ada Brennan']);
+  });
+});

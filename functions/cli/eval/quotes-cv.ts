@@ -68,6 +68,7 @@ export function crossValidate(
   training: TrainOptions = DEFAULT_TRAINING,
   grid: readonly FilterModel['thresholds'][] = [DEFAULT_THRESHOLDS],
   disabled: ReadonlySet<string> = new Set(),
+  log?: (line: string) => void,
 ): CvResult[] {
   const fold = docs.map((d) => foldOf(d.name, k));
   // A quotation's candidates do not depend on the model: collected once, pooled per fold.
@@ -94,7 +95,8 @@ export function crossValidate(
       grid.forEach((thresholds, g) => {
         const m = { ...filter, thresholds };
         const kept = found.filter((q) => keeps(m, q.quote.type, q.features)).map((q) => q.quote);
-        scoreDoc(d, kept, counts[g]!);
+        // Errors of the held-out fold, at the first thresholds given.
+        scoreDoc(d, kept, counts[g]!, g === 0 ? log : undefined);
       });
     });
     documents.push(n);

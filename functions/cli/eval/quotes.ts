@@ -44,12 +44,12 @@ export interface Counts {
 }
 
 const usage = `usage: news-ingest eval quotes --data DIR [--errors] [--limit N] [--json] [--entities FILE]
-       news-ingest eval quotes --data DIR --cv K [--thresholds D/I,D/I…] [--disable ID,…] [--json]
+       news-ingest eval quotes --data DIR --cv K [--thresholds D/I,D/I…] [--disable ID,…] [--errors] [--json]
        news-ingest eval quotes --data DIR --ablate [--json]
 
 Scores direct-quote precision/recall/F1, attribution accuracy, end-to-end F1 and indirect
 (reported speech) content F1 and source accuracy on PolNeAR-format data (DIR/text, DIR/attributions).
---errors prints every unmatched or misattributed quote; --entities FILE takes precomputed entity
+--errors prints every unmatched or misattributed quote (with --cv: of each held-out fold); --entities FILE takes precomputed entity
 mentions (JSON object: document name -> mentions) instead of running the recogniser.
 --cv K    K-fold cross-validation by document: the speaker-choice model and the confidence
           filter are retrained on the other folds for each fold; prints each figure's mean,
@@ -493,7 +493,7 @@ export async function run(argv: string[]): Promise<number> {
     const mentionsOf = docs.map((doc) => cached?.[doc.name] ?? recognize?.(doc.text) ?? []);
     const { crossValidate, ablation, cvReport, ablationReport } = await import('./quotes-cv.ts');
     if (folds) {
-      const rs = crossValidate(docs, mentionsOf, folds, undefined, grid, disabled);
+      const rs = crossValidate(docs, mentionsOf, folds, undefined, grid, disabled, log);
       process.stdout.write(json ? `${JSON.stringify(grid ? rs : rs[0])}\n` : rs.map(cvReport).join('\n'));
     } else {
       const r = ablation(docs, mentionsOf, (id) => process.stderr.write(`  ${id}\n`));

@@ -18,6 +18,25 @@ export const TERM_MARKERS: ReadonlySet<string> = wordSet(`
 so-called dubbed nicknamed known
 `);
 
+/**
+ * Words before "called" that make it a name given, not a judgement someone made: "what's called
+ * “…”", "a rash that is called “…”" (against "she called it “…”").
+ */
+export const NAMING_CALLED_BEFORE: ReadonlySet<string> = wordSet(`
+what's what is are
+`);
+
+/** Things that carry written words: "placards reading “…”", "signs with sayings such as “…”". */
+export const SIGN_NOUNS: ReadonlySet<string> = wordSet(`
+sign signs placard placards banner banners poster posters billboard billboards sticker stickers
+t-shirt t-shirts shirt shirts sayings
+`);
+
+/** Words right before a sign's text: "reading", "that read", "such as". */
+export const SIGN_TEXT_BEFORE: ReadonlySet<string> = wordSet(`
+reading read reads saying as
+`);
+
 /** First- and second-person words: a quoted span holding one is someone's speech. */
 export const SPEAKER_WORDS: ReadonlySet<string> = wordSet(`
 i i'm i've i'd i'll me my mine myself we we're we've we'd we'll us our ours ourselves

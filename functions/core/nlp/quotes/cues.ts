@@ -20,7 +20,7 @@ import {
   WEAK_BEFORE,
 } from '../../lexicon/cue-words.ts';
 import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
-import { NOT_SUBJECT_AFTER } from '../../lexicon/prepositions.ts';
+import { NOT_SUBJECT_AFTER, PREPOSITIONS } from '../../lexicon/prepositions.ts';
 import { GENDERED_FORMS, SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { CUE_ADVERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
@@ -72,6 +72,10 @@ function nounForm(ctx: Ctx, i: number): boolean {
   if (NOUN_BEFORE.has(prev) || (/^[a-z]+ed$/.test(prev) && !AUX_ED.has(prev))) return true;
   // "taking calls", "the following comment", "his bold pledge", "the loud chant".
   if (/^[a-z]{3,}(ing|al|ic|ous|ive|ful)$/.test(prev)) return true;
+  // "In a separate tweet, …", "with a brief statement": a preposition, a determiner and one
+  // modifier before it make it the noun of a prepositional phrase.
+  const det = ctx.toks[i - 2];
+  if (det && DETERMINERS.has(det.lower) && PREPOSITIONS.has(ctx.toks[i - 3]?.lower ?? '')) return true;
   // "of Nordic claims": after a nationality or party adjective it is the noun.
   const mi = ctx.mentionOf[i - 1]!;
   return mi >= 0 && ctx.mentions[mi]!.type === 'MISC';
@@ -276,7 +280,18 @@ export function tailSubjectVerb(ctx: Ctx, d: Discourse, t: TailScan): Outcome {
     const np = npBefore(ctx, b, i, d.rules);
     if (!np || np.a > i + TAIL_SUBJECT_SLACK) return STOP;
     const sp = resolveNp(ctx, d, np);
-    if (sp && (lowerStart || !ended) && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') return STOP;
+    if (sp && (lowerStart || !ended) && sp.type !== 'PERSON' && sp.type !== 'ORGANIZATION') {
+      // `"…," officers said`, `"…!" protesters shouted`: a bare plural of one or two words right
+      // before the verb, after a quotation its punctuation closed, is a described speaker.
+      const plural =
+        ended &&
+        d.rules.on('tail.bare-plural') &&
+        np.b === b &&
+        np.b - np.a <= 2 &&
+        /[^s]s$/.test(toks[np.b - 1]!.lower);
+      if (!plural) return STOP;
+      d.rules.fire('tail.bare-plural');
+    }
     return sp ? { cue: span(ctx, v, v + 1), speaker: sp } : STOP;
   }
   return null;

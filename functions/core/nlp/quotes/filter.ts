@@ -4,7 +4,15 @@
  * Decided per quotation from its words and context.
  */
 
-import { SPEAKER_WORDS, TERM_MARKERS, TERM_NOUNS } from '../../lexicon/naming-words.ts';
+import { ENGLISH_FUNCTION_WORDS } from '../../lexicon/english-words.ts';
+import {
+  NAMING_CALLED_BEFORE,
+  SIGN_NOUNS,
+  SIGN_TEXT_BEFORE,
+  SPEAKER_WORDS,
+  TERM_MARKERS,
+  TERM_NOUNS,
+} from '../../lexicon/naming-words.ts';
 import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { SPEECH_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
@@ -74,6 +82,16 @@ const TITLE_BEFORE = new Set([
   'poem',
   'painting',
   'exhibition',
+  // what a song is done to: "the band played “Long Road Home”"
+  'played',
+  'plays',
+  'playing',
+  'sang',
+  'sings',
+  'singing',
+  'performed',
+  'performs',
+  'performing',
 ]);
 
 /** Nouns after a title that say what it is a title of: "the “Night Shift” host", "“Lowlands” star". */
@@ -275,7 +293,40 @@ function namedBefore(ctx: Ctx, open: number): boolean {
   if (TERM_NOUNS.has(prev.lower) && DETERMINERS.has(ctx.toks[open - 2]?.lower ?? '')) return true;
   if (TERM_MARKERS.has(prev.lower)) return true;
   if (prev.lower === 'as' && ctx.toks[open - 2]?.lower === 'known') return true;
-  return prev.lower === 'called' && ctx.toks[open - 2]?.text === '-' && ctx.toks[open - 3]?.lower === 'so';
+  const before = ctx.toks[open - 2];
+  if (prev.lower === 'called' && before && NAMING_CALLED_BEFORE.has(before.lower.replace(/’/g, "'")))
+    return true;
+  // "the nickname of “…”", "earned it the name of “…”": a term noun and "of".
+  if (
+    prev.lower === 'of' &&
+    TERM_NOUNS.has(before?.lower ?? '') &&
+    DETERMINERS.has(ctx.toks[open - 3]?.lower ?? '')
+  )
+    return true;
+  return prev.lower === 'called' && before?.text === '-' && ctx.toks[open - 3]?.lower === 'so';
+}
+
+/** A sign's noun stands at most this many words before the word that introduces its text. */
+const SIGN_NOUN_WINDOW = 4;
+
+/**
+ * Is the quotation the text of a sign, a placard or a banner (`placards reading “Trains Not
+ * Tolls”`, `signs with sayings such as, “…”`): a slogan written, not spoken?
+ */
+export function isSignText(ctx: Ctx, start: number): boolean {
+  const open = tokenAt(ctx, start);
+  const para = ctx.toks[open]?.para;
+  let p = open - 1;
+  if (ctx.toks[p]?.text === ',') p--;
+  const intro = ctx.toks[p];
+  if (!intro || intro.para !== para || !SIGN_TEXT_BEFORE.has(intro.lower)) return false;
+  if (intro.lower === 'as' && ctx.toks[p - 1]?.lower !== 'such') return false;
+  for (let k = p - 1; k >= 0 && k >= p - 1 - SIGN_NOUN_WINDOW; k--) {
+    const t = ctx.toks[k]!;
+    if (t.para !== para || ctx.quoteOf[k] !== -1) return false;
+    if (SIGN_NOUNS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /**
@@ -315,4 +366,33 @@ export function isQuotedTerm(ctx: Ctx, start: number, end: number, cue: Span | n
   // adjective, then the span, then a noun.
   const opensPhrase = det(prev) || (!prev.cap && det(ctx.toks[open - 2]));
   return opensPhrase && !MODIFIER_STOP.has(after.lower);
+}
+
+/** A text with fewer words than this is too short to judge its language: it is read as English. */
+export const MIN_LANGUAGE_WORDS = 40;
+/**
+ * Below this share of English function words among its words a text is not English: English news
+ * runs above 0.1 (a score table or a recipe above 0.01), Russian or Indonesian prose near 0.
+ */
+export const MIN_ENGLISH_SHARE = 0.02;
+
+const englishCache = new WeakMap<Ctx, boolean>();
+
+/**
+ * Is the text English, as far as its function words tell? The cues and speaker rules read English
+ * only: in another language a quotation's "speaker" is a guess.
+ */
+export function isEnglish(ctx: Ctx): boolean {
+  const known = englishCache.get(ctx);
+  if (known !== undefined) return known;
+  let words = 0;
+  let english = 0;
+  for (const t of ctx.toks) {
+    if (!t.word || !/\p{L}/u.test(t.text)) continue;
+    words++;
+    if (ENGLISH_FUNCTION_WORDS.has(t.lower)) english++;
+  }
+  const out = words < MIN_LANGUAGE_WORDS || english >= MIN_ENGLISH_SHARE * words;
+  englishCache.set(ctx, out);
+  return out;
 }

@@ -17,7 +17,16 @@ import { type Document, documentOf } from '../document.ts';
 import { directFeatures, type FilterModel, indirectFeatures, keeps, probability } from './confidence.ts';
 import { buildContext, type Ctx, tokenAt } from './context.ts';
 import { type Attributed, continueSpeakers } from './continuation.ts';
-import { isMarkup, isQuotedTerm, isSubhead, isTitle, keepUnattributed, titleListMembers } from './filter.ts';
+import {
+  isEnglish,
+  isMarkup,
+  isQuotedTerm,
+  isSignText,
+  isSubhead,
+  isTitle,
+  keepUnattributed,
+  titleListMembers,
+} from './filter.ts';
 import { CUE_GUARDS, findIndirect, GUARDED_RULES, type RefusedCue, type Reported } from './indirect.ts';
 import {
   type Candidate,
@@ -145,7 +154,7 @@ export interface QuoteTrace {
   /** Ids of the rules (rules.ts) that fired for it, in order. */
   readonly rules: readonly string[];
   /** Dropped as a title, markup, subhead or quoted term, or kept out for want of a speaker. */
-  readonly dropped: 'title' | 'markup' | 'subhead' | 'term' | 'unattributed' | 'unlikely' | null;
+  readonly dropped: 'language' | 'title' | 'markup' | 'subhead' | 'term' | 'unattributed' | 'unlikely' | null;
   /** The model's candidates, best first ("rule" marks the rules' pick of a cued quotation). */
   readonly candidates: readonly ScoredCandidate[];
   /** Why the speaker won, in words. */
@@ -298,6 +307,7 @@ function reason(it: Item, dropped: QuoteTrace['dropped'], cands: readonly Scored
   if (dropped === 'title' || dropped === 'markup' || dropped === 'subhead')
     return `not a quotation: read as a ${dropped}`;
   if (dropped === 'term') return 'not a quotation: a quoted term, title or modifier that nobody speaks';
+  if (dropped === 'language') return 'not read: the text is not English (filter.not-english)';
   const fired = it.rules.length ? it.rules[it.rules.length - 1] : undefined;
   const top = cands[0];
   const second = cands[1];
@@ -337,17 +347,27 @@ function run(
   // from the rules' picks before any is replaced, so the order of quotations does not matter.
   const lists = d.rules.on('filter.title-list') ? titleListMembers(ctx) : new Set<number>();
   for (const i of lists) items[i]?.rules.push('filter.title-list');
+  const foreign = d.rules.on('filter.not-english') && !isEnglish(ctx);
+  if (foreign) for (const it of items) it.rules.push('filter.not-english');
+  const signs = d.rules.on('filter.sign-text');
   const dropped = items.map((it, i): QuoteTrace['dropped'] =>
-    isTitle(ctx, it.start, it.end) || lists.has(i)
-      ? 'title'
-      : isMarkup(ctx, it.start, it.end)
-        ? 'markup'
-        : isSubhead(ctx, ctx.quotes[i]!)
-          ? 'subhead'
-          : isQuotedTerm(ctx, it.start, it.end, it.cue)
-            ? 'term'
-            : null,
+    foreign
+      ? 'language'
+      : isTitle(ctx, it.start, it.end) || lists.has(i)
+        ? 'title'
+        : isMarkup(ctx, it.start, it.end)
+          ? 'markup'
+          : isSubhead(ctx, ctx.quotes[i]!)
+            ? 'subhead'
+            : isQuotedTerm(ctx, it.start, it.end, it.cue)
+              ? 'term'
+              : signs && isSignText(ctx, it.start)
+                ? 'term'
+                : null,
   );
+  items.forEach((it, i) => {
+    if (dropped[i] === 'term' && signs && isSignText(ctx, it.start)) it.rules.push('filter.sign-text');
+  });
   const scored: ScoredCandidate[][] = items.map(() => []);
   const chosen = items.map((it, i) => {
     if (dropped[i]) return it.speaker;

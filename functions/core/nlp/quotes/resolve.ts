@@ -664,6 +664,23 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
     }
     if (kind) return null;
   }
+  // "Lena Brook and her team wrote": a name coordinated with its own group speaks for both.
+  if (
+    ctx.mentionOf[b - 1] === -1 &&
+    b - a >= 2 &&
+    OWN_GROUP_POSSESSIVES.has(toks[a]!.lower) &&
+    toks[a - 1]?.lower === 'and' &&
+    rules.on('np.name-and-own-group')
+  ) {
+    const mi = ctx.mentionOf[a - 2] ?? -1;
+    if (mi >= 0 && isSpeakerType(ctx.mentions[mi]!.type) && ctx.quoteOf[a - 2] === -1) {
+      const sp = resolveNp(ctx, d, { a: firstTokenIndex(ctx, ctx.mentions[mi]!.start), b: a - 1 });
+      if (sp) {
+        rules.fire('np.name-and-own-group');
+        return sp;
+      }
+    }
+  }
   // 3. A nominal.
   const hw = head.lower.replace(/\.$/, '');
   const nk = NOMINAL_HEADS.get(hw);
@@ -716,6 +733,25 @@ export function resolveNp(ctx: Ctx, d: Discourse, np: Np): Resolved | null {
   }
   return null;
 }
+
+/** Possessives that tie a group to the name before "and": "X and her team", "X and his colleagues". */
+const OWN_GROUP_POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its']);
+
+/**
+ * A described person at token k whose noun tells `kind`'s gender, opened by a determiner ("one
+ * mother", "a spokeswoman", "the man"): its tokens, or null. Not a possessive ("the woman's").
+ */
+function genderedDescription(ctx: Ctx, k: number, kind: string): Np | null {
+  const t = ctx.toks[k]!;
+  const words = kind === 'female' ? FEMALE_WORDS : kind === 'male' ? MALE_WORDS : null;
+  if (!words?.has(t.lower) || t.cap) return null;
+  const det = ctx.toks[k - 1];
+  if (!det || !DETERMINERS.has(det.lower) || GENDERED_DETERMINERS.has(det.lower)) return null;
+  return { a: k - 1, b: k + 1 };
+}
+
+/** Possessive determiners: "his mother" is someone's relative, named or not, no new speaker. */
+const GENDERED_DETERMINERS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'its', 'my', 'our']);
 
 /** A noun phrase as its own speaker, described as written ("a defense ministry source"). */
 export function describe(ctx: Ctx, np: Np): Resolved {
@@ -882,9 +918,27 @@ export function resolvePronoun(
     if (toks[a]!.para !== toks[p]!.para) paraGap = toks[p]!.para - toks[a]!.para;
     if (paraGap > PRONOUN_BACK_PARAGRAPHS) break;
     if (p - a > PRONOUN_BACK_TOKENS) break;
+    // "WIRED spoke to one mother, who … ¶ “…,” she said": a described person whose noun tells the
+    // pronoun's gender, before any name of that gender in the sentence, is its antecedent.
+    let described: Np | null = null;
     for (let k = a; k < b && k - a < PRONOUN_SENTENCE_SCAN; k++) {
       const mi = ctx.mentionOf[k]!;
-      if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) return found(mi, 'pronoun.earlier-sentences');
+      if (mi >= 0 && ctx.quoteOf[k] === -1 && fits(mi)) {
+        if (described && d.gender(d.canonical(ctx.mentions[mi]!)) === null) break;
+        return found(mi, 'pronoun.earlier-sentences');
+      }
+      if (
+        !described &&
+        personal &&
+        mi < 0 &&
+        ctx.quoteOf[k] === -1 &&
+        rules.on('pronoun.gendered-description')
+      )
+        described = genderedDescription(ctx, k, kind);
+    }
+    if (described) {
+      rules.fire('pronoun.gendered-description');
+      return { ...describe(ctx, described), mention };
     }
   }
   // "Donald Trump’s campaign is defending … It’s denouncing what it calls …": an organisation

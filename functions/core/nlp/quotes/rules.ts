@@ -445,6 +445,39 @@ export const MODIFIERS: readonly RuleInfo[] = [
     ],
   },
   {
+    id: 'tail.bare-plural',
+    kind: 'modifier',
+    doc: 'a bare plural right before the verb after a closed quotation is a described speaker ("…," officers said)',
+    examples: [
+      { text: 'The hall was full. "We have room for twenty more," volunteers said.', speaker: 'volunteers' },
+      { text: '"Open the gates!" protesters shouted outside the mill.', speaker: 'protesters' },
+    ],
+  },
+  {
+    id: 'np.name-and-own-group',
+    kind: 'modifier',
+    doc: 'a name coordinated with its own group ("X and her team wrote") is the speaker, not the group',
+    examples: [
+      {
+        text: '"We found ice under the crust," Lena Brook and her team wrote in the journal.',
+        names: [['Lena Brook', P]],
+        speaker: 'Lena Brook',
+      },
+    ],
+  },
+  {
+    id: 'pronoun.gendered-description',
+    kind: 'resolver',
+    doc: 'he/she in a later sentence takes a described person whose noun tells that gender ("one mother"), before any ungendered name',
+    examples: [
+      {
+        text: 'Reporters spoke to one mother near Harbor Mall. "I keep the phone in the kitchen," she said.',
+        names: [['Harbor Mall', P]],
+        speaker: 'one mother',
+      },
+    ],
+  },
+  {
     id: 'head.asked-by',
     kind: 'modifier',
     doc: '"X was asked by Y whether …": the asker speaks the question',
@@ -587,11 +620,16 @@ export const PHRASES: readonly RuleInfo[] = [
   {
     id: 'cue.noun-form',
     kind: 'guard',
-    doc: 'a speech verb with a noun form after a determiner or adjective ("a conference call") is the noun',
+    doc: 'a speech verb with a noun form after a determiner or adjective ("a conference call", "in a separate tweet") is the noun',
     examples: [
       {
         text: 'Ivo Mertens joined a conference call about the "open questions" on Monday.',
         names: [['Ivo Mertens', P]],
+      },
+      {
+        text: 'In a separate tweet, Ivo Mertens added that the talks were "going nowhere."',
+        names: [['Ivo Mertens', P]],
+        speaker: 'Ivo Mertens',
       },
     ],
   },
@@ -845,6 +883,28 @@ export const RESOLVERS: readonly RuleInfo[] = [
 
 /** Quoted spans that are no quotation (filter.ts). */
 export const FILTERS: readonly RuleInfo[] = [
+  {
+    id: 'filter.sign-text',
+    kind: 'guard',
+    doc: 'the text of a sign, placard or banner ("placards reading “…”", "signs such as “…”") is a slogan written, not spoken',
+    examples: [
+      { text: 'Nurses marched past the clinic with placards reading “Fund the night shift now” on Friday.' },
+      {
+        text: 'Parents lined the road, many holding signs with sayings such as, “Smaller Classes, Brighter Kids.”',
+      },
+    ],
+  },
+  {
+    id: 'filter.not-english',
+    kind: 'guard',
+    doc: 'a text in which almost no word is an English function word is not read: its quotations are dropped',
+    examples: [
+      {
+        text: 'El consejo del barrio norte habló ayer con los vecinos. «Vamos tardar meses en reparar el puente viejo», dijo Marta Solís durante la reunión. Los vecinos pidieron más autobuses, más luces en las calles y una fecha clara para las obras del mercado. Nadie respondió esa noche. El consejo volverá reunirse el próximo lunes por la tarde.',
+        names: [['Marta Solís', P]],
+      },
+    ],
+  },
   {
     id: 'filter.title-list',
     kind: 'guard',

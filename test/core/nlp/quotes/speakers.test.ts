@@ -729,3 +729,82 @@ describe('speaker attribution', () => {
     ]);
   });
 });
+
+describe('a bare plural after a closed quotation is a described speaker', () => {
+  it('"…," officers said / "…!" protesters shouted', () => {
+    const text =
+      'Police entered the flat where Ivo Marsh hid.\n\n"We have him!" officers announced on their radios.';
+    const qs = findQuotes(text, mentions(text, [['Ivo Marsh', 'PERSON']])).filter((q) => q.type === 'direct');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['officers']);
+  });
+
+  it('switched off, the bare plural is refused as before', () => {
+    const text = '"We have room for twenty more," volunteers said.';
+    const qs = findQuotes(text, [], { filter: null, disabled: new Set(['tail.bare-plural']) });
+    expect(qs.find((q) => q.type === 'direct')?.speaker?.name ?? null).not.toBe('volunteers');
+  });
+});
+
+describe('a name coordinated with its own group', () => {
+  it('"X and her team wrote" credits X, also when X is a surname', () => {
+    const text =
+      'Lena Brook studied ice for years. "We found ice under the crust," Brook and her team wrote.';
+    const qs = findQuotes(
+      text,
+      mentions(text, [
+        ['Lena Brook', 'PERSON'],
+        ['Brook', 'PERSON'],
+      ]),
+    ).filter((q) => q.type === 'direct');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Lena Brook']);
+  });
+
+  it("a group that is not the named speaker's own stays the subject", () => {
+    const text = '"We found ice under the crust," the survey team wrote.';
+    const qs = findQuotes(text, [], { filter: null }).filter((q) => q.type === 'direct');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['the survey team']);
+  });
+});
+
+describe('a cue word inside a prepositional phrase is its noun', () => {
+  it('"In a separate tweet, the group added …" credits the group, not "a separate"', () => {
+    const text =
+      'The Dock Workers Union posted a notice on Monday. In a separate tweet, the union added that the port "is not keeping its word."';
+    const qs = findQuotes(text, mentions(text, [['The Dock Workers Union', 'ORGANIZATION']])).filter(
+      (q) => q.type === 'direct',
+    );
+    expect(qs[0]?.speaker?.name).not.toBe('a separate');
+    expect(qs[0]?.cue?.text).toBe('added');
+  });
+
+  it('the same word as a verb after its subject is still a cue', () => {
+    const text = 'Mayor Ada Brennan tweeted that the plan was "a done deal."';
+    const qs = findQuotes(text, mentions(text, [['Ada Brennan', 'PERSON']])).filter(
+      (q) => q.type === 'direct',
+    );
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Ada Brennan']);
+  });
+});
+
+describe('he/she after a described person whose noun tells the gender', () => {
+  it('"one mother … she said" is the mother, not a name of no known gender', () => {
+    const text =
+      'Reporters spoke to one mother who shops at Kestrel Point every week.\n\n"I keep the phone in the kitchen," she said.';
+    const qs = findQuotes(text, mentions(text, [['Kestrel Point', 'PERSON']])).filter(
+      (q) => q.type === 'direct',
+    );
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['one mother']);
+  });
+
+  it('a name of the same gender in that sentence wins, and "his mother" is no new speaker', () => {
+    const named =
+      'Reporters spoke to one mother, Jane Holm, at the school.\n\n"I keep the phone away," she said.';
+    const a = findQuotes(named, mentions(named, [['Jane Holm', 'PERSON']])).filter(
+      (q) => q.type === 'direct',
+    );
+    expect(a.map((q) => q.speaker?.name)).toEqual(['Jane Holm']);
+    const kin = 'Ada Brennan visited her mother in May.\n\n"We talked for hours," she said.';
+    const b = findQuotes(kin, mentions(kin, [['Ada Brennan', 'PERSON']])).filter((q) => q.type === 'direct');
+    expect(b.map((q) => q.speaker?.name)).toEqual(['Ada Brennan']);
+  });
+});

@@ -18,6 +18,14 @@ describe('quoted terms, titles, nicknames and slogans are no quotations', () => 
     ).toEqual([]);
   });
 
+  it('a name given, not a judgement: "what\'s called", "is called", "the nickname of"', () => {
+    expect(direct('The illness is what’s called "miller’s cough," a reaction to flour dust.')).toEqual([]);
+    expect(direct('Farmers get a rash that is called "hay hands" in the valley.')).toEqual([]);
+    expect(direct('The old bridge earned the nickname of “the Harp” among sailors.')).toEqual([]);
+    const judged = direct('Vera Holm called it "a bold gamble" on Monday.', [['Vera Holm', 'PERSON']]);
+    expect(judged.map((q) => q.speaker?.name)).toEqual(['Vera Holm']);
+  });
+
   it('a named term is still a quotation when a speech cue after it reports it', () => {
     const qs = direct('"The phrase slow boom fits," said Ada Brennan.', [['Ada Brennan', 'PERSON']]);
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Ada Brennan']);
@@ -45,6 +53,34 @@ describe('quoted terms, titles, nicknames and slogans are no quotations', () => 
         ['Ruth Harlan', 'PERSON'],
       ]),
     ).toEqual([]);
+  });
+
+  it('a song after the verb that performs it: "played “…”", "sang “…”"', () => {
+    expect(direct('Students with drums played “Long Road Home” from the town hall steps.')).toEqual([]);
+    expect(
+      direct('Later Ivo Marsh sang “Paper Moon Over Tulsa” for the crowd.', [['Ivo Marsh', 'PERSON']]),
+    ).toEqual([]);
+  });
+
+  it('the text of a sign, placard or banner is a slogan, what someone says after "saying" is not', () => {
+    expect(
+      direct('Nurses marched past the clinic with placards reading “Fund the night shift now” on Friday.'),
+    ).toEqual([]);
+    expect(
+      direct(
+        'Parents lined the road, many holding signs with sayings such as, “Smaller Classes, Brighter Kids.”',
+      ),
+    ).toEqual([]);
+    const spoken = direct('Ray Odell left the hall saying, “We will be back in May.”', [
+      ['Ray Odell', 'PERSON'],
+    ]);
+    expect(spoken.map((q) => q.speaker?.name)).toEqual(['Ray Odell']);
+    const off = findQuotes(
+      'Nurses marched past the clinic with placards reading “Fund the night shift now” on Friday.',
+      [],
+      { filter: null, disabled: new Set(['filter.sign-text']) },
+    );
+    expect(off.filter((q) => q.type === 'direct').map((q) => q.text)).toEqual(['“Fund the night shift now”']);
   });
 
   it('a title-cased quotation right after its cue, or shouted, is still a quotation', () => {
@@ -92,5 +128,35 @@ describe('lists of quoted titles', () => {
     expect(qs.map((q) => q.text)).toContain('“we want more,”');
     const trace = explainQuotes(text, mentions(text, [['Ivo Marsh', 'PERSON']]), { filter: null }).traces;
     expect(trace.some((t) => t.rules.includes('filter.title-list'))).toBe(false);
+  });
+});
+
+describe('texts not in English', () => {
+  const spanish =
+    'El consejo del barrio norte habló ayer con los vecinos. «Vamos tardar meses en reparar el puente viejo», dijo Marta Solís durante la reunión. Los vecinos pidieron más autobuses, más luces en las calles y una fecha clara para las obras del mercado. Nadie respondió esa noche. El consejo volverá reunirse el próximo lunes por la tarde.';
+  it('a text with almost no English function word gives no direct quotations', () => {
+    expect(direct(spanish, [['Marta Solís', 'PERSON']])).toEqual([]);
+    const { traces } = explainQuotes(spanish, mentions(spanish, [['Marta Solís', 'PERSON']]));
+    expect(traces.map((t) => t.dropped)).toEqual(['language']);
+  });
+
+  it('an English text of the same length keeps its quotation, and a short text is not judged', () => {
+    const english =
+      'The council of the north district met the residents on Monday. «It will take months to repair the old bridge», said Marta Solís at the meeting. The residents asked for more buses, more lights in the streets and a clear date for the market works. Nobody answered that night. The council will meet again next Monday.';
+    expect(direct(english, [['Marta Solís', 'PERSON']]).map((q) => q.speaker?.name)).toEqual(['Marta Solís']);
+    const short = '«Vamos tardar meses», dijo Marta Solís.';
+    expect(
+      findQuotes(short, mentions(short, [['Marta Solís', 'PERSON']]), { filter: null })
+        .filter((q) => q.type === 'direct')
+        .map((q) => q.text),
+    ).toEqual(['«Vamos tardar meses»']);
+  });
+
+  it('switched off, the text is read as any other', () => {
+    const qs = findQuotes(spanish, mentions(spanish, [['Marta Solís', 'PERSON']]), {
+      filter: null,
+      disabled: new Set(['filter.not-english']),
+    }).filter((q) => q.type === 'direct');
+    expect(qs.map((q) => q.text)).toEqual(['«Vamos tardar meses en reparar el puente viejo»']);
   });
 });

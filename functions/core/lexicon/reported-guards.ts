@@ -7,6 +7,17 @@ export const DECISION_CUES: ReadonlySet<string> = wordSet(`
   decide decides decided deciding vote votes voted voting oppose opposes opposed opposing
 `);
 
+/**
+ * Verbs of doing rather than saying or thinking ("seized", "offered", "pushed", "unveiled"): what
+ * follows them is an object or an act, not what someone said or holds.
+ */
+export const ACTION_CUES: ReadonlySet<string> = wordSet(`
+  seize seizes seized seizing investigate investigates investigated investigating offer offers
+  offered offering order orders ordered ordering push pushes pushed pushing unveil unveils unveiled
+  unveiling promote promotes promoted promoting encourage encourages encouraged encouraging lay lays
+  laid laying address addresses addressed addressing raise raises raised raising
+`);
+
 /** Cue words more often nouns ("the talks", "a new plan", "the study"). */
 export const NOUN_LIKE: ReadonlySet<string> = wordSet(`
   talk talks plan plans study studies report reports claim claims promise promises pledge pledges

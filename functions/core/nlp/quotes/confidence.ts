@@ -9,6 +9,8 @@
  */
 
 import { NEGATIONS } from '../../lexicon/negation.ts';
+import { DETERMINERS, NOMINAL_HEADS } from '../../lexicon/nominal-roles.ts';
+import { SPEAKER_PRONOUNS } from '../../lexicon/pronouns.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
@@ -195,6 +197,47 @@ const cueClass = (w: string): string =>
           ? 'according'
           : 'other';
 
+/** The word next to a reported cue as a feature value: a closed-class word as itself, else its kind. */
+function cueNeighbour(ctx: Ctx, k: number, para: number): string {
+  const t = ctx.toks[k];
+  if (!t || t.para !== para) return 'edge';
+  if (!t.word) return /^[,;:]$/.test(t.text) ? t.text : /^[.!?]$/.test(t.text) ? 'stop' : 'punct';
+  if (CUE_CLOSED.has(t.lower)) return t.lower;
+  if (DETERMINERS.has(t.lower)) return 'det';
+  if (t.lower.endsWith("'s")) return 'poss';
+  if (ctx.mentionOf[k] !== -1) return `name|${ctx.mentions[ctx.mentionOf[k]!]!.type}`;
+  if (SPEAKER_PRONOUNS.has(t.lower)) return 'pronoun';
+  if (t.cap) return 'Cap';
+  if (t.lower.endsWith('ly')) return 'ly';
+  if (t.lower.endsWith('s')) return 'low-s';
+  return 'low';
+}
+
+const CUE_CLOSED = new Set(
+  `to of on in at for with by from as and or but that who which not no is are was were be been being
+  has have had will would can could may might should must also did does do about against`.split(/\s+/),
+);
+
+function verbForm(w: string): string {
+  if (w.endsWith('ing')) return 'ing';
+  if (w.endsWith('ed')) return 'ed';
+  if (w.endsWith('s') && !w.endsWith('ss')) return 's';
+  return 'other';
+}
+
+/** How a reported quotation's speaker is written: a name, a pronoun, a role noun or another phrase. */
+function speakerForm(sp: Resolved): string {
+  if (sp.type) {
+    const m = sp.mention.text.toLowerCase();
+    return SPEAKER_PRONOUNS.has(m) ? 'pronoun' : /^(who|which|that)/.test(m) ? 'relative' : 'name';
+  }
+  const words = sp.mention.text.toLowerCase().split(/\s+/);
+  const head = words[words.length - 1] ?? '';
+  if (NOMINAL_HEADS.has(head)) return `role|${NOMINAL_HEADS.get(head)}`;
+  if (/^\d/.test(words[0] ?? '') || /^(percent|most|many|some|half|majority)$/.test(head)) return 'count';
+  return head.endsWith('s') ? 'phrase-s' : 'phrase';
+}
+
 /** Features of a reported quotation (all prefixed `I|`). */
 export function indirectFeatures(ctx: Ctx, r: ReportedSite): string[] {
   const inner = ctx.text.slice(r.start, r.end);
@@ -226,7 +269,46 @@ export function indirectFeatures(ctx: Ctx, r: ReportedSite): string[] {
     if (ctx.toks[k + 1]?.lower === 'that') f.push('I|that');
     const before = ctx.toks[k - 1];
     if (before && !before.word) f.push(`I|cuePrev|${before.text}`);
+    // Whether the cue reads as a verb: the word before it ("the plans", "he plans", "was
+    // backed") and after it, and its form (-ing, -ed, -s or bare), each with the cue's class.
+    const para = ctx.toks[k]?.para ?? 0;
+    const prev = cueNeighbour(ctx, k - 1, para);
+    const next = cueNeighbour(ctx, k + 1, para);
+    const form = verbForm(lemma);
+    f.push(
+      `I|cueBefore|${prev}`,
+      `I|cueBefore|${prev}|${cls}`,
+      `I|cueAfter|${next}`,
+      `I|cueAfter|${next}|${cls}`,
+      `I|form|${form}|${cls}`,
+      `I|form|${form}|${prev}`,
+    );
+    // A quotation in the cue's sentence: the clause is mostly part of a direct quotation's
+    // attribution ("X said of the plan, “…”").
+    const sent = ctx.sentOf[Math.min(k, ctx.toks.length - 1)] ?? 0;
+    const s0 = ctx.sentStart[sent] ?? 0;
+    const s1 = ctx.sentStart[sent + 1] ?? ctx.toks.length;
+    for (let j = s0; j < s1; j++)
+      if (ctx.quoteOf[j] !== -1) {
+        f.push('I|sentQuote', `I|sentQuote|${cls}`);
+        break;
+      }
   }
+  if (r.speaker) {
+    const form = speakerForm(r.speaker);
+    f.push(`I|spForm|${form}`, `I|spForm|${form}|${cls}`, `I|spForm|${form}|${r.rule}`);
+  }
+  // The cue word with what stands before it ("the support" against "they support").
+  if (r.cue) {
+    const k = tokenAt(ctx, r.cue.start);
+    f.push(`I|cue|${lemma}|${cueNeighbour(ctx, k - 1, ctx.toks[k]?.para ?? 0)}`);
+  }
+  // How the content opens and ends.
+  const a = tokenAt(ctx, r.start);
+  const b = tokenAt(ctx, r.end);
+  const cpara = ctx.toks[a]?.para ?? 0;
+  f.push(`I|first|${cueNeighbour(ctx, a, cpara)}`, `I|first|${cueNeighbour(ctx, a, cpara)}|${r.rule}`);
+  f.push(`I|next|${cueNeighbour(ctx, b, cpara)}`);
   if (/^\W*that\b/i.test(inner)) f.push('I|opensThat');
   if (inner.includes(':')) f.push('I|colon');
   if (FIRST_PERSON.test(inner)) f.push('I|firstPerson');

@@ -7,7 +7,7 @@
  * switched off, the output differs.
  */
 
-import { DECISION_CUES, NOUN_LIKE, SUBJECT_WORDS } from '../../lexicon/reported-guards.ts';
+import { ACTION_CUES, DECISION_CUES, NOUN_LIKE, SUBJECT_WORDS } from '../../lexicon/reported-guards.ts';
 import { REPORTING_VERBS } from '../../lexicon/speech-verbs.ts';
 import type { EntityType } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
@@ -69,6 +69,11 @@ function withoutTrailingAttribution(ctx: Ctx, r: Reported): Reported {
 /** indirect.no-decision: the cue is a decision or vote (`decided`, `voted`, `opposed`). */
 function decisionCue(ctx: Ctx, v: number): boolean {
   return DECISION_CUES.has(ctx.toks[v]!.lower);
+}
+
+/** indirect.action-cue: the cue is a verb of doing, not of saying or thinking (`seized`, `offered`). */
+function actionCue(ctx: Ctx, v: number): boolean {
+  return ACTION_CUES.has(ctx.toks[v]!.lower);
 }
 
 /**
@@ -228,6 +233,25 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
         text: 'The board decided to close the old pier after the storm.',
         content: null,
         absent: 'close the old pier',
+      },
+    ],
+  },
+  {
+    id: 'indirect.action-cue',
+    kind: 'guard',
+    refuses: actionCue,
+    doc: 'verbs of doing, not of saying or thinking (`seized`, `offered`, `pushed`, `unveiled`), report no speech',
+    examples: [
+      {
+        text: 'The harbor police seized two boats that were carrying stolen engines.',
+        content: null,
+        absent: 'two boats that were carrying',
+      },
+      {
+        text: 'Mara Quint offered the volunteers a ride back to the shelter.',
+        names: [['Mara Quint', P]],
+        content: null,
+        absent: 'the volunteers a ride',
       },
     ],
   },

@@ -40,6 +40,35 @@ describe('confidence of each quotation found', () => {
     expect(neg?.features).toContain('I|negated');
   });
 
+  it('reads whether a reported cue is a verb, who the speaker is and whether a quotation shares the sentence', () => {
+    const t = 'Ada Brill said the mill would close next spring. The new plans would cost the town millions.';
+    const found = featuredQuotes(t, mentions(t, [['Ada Brill', 'PERSON']]), { filter: null });
+    const said = found.find((f) => f.quote.type === 'indirect' && f.quote.cue?.text === 'said');
+    expect(said?.features).toContain('I|cueBefore|name|PERSON');
+    expect(said?.features).toContain('I|cueAfter|det');
+    expect(said?.features).toContain('I|form|other|speech');
+    expect(said?.features).toContain('I|spForm|name');
+    expect(said?.features).not.toContain('I|sentQuote');
+    const q = 'Ada Brill said the mill would close by spring, and added: “It is a sad day for the town.”';
+    const mixed = featuredQuotes(q, mentions(q, [['Ada Brill', 'PERSON']]), { filter: null }).find(
+      (f) => f.quote.type === 'indirect',
+    );
+    expect(mixed?.features).toContain('I|sentQuote');
+  });
+
+  it('the shipped filter keeps a plain report and drops a clause sharing its sentence with a quotation', () => {
+    const plain = 'Ada Brill said that the mill would close next spring.';
+    expect(
+      findQuotes(plain, mentions(plain, [['Ada Brill', 'PERSON']]))
+        .filter((q) => q.type === 'indirect')
+        .map((q) => q.text),
+    ).toEqual(['that the mill would close next spring']);
+    const mixed = 'Ada Brill said the mill would close by spring, and added: “It is a sad day for the town.”';
+    const ms = mentions(mixed, [['Ada Brill', 'PERSON']]);
+    expect(findQuotes(mixed, ms, { filter: null }).some((q) => q.type === 'indirect')).toBe(true);
+    expect(findQuotes(mixed, ms).some((q) => q.type === 'indirect')).toBe(false);
+  });
+
   it('drops what scores below its kind’s threshold and keeps the rest; 0 keeps everything', () => {
     const ms = mentions(text, names);
     const all = findQuotes(text, ms, { filter: null });

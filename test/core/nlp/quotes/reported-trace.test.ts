@@ -22,6 +22,7 @@ describe('reported-speech trace', () => {
     expect(text.slice(t.content!.start, t.content!.end)).toBe(q.text);
     expect(t.guards.map((g) => `${g.id}:${g.outcome}`)).toEqual([
       'indirect.no-decision:passed',
+      'indirect.action-cue:passed',
       'indirect.noun-cue:passed',
       'indirect.trim-attribution:passed',
     ]);

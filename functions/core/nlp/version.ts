@@ -5,4 +5,4 @@
  * objects and the model artifacts (scripts/extractor-version.ts); a test fails when the output
  * changes and this file does not. Do not edit by hand; on a merge conflict, run the command.
  */
-export const EXTRACTOR_VERSION = '59c3bc51c823';
+export const EXTRACTOR_VERSION = 'd972310cb8df';

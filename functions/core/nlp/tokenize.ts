@@ -178,17 +178,49 @@ function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** Chunks that are one token as they stand (letters and digits only, not a lone initial run). */
-const PLAIN = /^[A-Za-z0-9]+$/;
+/**
+ * Whether a UTF-16 code unit separates chunks: what `\s` matches (ASCII and Unicode spaces, line
+ * and paragraph separators, the byte-order mark) plus the zero-width space U+200B.
+ */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** ASCII letters and digits: a chunk of these alone is one token as it stands. */
+function isPlainCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
 
 /** Tokenises raw text with exact offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const ws = /[^\s\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
-  for (const m of text.matchAll(ws)) {
-    const w = m[0];
-    if (PLAIN.test(w)) out.push({ text: w, start: m.index, end: m.index + w.length, norm: w });
-    else splitChunk(text, m.index, m.index + w.length, out);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let plain = true;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) break;
+      if (plain && !isPlainCode(c)) plain = false;
+    }
+    if (plain) {
+      const w = text.slice(start, i);
+      out.push({ text: w, start, end: i, norm: w });
+    } else splitChunk(text, start, i, out);
   }
   return mergeSpacedInitials(text, out);
 }

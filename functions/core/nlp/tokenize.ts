@@ -282,8 +282,7 @@ export function splitSentencesOfTokens(text: string, tokens: readonly Token[]): 
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (!next) break;
-    const gap = text.slice(t.end, next.start);
-    if (gap.includes('\n') || gap.includes('\r') || gap.includes('\u2029')) {
+    if (breaksLine(text, t.end, next.start)) {
       close(i + 1);
       continue;
     }
@@ -310,6 +309,15 @@ export function splitSentencesOfTokens(text: string, tokens: readonly Token[]): 
   }
   close(tokens.length);
   return out;
+}
+
+/** Does [from, to) of `text` hold a line or paragraph break (`\n`, `\r`, U+2029)? */
+function breaksLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 /** May the abbreviation `n` (with its period) end a sentence? Not a title or a company form. */

@@ -211,15 +211,21 @@ export function tokenize(text: string): Token[] {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    let plain = true;
+    // how many ASCII letters and digits open the chunk
+    let plainEnd = -1;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       if (isSpace(c)) break;
-      if (plain && !isPlainCode(c)) plain = false;
+      if (plainEnd < 0 && !isPlainCode(c)) plainEnd = i;
     }
-    if (plain) {
+    if (plainEnd < 0) {
       const w = text.slice(start, i);
       out.push({ text: w, start, end: i, norm: w });
+    } else if (plainEnd === i - 1 && plainEnd > start && CLOSE_PUNCT.has(text[plainEnd]!)) {
+      // A plain word and one closing mark (`word,` `said:` `2%`): what splitChunk makes of it.
+      const w = text.slice(start, plainEnd);
+      out.push({ text: w, start, end: plainEnd, norm: w });
+      push(text, out, plainEnd, i);
     } else splitChunk(text, start, i, out);
   }
   return mergeSpacedInitials(text, out);

@@ -5,7 +5,9 @@
  * fauxqs and dynalite).
  *
  * `BENCH_BASELINE_ASSET=DIR` (an asset directory synthesised from other code, e.g. main's) runs that
- * asset's cold start too, alternating with this one's in the same run, and reports both.
+ * asset's cold start too, alternating with this one's in the same run, and reports both; the
+ * baseline runs with `--enable-source-maps` unless `BENCH_BASELINE_SOURCE_MAPS=0`. This asset runs
+ * with source maps as its template's NODE_OPTIONS says, and once more the other way round.
  * `BENCH_CPU_PROF=DIR` writes a V8 CPU profile of every cold-start process into DIR (`node --cpu-prof`).
  */
 import { spawn } from 'node:child_process';
@@ -96,9 +98,10 @@ function runColdStart(assetFile: string, env: Record<string, string>, sourceMaps
   return new Promise((resolve, reject) => {
     const flags = sourceMaps ? ['--enable-source-maps'] : [];
     if (process.env.BENCH_CPU_PROF) flags.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
+    // the flag is given on the command line either way, never through NODE_OPTIONS
     const { NODE_OPTIONS: _, ...withoutOptions } = env;
     const child = spawn(process.execPath, [...flags, '--input-type=module', '-e', script], {
-      env: sourceMaps ? env : withoutOptions,
+      env: withoutOptions,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -179,6 +182,11 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
     const bareTotals: number[] = [];
     const bareCpus: number[] = [];
     const baselineAsset = process.env.BENCH_BASELINE_ASSET;
+    // Source maps as the template deploys them (NODE_OPTIONS); the baseline's as main deployed them
+    // (on) unless BENCH_BASELINE_SOURCE_MAPS=0.
+    const fnEnv = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    const deployedWithMaps = String(fnEnv.NODE_OPTIONS ?? '').includes('--enable-source-maps');
+    const baselineWithMaps = process.env.BENCH_BASELINE_SOURCE_MAPS !== '0';
     const baseTotals: number[] = [];
     const baseLoads: number[] = [];
     const baseCpus: number[] = [];
@@ -252,14 +260,14 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
         BENCH_EVENT: JSON.stringify(sqsEvent),
         BENCH_TIMEOUT_MS: String(Number(fn.Properties.Timeout) * 1000),
       });
-      const cold = await runColdStart(join(assetDir, 'index.mjs'), env);
+      const cold = await runColdStart(join(assetDir, 'index.mjs'), env, deployedWithMaps);
       if (!cold.ok)
         throw new Error(`the first invocation reported a batch item failure: ${cold.logs?.slice(-3000)}`);
       loads.push(cold.moduleLoadMs);
       invokes.push(cold.firstInvokeMs);
       cpus.push(cold.cpuMs);
-      // the same, without NODE_OPTIONS=--enable-source-maps (what parsing the map at load costs)
-      env.TABLE_NAME = `${tableName}-nomaps`;
+      // the same with source maps switched the other way (what parsing the map at load costs)
+      env.TABLE_NAME = `${tableName}-othermaps`;
       await ddb.send(
         new CreateTableCommand({
           TableName: env.TABLE_NAME,
@@ -269,7 +277,7 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
           BillingMode: t.BillingMode,
         } as CreateTableCommandInput),
       );
-      const bare = await runColdStart(join(assetDir, 'index.mjs'), env, false);
+      const bare = await runColdStart(join(assetDir, 'index.mjs'), env, !deployedWithMaps);
       if (!bare.ok)
         throw new Error(`the first invocation reported a batch item failure: ${bare.logs?.slice(-3000)}`);
       bareTotals.push(bare.moduleLoadMs + bare.firstInvokeMs);
@@ -285,7 +293,7 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
             BillingMode: t.BillingMode,
           } as CreateTableCommandInput),
         );
-        const base = await runColdStart(join(baselineAsset, 'index.mjs'), env);
+        const base = await runColdStart(join(baselineAsset, 'index.mjs'), env, baselineWithMaps);
         if (!base.ok) throw new Error(`the baseline's first invocation failed: ${base.logs?.slice(-3000)}`);
         baseLoads.push(base.moduleLoadMs);
         baseTotals.push(base.moduleLoadMs + base.firstInvokeMs);
@@ -307,13 +315,19 @@ export async function run(opts: { quick: boolean }): Promise<Record<string, numb
       coldStartFirstInvokeMs: Math.round(median(invokes)),
       coldStartTotalMs: Math.round(median(loads.map((l, i) => l + (invokes[i] as number)))),
       coldStartCpuMs: Math.round(median(cpus)),
-      coldStartWithoutSourceMapsMs: Math.round(median(bareTotals)),
-      coldStartWithoutSourceMapsCpuMs: Math.round(median(bareCpus)),
+      coldStartSourceMaps: deployedWithMaps ? 'on (as deployed)' : 'off (as deployed)',
+      [deployedWithMaps ? 'coldStartWithoutSourceMapsMs' : 'coldStartWithSourceMapsMs']: Math.round(
+        median(bareTotals),
+      ),
+      [deployedWithMaps ? 'coldStartWithoutSourceMapsCpuMs' : 'coldStartWithSourceMapsCpuMs']: Math.round(
+        median(bareCpus),
+      ),
       ...(baselineAsset
         ? {
             baselineColdStartModuleLoadMs: Math.round(median(baseLoads)),
             baselineColdStartTotalMs: Math.round(median(baseTotals)),
             baselineColdStartCpuMs: Math.round(median(baseCpus)),
+            baselineSourceMaps: baselineWithMaps ? 'on' : 'off',
           }
         : {}),
       coldStartNote: `node ${process.version} on ${process.arch}, fresh process per run, median; S3 fauxqs + DynamoDB dynalite in process`,

@@ -291,7 +291,6 @@ describe('NewsIngestStack (dev, as cdk.json configures it)', () => {
         POWERTOOLS_SERVICE_NAME: 'news-ingest',
         POWERTOOLS_METRICS_NAMESPACE: 'NewsIngest',
         POWERTOOLS_LOG_LEVEL: 'DEBUG',
-        NODE_OPTIONS: '--enable-source-maps',
       });
     });
 

@@ -178,17 +178,55 @@ function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** Chunks that are one token as they stand (letters and digits only, not a lone initial run). */
-const PLAIN = /^[A-Za-z0-9]+$/;
+/**
+ * Whether a UTF-16 code unit separates chunks: what `\s` matches (ASCII and Unicode spaces, line
+ * and paragraph separators, the byte-order mark) plus the zero-width space U+200B.
+ */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** ASCII letters and digits: a chunk of these alone is one token as it stands. */
+function isPlainCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
 
 /** Tokenises raw text with exact offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const ws = /[^\s\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/gu;
-  for (const m of text.matchAll(ws)) {
-    const w = m[0];
-    if (PLAIN.test(w)) out.push({ text: w, start: m.index, end: m.index + w.length, norm: w });
-    else splitChunk(text, m.index, m.index + w.length, out);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    // how many ASCII letters and digits open the chunk
+    let plainEnd = -1;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) break;
+      if (plainEnd < 0 && !isPlainCode(c)) plainEnd = i;
+    }
+    if (plainEnd < 0) {
+      const w = text.slice(start, i);
+      out.push({ text: w, start, end: i, norm: w });
+    } else if (plainEnd === i - 1 && plainEnd > start && CLOSE_PUNCT.has(text[plainEnd]!)) {
+      // A plain word and one closing mark (`word,` `said:` `2%`): what splitChunk makes of it.
+      const w = text.slice(start, plainEnd);
+      out.push({ text: w, start, end: plainEnd, norm: w });
+      push(text, out, plainEnd, i);
+    } else splitChunk(text, start, i, out);
   }
   return mergeSpacedInitials(text, out);
 }
@@ -250,8 +288,7 @@ export function splitSentencesOfTokens(text: string, tokens: readonly Token[]): 
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (!next) break;
-    const gap = text.slice(t.end, next.start);
-    if (gap.includes('\n') || gap.includes('\r') || gap.includes('\u2029')) {
+    if (breaksLine(text, t.end, next.start)) {
       close(i + 1);
       continue;
     }
@@ -278,6 +315,15 @@ export function splitSentencesOfTokens(text: string, tokens: readonly Token[]): 
   }
   close(tokens.length);
   return out;
+}
+
+/** Does [from, to) of `text` hold a line or paragraph break (`\n`, `\r`, U+2029)? */
+function breaksLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 /** May the abbreviation `n` (with its period) end a sentence? Not a title or a company form. */

@@ -75,6 +75,21 @@ describe('tokenize', () => {
     expect(texts('RUSSIA SAYS IRAN DEAL DONE')).toEqual(['RUSSIA', 'SAYS', 'IRAN', 'DEAL', 'DONE']);
   });
 
+  it('splits on Unicode spaces and the zero-width space, not on other format characters', () => {
+    // no-break, thin, zero-width, ideographic spaces and the byte-order mark separate words;
+    // the zero-width non-joiner (U+200C) is part of its word
+    expect(texts('Ana\u00a0Lima\u2009met\u200bthe\u3000mayor\ufeffof Kiev\u200cska')).toEqual([
+      'Ana',
+      'Lima',
+      'met',
+      'the',
+      'mayor',
+      'of',
+      'Kiev\u200cska',
+    ]);
+    expect(texts('\t\v\f\r\n  x9\u2028y\u2029z ')).toEqual(['x9', 'y', 'z']);
+  });
+
   it('round-trips offsets on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {

@@ -316,9 +316,13 @@ export interface WordInfo {
   readonly hl: number;
   readonly hs: number;
   readonly hss: number;
-  /** A slot for a scorer's per-word cache: the owner (a model) and its value. */
+  /**
+   * A slot for a scorer's per-word cache: the owner (a model, with a generation of the scorer's
+   * storage) and where the value is.
+   */
   scoreOwner: unknown;
-  score: Float64Array | undefined;
+  scoreGen: number;
+  scoreAt: number;
   /** The row of the lowercased word alone in a lexicon (lexOwner), or -1. */
   lexOwner: unknown;
   lexAt: number;
@@ -346,7 +350,8 @@ function wordInfo(w: string): WordInfo {
     hs: fnv(sh),
     hss: fnv(shortShape(sh)),
     scoreOwner: undefined,
-    score: undefined,
+    scoreGen: -1,
+    scoreAt: -1,
     lexOwner: undefined,
     lexAt: -1,
   };
@@ -460,21 +465,21 @@ export function documentFeatures(
     while (k < s.last && /^["'([-]/.test(norms[k]!) && !(flags[k]! & HAS_LETTER)) k++;
     if (k < s.last) initial[k] = 1;
   }
-  // Document-level evidence about each lowercased word.
-  const seenLower = new Set<number>();
-  const seenCapMid = new Set<number>();
-  const seenAfterCap = new Set<number>();
-  const seenBeforeCap = new Set<number>();
+  // Document-level evidence about each lowercased word, as bits of the `doc` feature's code (one
+  // map look-up per token): seen in lower case (2), capitalised inside a sentence (4), just after
+  // (8) or just before (16) another capitalised word.
+  const seen = new Map<number, number>();
+  const see = (h: number, bit: number) => seen.set(h, (seen.get(h) ?? 0) | bit);
   for (const s of sentences) {
     for (let i = s.first; i < s.last; i++) {
       if (headline[i]) continue;
       const f = flags[i]!;
-      if (f & LOWER_WORD) seenLower.add(hl[i]!);
+      if (f & LOWER_WORD) see(hl[i]!, 2);
       else if (f & CAPITALISED && !initial[i]) {
-        seenCapMid.add(hl[i]!);
-        if (i > s.first && flags[i - 1]! & CAPITALISED && flags[i - 1]! & HAS_LETTER)
-          seenAfterCap.add(hl[i]!);
-        if (i + 1 < s.last && flags[i + 1]! & CAPITALISED) seenBeforeCap.add(hl[i]!);
+        let bits = 4;
+        if (i > s.first && flags[i - 1]! & CAPITALISED && flags[i - 1]! & HAS_LETTER) bits |= 8;
+        if (i + 1 < s.last && flags[i + 1]! & CAPITALISED) bits |= 16;
+        see(hl[i]!, bits);
       }
     }
   }
@@ -606,12 +611,7 @@ export function documentFeatures(
       if (h) push(mix(TPL.head, hss[i]!));
       const fl = flags[i]!;
       if (fl & HAS_LETTER) {
-        const code =
-          (fl & CAPITALISED ? 1 : 0) |
-          (seenLower.has(hl[i]!) ? 2 : 0) |
-          (seenCapMid.has(hl[i]!) ? 4 : 0) |
-          (seenAfterCap.has(hl[i]!) ? 8 : 0) |
-          (seenBeforeCap.has(hl[i]!) ? 16 : 0);
+        const code = (fl & CAPITALISED ? 1 : 0) | (seen.get(hl[i]!) ?? 0);
         push(mix(TPL.doc, code));
         push(mix(TPL.docx, code | (initial[i]! << 5) | (h << 6)));
       }

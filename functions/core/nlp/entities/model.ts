@@ -44,25 +44,46 @@ export function allowedEnd(l: number): boolean {
   return p === 'O' || p === 'L' || p === 'U';
 }
 
-/**
- * For each label j, the labels allowed before it inside a sequence (the start state excluded), as
- * one flat list: PRED_LIST[PRED_START[j] .. PRED_START[j + 1]).
- */
-const PRED_START = new Int32Array(NUM_LABELS + 1);
-const PRED_LIST: Int32Array = (() => {
-  const out: number[] = [];
-  for (let j = 0; j < NUM_LABELS; j++) {
-    PRED_START[j] = out.length;
-    for (let i = 0; i < NUM_LABELS; i++) if (allowedTransition(i, j)) out.push(i);
-  }
-  PRED_START[NUM_LABELS] = out.length;
-  return Int32Array.from(out);
-})();
 /** Whether a sequence may start (resp. end) on each label, as flags. */
 const START_OK = Uint8Array.from({ length: NUM_LABELS }, (_, j) =>
   allowedTransition(NUM_LABELS, j) ? 1 : 0,
 );
 const END_OK = Uint8Array.from({ length: NUM_LABELS }, (_, j) => (allowedEnd(j) ? 1 : 0));
+
+/**
+ * The shape of the allowed transitions, which the decoder below is written for: a label that opens
+ * or stands alone (O, B-x, U-x) follows any label that closes (O, L-y, U-y); an inside or last
+ * label (I-x, L-x) follows only B-x or I-x. CLOSERS lists the closing labels in ascending order.
+ */
+const CLOSERS: readonly number[] = LABELS.flatMap((_, l) => (allowedEnd(l) ? [l] : []));
+const OPENS = Uint8Array.from({ length: NUM_LABELS }, (_, j) => (allowedTransition(0, j) ? 1 : 0));
+(() => {
+  const ok =
+    CLOSERS.length === 1 + 2 * ENTITY_TYPES.length &&
+    LABELS.every((_, j) =>
+      LABELS.every((__, i) => {
+        const expected = OPENS[j]
+          ? CLOSERS.includes(i)
+          : (prefixOf(i) === 'B' || prefixOf(i) === 'I') && typeOf(i) === typeOf(j);
+        return allowedTransition(i, j) === expected;
+      }),
+    ) &&
+    ENTITY_TYPES.every((_, t) => prefixOf(1 + 4 * t) === 'B' && prefixOf(2 + 4 * t) === 'I');
+  if (!ok) throw new Error('viterbi: the label set no longer has the BILOU layout it is written for');
+})();
+const [C0, C1, C2, C3, C4, C5, C6, C7, C8] = CLOSERS as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+/** For an inside or last label, the B label of its type (its other predecessor is the I label after it). */
+const B_OF = Int32Array.from({ length: NUM_LABELS }, (_, j) => (OPENS[j] ? -1 : 1 + 4 * ((j - 1) >> 2)));
 
 let scoreBuf = new Float64Array(0);
 let backBuf = new Int32Array(0);
@@ -70,7 +91,9 @@ let backBuf = new Int32Array(0);
 /**
  * Viterbi over `n` positions with emission scores `em` (n x NUM_LABELS) and transition scores
  * `trans` ((NUM_LABELS + 1) x NUM_LABELS). Returns the best allowed label sequence (ties go to the
- * lowest-numbered predecessor and final label).
+ * lowest-numbered predecessor and final label). The nine closing labels' scores are read once per
+ * position and the predecessors of each label are unrolled: the same sums and comparisons, in the
+ * same order, as a loop over allowedTransition.
  */
 export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): Int32Array {
   const L = NUM_LABELS;
@@ -82,24 +105,84 @@ export function viterbi(em: Float64Array, n: number, trans: ArrayLike<number>): 
   }
   const score = scoreBuf;
   const back = backBuf;
-  const preds = PRED_LIST;
-  const predStart = PRED_START;
   for (let j = 0; j < L; j++) {
     score[j] = START_OK[j] ? em[j]! + trans[L * L + j]! : Number.NEGATIVE_INFINITY;
   }
+  const r0 = C0 * L;
+  const r1 = C1 * L;
+  const r2 = C2 * L;
+  const r3 = C3 * L;
+  const r4 = C4 * L;
+  const r5 = C5 * L;
+  const r6 = C6 * L;
+  const r7 = C7 * L;
+  const r8 = C8 * L;
   for (let t = 1; t < n; t++) {
     const o = t * L;
     const po = o - L;
+    const s0 = score[po + C0]!;
+    const s1 = score[po + C1]!;
+    const s2 = score[po + C2]!;
+    const s3 = score[po + C3]!;
+    const s4 = score[po + C4]!;
+    const s5 = score[po + C5]!;
+    const s6 = score[po + C6]!;
+    const s7 = score[po + C7]!;
+    const s8 = score[po + C8]!;
     for (let j = 0; j < L; j++) {
-      let best = Number.NEGATIVE_INFINITY;
-      let arg = 0;
-      const end = predStart[j + 1]!;
-      for (let k = predStart[j]!; k < end; k++) {
-        const i = preds[k]!;
-        const s = score[po + i]! + trans[i * L + j]!;
+      let best: number;
+      let arg: number;
+      if (OPENS[j]) {
+        best = s0 + trans[r0 + j]!;
+        arg = C0;
+        let s = s1 + trans[r1 + j]!;
         if (s > best) {
           best = s;
-          arg = i;
+          arg = C1;
+        }
+        s = s2 + trans[r2 + j]!;
+        if (s > best) {
+          best = s;
+          arg = C2;
+        }
+        s = s3 + trans[r3 + j]!;
+        if (s > best) {
+          best = s;
+          arg = C3;
+        }
+        s = s4 + trans[r4 + j]!;
+        if (s > best) {
+          best = s;
+          arg = C4;
+        }
+        s = s5 + trans[r5 + j]!;
+        if (s > best) {
+          best = s;
+          arg = C5;
+        }
+        s = s6 + trans[r6 + j]!;
+        if (s > best) {
+          best = s;
+          arg = C6;
+        }
+        s = s7 + trans[r7 + j]!;
+        if (s > best) {
+          best = s;
+          arg = C7;
+        }
+        s = s8 + trans[r8 + j]!;
+        if (s > best) {
+          best = s;
+          arg = C8;
+        }
+      } else {
+        const b = B_OF[j]!;
+        best = score[po + b]! + trans[b * L + j]!;
+        arg = b;
+        const s = score[po + b + 1]! + trans[(b + 1) * L + j]!;
+        if (s > best) {
+          best = s;
+          arg = b + 1;
         }
       }
       score[o + j] = best + em[o + j]!;

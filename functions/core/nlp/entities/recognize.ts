@@ -30,30 +30,55 @@ const TYPE_NAMES: Record<string, EntityType> = {
 
 /**
  * Summed (scaled) weights of a word's word-only features in each role (WORD_ROLES: itself, one or
- * two places before or after the labelled token), NUM_LABELS per role; kept on the shared per-word
- * facts object, for the model that computed it.
+ * two places before or after the labelled token), NUM_LABELS per role: ROW numbers per word, kept
+ * in one growing store (`slab`) and found through the shared per-word facts object (`scoreAt`),
+ * for the model and store generation that computed them. Row 0 is zeros: the word beyond either
+ * end of a sentence. One flat store keeps the rows of a document's words together in memory and
+ * allocates no array per word; it is emptied (a new generation) between documents once it holds
+ * SLAB_WORDS words.
  */
-const ZERO = new Float64Array(WORD_ROLES.length * NUM_LABELS);
+const ROW = WORD_ROLES.length * NUM_LABELS;
+const SLAB_WORDS = 32_768;
+let slab = new Float64Array(ROW * 4096);
+let slabUsed = ROW;
+let slabGen = 0;
+
+/** Room for `words` more rows in the store, at a document's start. */
+function reserveRows(words: number): void {
+  if (slabUsed + words * ROW <= slab.length) return;
+  if (slabUsed >= SLAB_WORDS * ROW) {
+    slabGen++;
+    slabUsed = ROW;
+    if (slabUsed + words * ROW <= slab.length) return;
+  }
+  const bigger = new Float64Array(Math.max(slab.length * 2, slabUsed + words * ROW));
+  bigger.set(slab.subarray(0, slabUsed));
+  slab = bigger;
+}
 
 /** Buffers reused from sentence to sentence (the recognizer runs on one thread). */
 let emBuf = new Float64Array(0);
-const scoreRefs: Float64Array[] = [];
+let rowBuf = new Int32Array(0);
 
-function wordScore(model: NerModel, info: WordInfo, w: string): Float64Array {
-  if (info.scoreOwner === model && info.score) return info.score;
+function wordScore(model: NerModel, info: WordInfo, w: string): number {
+  if (info.scoreOwner === model && info.scoreGen === slabGen) return info.scoreAt;
   const L = NUM_LABELS;
-  const v = new Float64Array(WORD_ROLES.length * L);
+  const at = slabUsed;
+  slabUsed += ROW;
+  const v = slab;
+  v.fill(0, at, at + ROW);
   wordFeatures(w, model).forEach((hashes, role) => {
     for (const h of hashes) {
       const r = hashRow(model.index, h);
       if (r < 0) continue;
-      for (let j = 0; j < L; j++) v[role * L + j]! += model.weights[r * L + j]!;
+      for (let j = 0; j < L; j++) v[at + role * L + j]! += model.weights[r * L + j]!;
     }
   });
-  for (let j = 0; j < v.length; j++) v[j]! *= model.scale;
+  for (let j = at; j < at + ROW; j++) v[j]! *= model.scale;
   info.scoreOwner = model;
-  info.score = v;
-  return v;
+  info.scoreGen = slabGen;
+  info.scoreAt = at;
+  return at;
 }
 
 /** Named mentions (PERSON, ORGANIZATION, LOCATION, MISC) predicted by the trained model, without canonical names. */
@@ -69,23 +94,27 @@ export function recognizeNamed(
   const L = NUM_LABELS;
   const words = feats.words;
   const cased = feats.cased;
+  reserveRows(tokens.length);
   for (const s of sentences) {
     const n = s.last - s.first;
     if (emBuf.length < n * L) emBuf = new Float64Array(n * L * 2);
     const em = emissions(model, feats, s.first, s.last, emBuf);
-    if (scoreRefs.length < n) scoreRefs.length = n;
-    const scores = scoreRefs;
-    for (let t = 0; t < n; t++) scores[t] = wordScore(model, words[s.first + t]!, cased[s.first + t]!);
+    if (rowBuf.length < n + 4) rowBuf = new Int32Array((n + 4) * 2);
+    // rows[t + 2] is token t's row; two zero rows on each side.
+    const rows = rowBuf;
+    rows[0] = rows[1] = rows[n + 2] = rows[n + 3] = 0;
+    for (let t = 0; t < n; t++) rows[t + 2] = wordScore(model, words[s.first + t]!, cased[s.first + t]!);
+    const v = slab;
     for (let t = 0; t < n; t++) {
       // Token t as itself, the word before it as prev1, after it as next1, two before or after.
-      const self = scores[t]!;
-      const p1 = t >= 1 ? scores[t - 1]! : ZERO;
-      const n1 = t + 1 < n ? scores[t + 1]! : ZERO;
-      const p2 = t >= 2 ? scores[t - 2]! : ZERO;
-      const n2 = t + 2 < n ? scores[t + 2]! : ZERO;
+      const self = rows[t + 2]!;
+      const p1 = rows[t + 1]! + L;
+      const n1 = rows[t + 3]! + 2 * L;
+      const p2 = rows[t]! + 3 * L;
+      const n2 = rows[t + 4]! + 4 * L;
       const o = t * L;
       for (let j = 0; j < L; j++) {
-        em[o + j]! += self[j]! + p1[L + j]! + n1[2 * L + j]! + p2[3 * L + j]! + n2[4 * L + j]!;
+        em[o + j]! += v[self + j]! + v[p1 + j]! + v[n1 + j]! + v[p2 + j]! + v[n2 + j]!;
       }
     }
     const labels = viterbi(em, s.last - s.first, model.transitions);

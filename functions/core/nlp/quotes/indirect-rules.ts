@@ -13,6 +13,8 @@ import type { EntityType } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
 import { isAdverb } from './cues.ts';
 import type { Reported } from './indirect.ts';
+import { describeNp, hasQuote, make, objectPronoun, span } from './indirect-parts.ts';
+import { type Discourse, npAfter, resolveNp } from './resolve.ts';
 import type { RuleInfo } from './rules.ts';
 
 export interface IndirectExample {
@@ -31,6 +33,11 @@ export interface IndirectRule extends Omit<RuleInfo, 'examples' | 'kind'> {
   readonly refuses?: (ctx: Ctx, v: number) => boolean;
   /** A modifier's match: the reported clause as it changes it (the same object when it does not apply). */
   readonly modify?: (ctx: Ctx, r: Reported) => Reported;
+  /**
+   * A sentence sieve's match: the reported clause it reads from the sentence's tokens [s0, end),
+   * or null. (The stage asks these first, in table order; the first that answers ends the sentence.)
+   */
+  readonly sentence?: (ctx: Ctx, d: Discourse, s0: number, end: number) => Reported | null;
 }
 
 /** Minimum words in a reported clause. */
@@ -66,6 +73,42 @@ function withoutTrailingAttribution(ctx: Ctx, r: Reported): Reported {
   return r;
 }
 
+/** indirect.according-to: `According to X, CONTENT.` and `CONTENT, according to X.` */
+function accordingTo(ctx: Ctx, d: Discourse, s0: number, end: number): Reported | null {
+  const { toks } = ctx;
+  for (let i = s0; i + 1 < end; i++) {
+    if (toks[i]!.lower !== 'according' || toks[i + 1]!.lower !== 'to' || ctx.quoteOf[i] !== -1) continue;
+    const np = npAfter(ctx, i + 2, end);
+    // Any source phrase will do after "according to": "a CNN tally", "state law", "him".
+    const named = np ? resolveNp(ctx, d, np) : null;
+    const pron = np && !named ? objectPronoun(ctx, d, np) : null;
+    const sp = np ? (named ?? pron ?? describeNp(ctx, np)) : null;
+    if (!np || !sp) continue;
+    const via = named
+      ? 'the source phrase after "according to", resolved'
+      : pron
+        ? 'the pronoun after "according to", resolved'
+        : 'the source phrase after "according to", as written';
+    let a: number;
+    let b: number;
+    // "In addition, according to the ministry, …": a short opener is no content.
+    const opener = i > s0 && i - s0 <= 4 && toks[i - 1]!.text === ',' && toks[np.b]?.text === ',';
+    if (i === s0 || opener || (i > s0 && toks[i - 1]!.text !== ',' && i - s0 <= 2)) {
+      // Content after the source phrase and its comma.
+      a = np.b;
+      while (a < end && !toks[a]!.word) a++;
+      b = end;
+    } else {
+      a = s0;
+      b = i;
+      while (b > a && !toks[b - 1]!.word) b--;
+    }
+    if (b - a < 1 || wordsIn(ctx, a, b) < MIN_WORDS || hasQuote(ctx, a, b)) continue;
+    return make(ctx, a, b, span(ctx, i, i + 2), sp, 'indirect.according-to', via);
+  }
+  return null;
+}
+
 /** indirect.no-decision: the cue is a decision or vote (`decided`, `voted`, `opposed`). */
 function decisionCue(ctx: Ctx, v: number): boolean {
   return DECISION_CUES.has(ctx.toks[v]!.lower);
@@ -95,6 +138,7 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
   {
     id: 'indirect.according-to',
     kind: 'sieve',
+    sentence: accordingTo,
     doc: '`According to X, CONTENT.` and `CONTENT, according to X.`',
     examples: [
       {
@@ -271,8 +315,16 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
   },
 ];
 
+type SentenceSieve = IndirectRule & {
+  readonly sentence: (ctx: Ctx, d: Discourse, s0: number, end: number) => Reported | null;
+};
 type Guard = IndirectRule & { readonly refuses: (ctx: Ctx, v: number) => boolean };
 type Modifier = IndirectRule & { readonly modify: (ctx: Ctx, r: Reported) => Reported };
+
+/** The sieves that read a whole sentence, in table order. */
+export const SENTENCE_SIEVE_RULES: readonly SentenceSieve[] = INDIRECT_RULES.filter(
+  (r): r is SentenceSieve => !!r.sentence,
+);
 
 /** The guards on a reported-speech cue verb, in table order. */
 export const CUE_GUARD_RULES: readonly Guard[] = INDIRECT_RULES.filter((r): r is Guard => !!r.refuses);

@@ -11,16 +11,15 @@ import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../l
 import type { Span } from '../../types.ts';
 import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
 import { firstSubject, isAdverb, NO_INVERSION } from './cues.ts';
-import { CUE_GUARD_RULES, MIN_WORDS, MODIFIER_RULES, wordsIn } from './indirect-rules.ts';
+import { describeNp, hasQuote, make, NEW_SUBJECT, span } from './indirect-parts.ts';
 import {
-  type Discourse,
-  describe,
-  npAfter,
-  npBefore,
-  type Resolved,
-  resolveNp,
-  resolvePronoun,
-} from './resolve.ts';
+  CUE_GUARD_RULES,
+  MIN_WORDS,
+  MODIFIER_RULES,
+  SENTENCE_SIEVE_RULES,
+  wordsIn,
+} from './indirect-rules.ts';
+import { type Discourse, describe, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
 import type { RuleSwitches } from './switches.ts';
 
 export interface Reported {
@@ -182,22 +181,6 @@ function isMarkTok(t: string): boolean {
   return t === '"' || t === '“' || t === '”' || t === "''" || t === '``';
 }
 
-function span(ctx: Ctx, a: number, b: number): Span {
-  const s = ctx.toks[a]!.start;
-  const e = ctx.toks[b - 1]!.end;
-  return { text: ctx.text.slice(s, e), start: s, end: e };
-}
-
-function hasQuote(ctx: Ctx, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (ctx.quoteOf[i] !== -1) return true;
-  // Stray marks outside any quotation also disqualify the clause.
-  for (let i = a; i < b; i++) {
-    const t = ctx.toks[i]!.text;
-    if (t === '"' || t === '“' || t === '”' || t === "''" || t === '``') return true;
-  }
-  return false;
-}
-
 /** Trims trailing sentence punctuation from the token range [a, b). */
 function trimEnd(ctx: Ctx, a: number, b: number): number {
   while (b > a && !ctx.toks[b - 1]!.word && ctx.toks[b - 1]!.text !== ')') b--;
@@ -219,38 +202,15 @@ export function findIndirect(ctx: Ctx, d: Discourse, refused?: RefusedCue[]): Re
     const s1 = ctx.sentStart[s + 1]!;
     if (s1 - s0 < 4 || s1 - s0 > 400) continue;
     const end = trimEnd(ctx, s0, s1);
+    // Sentence sieves (INDIRECT_RULES, in table order): the first that reports the sentence ends it.
     let used = false;
-    // According to X, CONTENT.  /  CONTENT, according to X.
-    for (let i = s0; i + 1 < end && !used && rules.on('indirect.according-to'); i++) {
-      if (toks[i]!.lower !== 'according' || toks[i + 1]!.lower !== 'to' || ctx.quoteOf[i] !== -1) continue;
-      const np = npAfter(ctx, i + 2, end);
-      // Any source phrase will do after "according to": "a CNN tally", "state law", "him".
-      const named = np ? resolveNp(ctx, d, np) : null;
-      const pron = np && !named ? objectPronoun(ctx, d, np) : null;
-      const sp = np ? (named ?? pron ?? describeNp(ctx, np)) : null;
-      if (!np || !sp) continue;
-      const via = named
-        ? 'the source phrase after "according to", resolved'
-        : pron
-          ? 'the pronoun after "according to", resolved'
-          : 'the source phrase after "according to", as written';
-      let a: number;
-      let b: number;
-      // "In addition, according to the ministry, …": a short opener is no content.
-      const opener = i > s0 && i - s0 <= 4 && toks[i - 1]!.text === ',' && toks[np.b]?.text === ',';
-      if (i === s0 || opener || (i > s0 && toks[i - 1]!.text !== ',' && i - s0 <= 2)) {
-        // Content after the source phrase and its comma.
-        a = np.b;
-        while (a < end && !toks[a]!.word) a++;
-        b = end;
-      } else {
-        a = s0;
-        b = i;
-        while (b > a && !toks[b - 1]!.word) b--;
-      }
-      if (b - a < 1 || wordsIn(ctx, a, b) < MIN_WORDS || hasQuote(ctx, a, b)) continue;
-      out.push(make(ctx, a, b, span(ctx, i, i + 2), sp, 'indirect.according-to', via));
+    for (const sieve of SENTENCE_SIEVE_RULES) {
+      if (!rules.on(sieve.id)) continue;
+      const r = sieve.sentence(ctx, d, s0, end);
+      if (!r) continue;
+      out.push(r);
       used = true;
+      break;
     }
     if (used) continue;
     const before = out.length;
@@ -738,7 +698,6 @@ function topicOf(
   }
 }
 
-const NEW_SUBJECT = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const TRAILING_PARTICIPLES = new Set([
   'adding',
   'saying',
@@ -793,25 +752,6 @@ function clauseEnd(ctx: Ctx, a: number, b: number): number {
     return c;
   }
   return b;
-}
-
-const OBJECT_PRONOUNS = new Map<string, 'male' | 'female' | 'plural'>([
-  ['him', 'male'],
-  ['her', 'female'],
-  ['them', 'plural'],
-]);
-
-/** "according to him": an object pronoun resolved like its subject form. */
-function objectPronoun(ctx: Ctx, d: Discourse, np: { a: number; b: number }): Resolved | null {
-  const kind = np.b - np.a === 1 ? OBJECT_PRONOUNS.get(ctx.toks[np.a]!.lower) : undefined;
-  return kind ? resolvePronoun(ctx, d, np.a, kind) : null;
-}
-
-/** A source phrase described as written ("a CNN tally", "state law"); never a bare pronoun. */
-function describeNp(ctx: Ctx, np: { a: number; b: number }): Resolved | null {
-  const w = ctx.toks[np.a]!.lower;
-  if (np.b - np.a === 1 && (NEW_SUBJECT.has(w) || OBJECT_PRONOUNS.has(w))) return null;
-  return describe(ctx, np);
 }
 
 const DOCUMENT_NOUNS = new Set(
@@ -899,26 +839,6 @@ function lastBreak(ctx: Ctx, a: number, b: number): number {
     }
   }
   return -1;
-}
-
-function make(
-  ctx: Ctx,
-  a: number,
-  b: number,
-  cue: Span,
-  speaker: Resolved | null,
-  rule: string,
-  via: string,
-): Reported {
-  return {
-    via,
-    start: ctx.toks[a]!.start,
-    end: ctx.toks[b - 1]!.end,
-    paragraph: ctx.toks[a]!.para,
-    cue,
-    speaker,
-    rule,
-  };
 }
 
 /** A lowercase word that looks like a verb: a speech or stance verb, an -ed form or an auxiliary. */

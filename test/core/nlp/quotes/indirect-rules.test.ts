@@ -6,7 +6,9 @@ import {
   CUE_GUARD_RULES,
   INDIRECT_RULES,
   MODIFIER_RULES,
+  SENTENCE_SIEVE_RULES,
 } from '../../../../functions/core/nlp/quotes/indirect-rules.ts';
+import { Discourse } from '../../../../functions/core/nlp/quotes/resolve.ts';
 import { ALL_RULES } from '../../../../functions/core/nlp/quotes/rules.ts';
 import type { Quote } from '../../../../functions/core/types.ts';
 import { mentions } from './helpers.ts';
@@ -68,6 +70,34 @@ describe('reported-speech rule registry', () => {
       const ctx = buildContext(new Document(text), mentions(text, [['Ines Varga', 'PERSON']]));
       const said = ctx.toks.findIndex((t) => t.lower === 'said');
       expect(guard.refuses(ctx, said)).toBe(false);
+    });
+  }
+
+  it('the sentence sieves carry their match functions, in table order', () => {
+    expect(SENTENCE_SIEVE_RULES.map((r) => r.id)).toEqual(['indirect.according-to']);
+  });
+
+  for (const sieve of SENTENCE_SIEVE_RULES) {
+    it(`${sieve.id}: its match reads the content of each example from its sentence`, () => {
+      for (const ex of sieve.examples) {
+        const ctx = buildContext(new Document(ex.text), mentions(ex.text, ex.names ?? []));
+        const d = new Discourse(ctx);
+        const got: string[] = [];
+        for (let s = 0; s + 1 < ctx.sentStart.length; s++) {
+          const s0 = ctx.sentStart[s]!;
+          let end = ctx.sentStart[s + 1]!;
+          while (end > s0 && !ctx.toks[end - 1]!.word) end--;
+          const r = sieve.sentence(ctx, d, s0, end);
+          if (r) {
+            expect(r.rule).toBe(sieve.id);
+            got.push(ex.text.slice(r.start, r.end));
+          }
+        }
+        expect(got, ex.text).toContain(ex.content);
+      }
+      const text = 'Ines Varga said the harbor tax would rise next spring.';
+      const ctx = buildContext(new Document(text), mentions(text, [['Ines Varga', 'PERSON']]));
+      expect(sieve.sentence(ctx, new Discourse(ctx), 0, ctx.toks.length - 1)).toBeNull();
     });
   }
 

@@ -68,3 +68,36 @@ export function make(
     rule,
   };
 }
+
+/** Where a cue sieve looks: the sentence's tokens [s0, end) and its cue verb at v. */
+export interface CueSite {
+  readonly s0: number;
+  readonly end: number;
+  readonly v: number;
+  /** The last token of a fronted subordinate clause opening the sentence ("When …,"), -1 when none. */
+  readonly fronted: number;
+  /** The "asked" of a question opening the sentence ("Asked whether …,"), -1 when none. */
+  readonly askAt: number;
+}
+
+/** What a cue sieve found, and the token after which the scan of the sentence goes on. */
+export interface CueMatch {
+  readonly found: readonly Reported[];
+  /** The scan resumes after this token; the sentence's end when it is done. */
+  readonly next: number;
+}
+
+/**
+ * Does the verb at v open a reported clause of its own ("In a speech Friday, Clinton said she
+ * hopes …")? Then the words before it are no content.
+ */
+export function opensOwnClause(ctx: Ctx, v: number, end: number): boolean {
+  const { toks } = ctx;
+  const after = toks[v + 1];
+  return (
+    after !== undefined &&
+    v + 1 < end &&
+    toks[v - 1]?.text !== ',' &&
+    /^(that|he|she|they|we|i|it|there)$/.test(after.lower)
+  );
+}

@@ -7,14 +7,25 @@
  * switched off, the output differs.
  */
 
+import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { ACTION_CUES, DECISION_CUES, NOUN_LIKE, SUBJECT_WORDS } from '../../lexicon/reported-guards.ts';
-import { REPORTING_VERBS } from '../../lexicon/speech-verbs.ts';
+import { REPORTING_VERBS, SPEECH_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { EntityType } from '../../types.ts';
 import { type Ctx, tokenAt } from './context.ts';
-import { isAdverb } from './cues.ts';
+import { isAdverb, NO_INVERSION } from './cues.ts';
 import type { Reported } from './indirect.ts';
-import { describeNp, hasQuote, make, objectPronoun, span } from './indirect-parts.ts';
-import { type Discourse, npAfter, resolveNp } from './resolve.ts';
+import {
+  type CueMatch,
+  type CueSite,
+  describeNp,
+  hasQuote,
+  make,
+  NEW_SUBJECT,
+  objectPronoun,
+  opensOwnClause,
+  span,
+} from './indirect-parts.ts';
+import { type Discourse, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
 import type { RuleInfo } from './rules.ts';
 
 export interface IndirectExample {
@@ -38,6 +49,13 @@ export interface IndirectRule extends Omit<RuleInfo, 'examples' | 'kind'> {
    * or null. (The stage asks these first, in table order; the first that answers ends the sentence.)
    */
   readonly sentence?: (ctx: Ctx, d: Discourse, s0: number, end: number) => Reported | null;
+  /**
+   * A cue sieve's match on a reporting verb the guards let through: what it reports and where the
+   * scan goes on, or null to let the next sieve try. (The stage asks these in table order; their
+   * outputs are dropped afterwards when the rule is switched off, so switching one off changes no
+   * other rule's reading.)
+   */
+  readonly cue?: (ctx: Ctx, d: Discourse, at: CueSite) => CueMatch | null;
 }
 
 /** Minimum words in a reported clause. */
@@ -109,6 +127,58 @@ function accordingTo(ctx: Ctx, d: Discourse, s0: number, end: number): Reported 
   return null;
 }
 
+/**
+ * indirect.trailing: `CONTENT, X said.` and `CONTENT, said X.`: a short attribution closing the
+ * sentence after a comma reports everything before that comma.
+ */
+function trailing(ctx: Ctx, d: Discourse, at: CueSite): CueMatch | null {
+  const { toks } = ctx;
+  const { s0, end, v, fronted, askAt } = at;
+  const after = toks[v + 1];
+  // Not when the verb opens a reported clause of its own ("In a speech Friday, Clinton said she
+  // hopes …": the introductory phrase is no content).
+  const opensClause = opensOwnClause(ctx, v, end);
+  // Not when more of the sentence follows the verb's comma: "A, X said, B" is handled next.
+  const setOffInside = toks[v + 1]?.text === ',' && wordsIn(ctx, v + 2, end) >= MIN_WORDS;
+  // Nor when the verb takes an object ("On Jan. 9, the water board announced a deal").
+  const object = after !== undefined && v + 1 < end && DETERMINERS.has(after.lower);
+  if (!(end - v <= 8 && v - s0 >= 4 && !opensClause && askAt < 0 && !setOffInside && !object)) return null;
+  let c = v - 1;
+  while (c > s0 && toks[c]!.text !== ',' && v - c <= 12) c--;
+  // "When the moderator pressed him, he laughed": a fronted clause alone is no content.
+  if (!(toks[c]!.text === ',' && !(fronted >= 0 && c <= fronted + 1))) return null;
+  let sp: Resolved | null = null;
+  const via =
+    c === v - 1
+      ? 'the name after the verb ("…, said X")'
+      : 'the phrase between the comma and the verb ("…, X said")';
+  if (c === v - 1) {
+    // "…, said X" inverts only a speech verb: "…, Mike Murphy, praised the effort" has an object.
+    const inverts = SPEECH_VERBS.has(toks[v]!.lower) && !NO_INVERSION.has(toks[v]!.lower);
+    const np = inverts ? npAfter(ctx, v + 1, end) : null;
+    // "…, said he also may campaign": a pronoun with more after it opens a clause.
+    const clause = np !== null && np.b - np.a > 1 && NEW_SUBJECT.has(toks[np.a]!.lower);
+    // "…, said Mr. Trump had disrespected troops": a verb after the name makes it a clause.
+    const rest = np ? toks[np.b] : undefined;
+    const tail =
+      !rest ||
+      np!.b >= end ||
+      !rest.word ||
+      TIME_WORDS.has(rest.lower) ||
+      /^(in|on|at|during|after|before|of|from|to|with|for|about)$/.test(rest.lower);
+    sp = np && end - np.b <= 4 && !clause && tail ? resolveNp(ctx, d, np) : null;
+  } else {
+    let b = v;
+    while (b > c + 1 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+    const np = npBefore(ctx, b, c + 1);
+    sp = np && np.a === c + 1 ? resolveNp(ctx, d, np) : null;
+  }
+  let b = c;
+  while (b > s0 && !toks[b - 1]!.word && toks[b - 1]!.text !== ')') b--;
+  if (!(sp && wordsIn(ctx, s0, b) >= MIN_WORDS && !hasQuote(ctx, s0, b))) return null;
+  return { found: [make(ctx, s0, b, span(ctx, v, v + 1), sp, 'indirect.trailing', via)], next: end };
+}
+
 /** indirect.no-decision: the cue is a decision or vote (`decided`, `voted`, `opposed`). */
 function decisionCue(ctx: Ctx, v: number): boolean {
   return DECISION_CUES.has(ctx.toks[v]!.lower);
@@ -174,6 +244,7 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
   {
     id: 'indirect.trailing',
     kind: 'sieve',
+    cue: trailing,
     doc: '`CONTENT, X said.` and `CONTENT, said X.`',
     examples: [
       {
@@ -318,6 +389,7 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
 type SentenceSieve = IndirectRule & {
   readonly sentence: (ctx: Ctx, d: Discourse, s0: number, end: number) => Reported | null;
 };
+type CueSieve = IndirectRule & { readonly cue: (ctx: Ctx, d: Discourse, at: CueSite) => CueMatch | null };
 type Guard = IndirectRule & { readonly refuses: (ctx: Ctx, v: number) => boolean };
 type Modifier = IndirectRule & { readonly modify: (ctx: Ctx, r: Reported) => Reported };
 
@@ -325,6 +397,9 @@ type Modifier = IndirectRule & { readonly modify: (ctx: Ctx, r: Reported) => Rep
 export const SENTENCE_SIEVE_RULES: readonly SentenceSieve[] = INDIRECT_RULES.filter(
   (r): r is SentenceSieve => !!r.sentence,
 );
+
+/** The sieves that read a sentence from one of its reporting verbs, in table order. */
+export const CUE_SIEVE_RULES: readonly CueSieve[] = INDIRECT_RULES.filter((r): r is CueSieve => !!r.cue);
 
 /** The guards on a reported-speech cue verb, in table order. */
 export const CUE_GUARD_RULES: readonly Guard[] = INDIRECT_RULES.filter((r): r is Guard => !!r.refuses);

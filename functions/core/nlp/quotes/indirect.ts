@@ -10,10 +10,19 @@ import { DETERMINERS } from '../../lexicon/nominal-roles.ts';
 import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../lexicon/speech-verbs.ts';
 import type { Span } from '../../types.ts';
 import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
-import { firstSubject, isAdverb, NO_INVERSION } from './cues.ts';
-import { describeNp, hasQuote, make, NEW_SUBJECT, span } from './indirect-parts.ts';
+import { firstSubject, isAdverb } from './cues.ts';
+import {
+  type CueSite,
+  describeNp,
+  hasQuote,
+  make,
+  NEW_SUBJECT,
+  opensOwnClause,
+  span,
+} from './indirect-parts.ts';
 import {
   CUE_GUARD_RULES,
+  CUE_SIEVE_RULES,
   MIN_WORDS,
   MODIFIER_RULES,
   SENTENCE_SIEVE_RULES,
@@ -251,58 +260,22 @@ export function findIndirect(ctx: Ctx, d: Discourse, refused?: RefusedCue[]): Re
         if (q) out.push(q);
         continue;
       }
-      // CONTENT, X said.  /  CONTENT, said X.
-      // Not when the verb opens a reported clause of its own ("In a speech Friday, Clinton said she
-      // hopes …": the introductory phrase is no content).
-      const after = toks[v + 1];
-      const opensClause =
-        after !== undefined &&
-        v + 1 < end &&
-        toks[v - 1]?.text !== ',' &&
-        /^(that|he|she|they|we|i|it|there)$/.test(after.lower);
-      // Not when more of the sentence follows the verb's comma: "A, X said, B" is handled next.
-      const setOffInside = toks[v + 1]?.text === ',' && wordsIn(ctx, v + 2, end) >= MIN_WORDS;
-      // Nor when the verb takes an object ("On Jan. 9, the water board announced a deal").
-      const object = after !== undefined && v + 1 < end && DETERMINERS.has(after.lower);
-      if (end - v <= 8 && v - s0 >= 4 && !opensClause && askAt < 0 && !setOffInside && !object) {
-        let c = v - 1;
-        while (c > s0 && toks[c]!.text !== ',' && v - c <= 12) c--;
-        // "When the moderator pressed him, he laughed": a fronted clause alone is no content.
-        if (toks[c]!.text === ',' && !(fronted >= 0 && c <= fronted + 1)) {
-          let sp: Resolved | null = null;
-          const via =
-            c === v - 1
-              ? 'the name after the verb ("…, said X")'
-              : 'the phrase between the comma and the verb ("…, X said")';
-          if (c === v - 1) {
-            // "…, said X" inverts only a speech verb: "…, Mike Murphy, praised the effort" has an object.
-            const inverts = SPEECH_VERBS.has(toks[v]!.lower) && !NO_INVERSION.has(toks[v]!.lower);
-            const np = inverts ? npAfter(ctx, v + 1, end) : null;
-            // "…, said he also may campaign": a pronoun with more after it opens a clause.
-            const clause = np !== null && np.b - np.a > 1 && NEW_SUBJECT.has(toks[np.a]!.lower);
-            // "…, said Mr. Trump had disrespected troops": a verb after the name makes it a clause.
-            const rest = np ? toks[np.b] : undefined;
-            const tail =
-              !rest ||
-              np!.b >= end ||
-              !rest.word ||
-              TIME_WORDS.has(rest.lower) ||
-              /^(in|on|at|during|after|before|of|from|to|with|for|about)$/.test(rest.lower);
-            sp = np && end - np.b <= 4 && !clause && tail ? resolveNp(ctx, d, np) : null;
-          } else {
-            let b = v;
-            while (b > c + 1 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
-            const np = npBefore(ctx, b, c + 1);
-            sp = np && np.a === c + 1 ? resolveNp(ctx, d, np) : null;
-          }
-          let b = c;
-          while (b > s0 && !toks[b - 1]!.word && toks[b - 1]!.text !== ')') b--;
-          if (sp && wordsIn(ctx, s0, b) >= MIN_WORDS && !hasQuote(ctx, s0, b)) {
-            out.push(make(ctx, s0, b, span(ctx, v, v + 1), sp, 'indirect.trailing', via));
-            break;
-          }
-        }
+      // The cue sieves (INDIRECT_RULES, in table order): the first that answers says where the
+      // scan goes on (the sentence's end when it is done).
+      const at: CueSite = { s0, end, v, fronted, askAt };
+      let next = -1;
+      for (const sieve of CUE_SIEVE_RULES) {
+        const m = sieve.cue(ctx, d, at);
+        if (!m) continue;
+        out.push(...m.found);
+        next = m.next;
+        break;
       }
+      if (next >= 0) {
+        v = next;
+        continue;
+      }
+      const opensClause = opensOwnClause(ctx, v, end);
       // A, X said, B.  The attribution set off inside its content: the whole sentence is reported.
       if (v - s0 >= 4 && end - v > 4 && !opensClause) {
         let c = v - 1;

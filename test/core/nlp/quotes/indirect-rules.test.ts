@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import {
+  REPORTING_VERBS,
+  SPEECH_VERBS,
+  STANCE_VERBS,
+} from '../../../../functions/core/lexicon/speech-verbs.ts';
 import { Document } from '../../../../functions/core/nlp/document.ts';
 import { buildContext } from '../../../../functions/core/nlp/quotes/context.ts';
 import { findQuotes } from '../../../../functions/core/nlp/quotes/find.ts';
 import {
   CUE_GUARD_RULES,
+  CUE_SIEVE_RULES,
   INDIRECT_RULES,
   MODIFIER_RULES,
   SENTENCE_SIEVE_RULES,
@@ -100,6 +106,57 @@ describe('reported-speech rule registry', () => {
       expect(sieve.sentence(ctx, new Discourse(ctx), 0, ctx.toks.length - 1)).toBeNull();
     });
   }
+
+  it('the cue sieves carry their match functions, in table order', () => {
+    const ids = INDIRECT_RULES.filter((r) => r.cue).map((r) => r.id);
+    expect(CUE_SIEVE_RULES.map((r) => r.id)).toEqual(ids);
+    expect(ids).toContain('indirect.trailing');
+  });
+
+  /** What a cue sieve reads from each speech or stance verb of the text (no fronted clause, no question). */
+  function cueReadings(
+    sieve: (typeof CUE_SIEVE_RULES)[number],
+    text: string,
+    names: Parameters<typeof mentions>[1],
+  ) {
+    const ctx = buildContext(new Document(text), mentions(text, names));
+    const d = new Discourse(ctx);
+    const got: { text: string; rule: string }[] = [];
+    for (let s = 0; s + 1 < ctx.sentStart.length; s++) {
+      const s0 = ctx.sentStart[s]!;
+      let end = ctx.sentStart[s + 1]!;
+      while (end > s0 && !ctx.toks[end - 1]!.word) end--;
+      for (let v = s0; v < end; v++) {
+        const w = ctx.toks[v]!.lower;
+        if (!(REPORTING_VERBS.has(w) || SPEECH_VERBS.has(w) || STANCE_VERBS.has(w))) continue;
+        const m = sieve.cue(ctx, d, { s0, end, v, fronted: -1, askAt: -1 });
+        if (!m) continue;
+        expect(m.next).toBeGreaterThanOrEqual(v);
+        for (const r of m.found) got.push({ text: text.slice(r.start, r.end), rule: r.rule });
+      }
+    }
+    return got;
+  }
+
+  for (const sieve of CUE_SIEVE_RULES) {
+    it(`${sieve.id}: its match reads the content of each example from its cue verb`, () => {
+      for (const ex of sieve.examples) {
+        const got = cueReadings(sieve, ex.text, ex.names ?? []);
+        expect(got, ex.text).toContainEqual({ text: ex.content, rule: sieve.id });
+      }
+    });
+  }
+
+  it('indirect.trailing: no content before a verb that opens its own clause or takes an object', () => {
+    const trailing = CUE_SIEVE_RULES.find((r) => r.id === 'indirect.trailing')!;
+    const names: Parameters<typeof mentions>[1] = [['Tom Reyes', 'PERSON']];
+    expect(
+      cueReadings(trailing, 'At the meeting on Tuesday, Tom Reyes said that the pier is safe.', names),
+    ).toEqual([]);
+    expect(
+      cueReadings(trailing, 'At the meeting on Tuesday night, Tom Reyes announced a plan.', names),
+    ).toEqual([]);
+  });
 
   it('keeps plain speech with a subject: "he plans to", "Reyes said"', () => {
     const text = 'Tom Reyes said the mill would hire forty people. He plans to open a second shift.';

@@ -179,6 +179,67 @@ function trailing(ctx: Ctx, d: Discourse, at: CueSite): CueMatch | null {
   return { found: [make(ctx, s0, b, span(ctx, v, v + 1), sp, 'indirect.trailing', via)], next: end };
 }
 
+/** Tokens after ", and" within which a reporting verb gives the rest of the sentence its own attribution. */
+const OWN_ATTRIBUTION_TOKENS = 8;
+
+/** Does ", and X says …" after the comma at k start an attribution of its own? */
+export function ownAttributionAfter(ctx: Ctx, k: number, end: number): boolean {
+  const { toks } = ctx;
+  if (!/^(and|but)$/.test(toks[k + 1]?.lower ?? '')) return false;
+  for (let i = k + 3; i < end && i - k <= OWN_ATTRIBUTION_TOKENS; i++) {
+    if (!toks[i]!.word) return false;
+    if (REPORTING_VERBS.has(toks[i]!.lower) && toks[i - 1]!.word) return true;
+  }
+  return false;
+}
+
+/** An attribution set off by commas around the verb at v: the commas c and k, and its speaker. */
+interface SetOff {
+  readonly c: number;
+  readonly k: number;
+  readonly sp: Resolved;
+  readonly via: string;
+}
+
+/** Per cue site: its set-off attribution, read once (indirect.set-off and indirect.own-attribution share it). */
+const setOffs = new WeakMap<CueSite, SetOff | null>();
+
+/** `A, X said, B` and `A, said X, B`: the attribution set off inside the sentence at the verb at.v, or null. */
+export function setOffAttribution(ctx: Ctx, d: Discourse, at: CueSite): SetOff | null {
+  if (setOffs.has(at)) return setOffs.get(at)!;
+  const { toks } = ctx;
+  const { s0, end, v } = at;
+  let found: SetOff | null = null;
+  if (v - s0 >= 4 && end - v > 4 && !opensOwnClause(ctx, v, end)) {
+    let c = v - 1;
+    while (c > s0 && toks[c]!.text !== ',' && v - c <= 6) c--;
+    let k = v + 1;
+    while (k < end && toks[k]!.text !== ',' && k - v <= 6) k++;
+    if (toks[c]!.text === ',' && toks[k]?.text === ',' && k < end - 3 && c - s0 >= 3) {
+      let b = v;
+      while (b > c + 1 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
+      const np = c === v - 1 ? npAfter(ctx, v + 1, k) : npBefore(ctx, b, c + 1);
+      const sp = np && (c === v - 1 || np.a === c + 1) ? resolveNp(ctx, d, np) : null;
+      const via = c === v - 1 ? 'the name after the set-off verb' : 'the name before the set-off verb';
+      if (sp) found = { c, k, sp, via };
+    }
+  }
+  setOffs.set(at, found);
+  return found;
+}
+
+/**
+ * indirect.set-off: `A, X said, B.`: the attribution set off inside its content reports the whole
+ * sentence (unless B has an attribution of its own: indirect.own-attribution).
+ */
+function setOff(ctx: Ctx, d: Discourse, at: CueSite): CueMatch | null {
+  const { s0, end, v } = at;
+  const so = setOffAttribution(ctx, d, at);
+  if (!so || ownAttributionAfter(ctx, so.k, end)) return null;
+  if (hasQuote(ctx, s0, end) || wordsIn(ctx, so.k + 1, end) < MIN_WORDS) return null;
+  return { found: [make(ctx, s0, end, span(ctx, v, v + 1), so.sp, 'indirect.set-off', so.via)], next: end };
+}
+
 /** indirect.no-decision: the cue is a decision or vote (`decided`, `voted`, `opposed`). */
 function decisionCue(ctx: Ctx, v: number): boolean {
   return DECISION_CUES.has(ctx.toks[v]!.lower);
@@ -257,6 +318,7 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
   {
     id: 'indirect.set-off',
     kind: 'sieve',
+    cue: setOff,
     doc: '`A, X said, B.`: an attribution set off inside its content reports the whole sentence',
     examples: [
       {

@@ -11,21 +11,15 @@ import { REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS, TIME_WORDS } from '../../l
 import type { Span } from '../../types.ts';
 import { type Ctx, isCapitalsLabel, labelColon } from './context.ts';
 import { firstSubject, isAdverb } from './cues.ts';
-import {
-  type CueSite,
-  describeNp,
-  hasQuote,
-  make,
-  NEW_SUBJECT,
-  opensOwnClause,
-  span,
-} from './indirect-parts.ts';
+import { type CueSite, describeNp, hasQuote, make, NEW_SUBJECT, span } from './indirect-parts.ts';
 import {
   CUE_GUARD_RULES,
   CUE_SIEVE_RULES,
   MIN_WORDS,
   MODIFIER_RULES,
+  ownAttributionAfter,
   SENTENCE_SIEVE_RULES,
+  setOffAttribution,
   wordsIn,
 } from './indirect-rules.ts';
 import { type Discourse, describe, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
@@ -275,34 +269,17 @@ export function findIndirect(ctx: Ctx, d: Discourse, refused?: RefusedCue[]): Re
         v = next;
         continue;
       }
-      const opensClause = opensOwnClause(ctx, v, end);
-      // A, X said, B.  The attribution set off inside its content: the whole sentence is reported.
-      if (v - s0 >= 4 && end - v > 4 && !opensClause) {
-        let c = v - 1;
-        while (c > s0 && toks[c]!.text !== ',' && v - c <= 6) c--;
-        let k = v + 1;
-        while (k < end && toks[k]!.text !== ',' && k - v <= 6) k++;
-        if (toks[c]!.text === ',' && toks[k]?.text === ',' && k < end - 3 && c - s0 >= 3) {
-          let b = v;
-          while (b > c + 1 && (isAdverb(toks[b - 1]!) || TIME_WORDS.has(toks[b - 1]!.lower))) b--;
-          const np = c === v - 1 ? npAfter(ctx, v + 1, k) : npBefore(ctx, b, c + 1);
-          const sp = np && (c === v - 1 || np.a === c + 1) ? resolveNp(ctx, d, np) : null;
-          const via = c === v - 1 ? 'the name after the set-off verb' : 'the name before the set-off verb';
-          // "A, records show, and experts say B": B has an attribution of its own, so the first
-          // one reports A alone, and the search goes on after its comma.
-          if (sp && ownAttributionAfter(ctx, k, end)) {
-            let e = c;
-            while (e > s0 && !toks[e - 1]!.word) e--;
-            if (wordsIn(ctx, s0, e) >= MIN_WORDS && !hasQuote(ctx, s0, e))
-              out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp, 'indirect.own-attribution', via));
-            v = k;
-            continue;
-          }
-          if (sp && !hasQuote(ctx, s0, end) && wordsIn(ctx, k + 1, end) >= MIN_WORDS) {
-            out.push(make(ctx, s0, end, span(ctx, v, v + 1), sp, 'indirect.set-off', via));
-            break;
-          }
-        }
+      // "A, records show, and experts say B": B has an attribution of its own, so the first
+      // one reports A alone, and the search goes on after its comma.
+      const so = setOffAttribution(ctx, d, at);
+      if (so && ownAttributionAfter(ctx, so.k, end)) {
+        const { c, k, sp, via } = so;
+        let e = c;
+        while (e > s0 && !toks[e - 1]!.word) e--;
+        if (wordsIn(ctx, s0, e) >= MIN_WORDS && !hasQuote(ctx, s0, e))
+          out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp, 'indirect.own-attribution', via));
+        v = k;
+        continue;
       }
       // X said (that) CONTENT.  X made (it) clear (that) CONTENT.
       let b = toks[v]!.lower === 'clear' ? makeBefore(ctx, v) : v;
@@ -490,20 +467,6 @@ export function findIndirect(ctx: Ctx, d: Discourse, refused?: RefusedCue[]): Re
 function refusedCue(ctx: Ctx, rules: RuleSwitches, v: number): string | null {
   for (const g of CUE_GUARD_RULES) if (rules.on(g.id) && g.refuses(ctx, v)) return g.id;
   return null;
-}
-
-/** Tokens after ", and" within which a reporting verb gives the rest of the sentence its own attribution. */
-const OWN_ATTRIBUTION_TOKENS = 8;
-
-/** Does ", and X says …" after the comma at k start an attribution of its own? */
-function ownAttributionAfter(ctx: Ctx, k: number, end: number): boolean {
-  const { toks } = ctx;
-  if (!/^(and|but)$/.test(toks[k + 1]?.lower ?? '')) return false;
-  for (let i = k + 3; i < end && i - k <= OWN_ATTRIBUTION_TOKENS; i++) {
-    if (!toks[i]!.word) return false;
-    if (REPORTING_VERBS.has(toks[i]!.lower) && toks[i - 1]!.word) return true;
-  }
-  return false;
 }
 
 /** Prepositions inside a subject phrase: "The mayor of Boise", "Officials in Boise", "Doctors at X". */

@@ -158,6 +158,13 @@ describe('reported-speech rule registry', () => {
     ).toEqual([]);
   });
 
+  it('indirect.set-off: no whole sentence when the part after the attribution has one of its own', () => {
+    const setOff = CUE_SIEVE_RULES.find((r) => r.id === 'indirect.set-off')!;
+    const names: Parameters<typeof mentions>[1] = [['Tom Reyes', 'PERSON']];
+    const text = 'The dam leaked for years, Tom Reyes said, and engineers say the repairs came far too late.';
+    expect(cueReadings(setOff, text, names)).toEqual([]);
+  });
+
   it('keeps plain speech with a subject: "he plans to", "Reyes said"', () => {
     const text = 'Tom Reyes said the mill would hire forty people. He plans to open a second shift.';
     const got = reported(text, [['Tom Reyes', 'PERSON']]).map((q) => q.text);

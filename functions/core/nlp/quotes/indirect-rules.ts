@@ -183,7 +183,7 @@ function trailing(ctx: Ctx, d: Discourse, at: CueSite): CueMatch | null {
 const OWN_ATTRIBUTION_TOKENS = 8;
 
 /** Does ", and X says …" after the comma at k start an attribution of its own? */
-export function ownAttributionAfter(ctx: Ctx, k: number, end: number): boolean {
+function ownAttributionAfter(ctx: Ctx, k: number, end: number): boolean {
   const { toks } = ctx;
   if (!/^(and|but)$/.test(toks[k + 1]?.lower ?? '')) return false;
   for (let i = k + 3; i < end && i - k <= OWN_ATTRIBUTION_TOKENS; i++) {
@@ -205,7 +205,7 @@ interface SetOff {
 const setOffs = new WeakMap<CueSite, SetOff | null>();
 
 /** `A, X said, B` and `A, said X, B`: the attribution set off inside the sentence at the verb at.v, or null. */
-export function setOffAttribution(ctx: Ctx, d: Discourse, at: CueSite): SetOff | null {
+function setOffAttribution(ctx: Ctx, d: Discourse, at: CueSite): SetOff | null {
   if (setOffs.has(at)) return setOffs.get(at)!;
   const { toks } = ctx;
   const { s0, end, v } = at;
@@ -238,6 +238,25 @@ function setOff(ctx: Ctx, d: Discourse, at: CueSite): CueMatch | null {
   if (!so || ownAttributionAfter(ctx, so.k, end)) return null;
   if (hasQuote(ctx, s0, end) || wordsIn(ctx, so.k + 1, end) < MIN_WORDS) return null;
   return { found: [make(ctx, s0, end, span(ctx, v, v + 1), so.sp, 'indirect.set-off', so.via)], next: end };
+}
+
+/**
+ * indirect.own-attribution: `A, records show, and experts say B`: B has an attribution of its own,
+ * so the first one reports A alone, and the scan goes on after its comma (even when A is too short
+ * to report).
+ */
+function ownAttribution(ctx: Ctx, d: Discourse, at: CueSite): CueMatch | null {
+  const { toks } = ctx;
+  const { s0, end, v } = at;
+  const so = setOffAttribution(ctx, d, at);
+  if (!so || !ownAttributionAfter(ctx, so.k, end)) return null;
+  let e = so.c;
+  while (e > s0 && !toks[e - 1]!.word) e--;
+  const found =
+    wordsIn(ctx, s0, e) >= MIN_WORDS && !hasQuote(ctx, s0, e)
+      ? [make(ctx, s0, e, span(ctx, v, v + 1), so.sp, 'indirect.own-attribution', so.via)]
+      : [];
+  return { found, next: so.k };
 }
 
 /** indirect.no-decision: the cue is a decision or vote (`decided`, `voted`, `opposed`). */
@@ -331,6 +350,7 @@ export const INDIRECT_RULES: readonly IndirectRule[] = [
   {
     id: 'indirect.own-attribution',
     kind: 'sieve',
+    cue: ownAttribution,
     doc: '`A, records show, and experts say B`: the first attribution reports A alone',
     examples: [
       {

@@ -17,9 +17,7 @@ import {
   CUE_SIEVE_RULES,
   MIN_WORDS,
   MODIFIER_RULES,
-  ownAttributionAfter,
   SENTENCE_SIEVE_RULES,
-  setOffAttribution,
   wordsIn,
 } from './indirect-rules.ts';
 import { type Discourse, describe, npAfter, npBefore, type Resolved, resolveNp } from './resolve.ts';
@@ -267,18 +265,6 @@ export function findIndirect(ctx: Ctx, d: Discourse, refused?: RefusedCue[]): Re
       }
       if (next >= 0) {
         v = next;
-        continue;
-      }
-      // "A, records show, and experts say B": B has an attribution of its own, so the first
-      // one reports A alone, and the search goes on after its comma.
-      const so = setOffAttribution(ctx, d, at);
-      if (so && ownAttributionAfter(ctx, so.k, end)) {
-        const { c, k, sp, via } = so;
-        let e = c;
-        while (e > s0 && !toks[e - 1]!.word) e--;
-        if (wordsIn(ctx, s0, e) >= MIN_WORDS && !hasQuote(ctx, s0, e))
-          out.push(make(ctx, s0, e, span(ctx, v, v + 1), sp, 'indirect.own-attribution', via));
-        v = k;
         continue;
       }
       // X said (that) CONTENT.  X made (it) clear (that) CONTENT.

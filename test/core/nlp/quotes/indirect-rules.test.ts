@@ -165,6 +165,20 @@ describe('reported-speech rule registry', () => {
     expect(cueReadings(setOff, text, names)).toEqual([]);
   });
 
+  it('indirect.own-attribution: the scan goes on after the comma that closes the first attribution', () => {
+    const own = CUE_SIEVE_RULES.find((r) => r.id === 'indirect.own-attribution')!;
+    const text = 'Two ferries ran late, Tom Reyes said, and engineers say the engines need work.';
+    const ctx = buildContext(new Document(text), mentions(text, [['Tom Reyes', 'PERSON']]));
+    const v = ctx.toks.findIndex((t) => t.lower === 'said');
+    const end = ctx.toks.length - 1;
+    const m = own.cue(ctx, new Discourse(ctx), { s0: 0, end, v, fronted: -1, askAt: -1 })!;
+    expect(m.found.map((r) => text.slice(r.start, r.end))).toEqual(['Two ferries ran late']);
+    expect(ctx.toks[m.next]!.text).toBe(',');
+    expect(m.next).toBe(v + 1);
+    const say = ctx.toks.findIndex((t) => t.lower === 'say');
+    expect(own.cue(ctx, new Discourse(ctx), { s0: 0, end, v: say, fronted: -1, askAt: -1 })).toBeNull();
+  });
+
   it('keeps plain speech with a subject: "he plans to", "Reyes said"', () => {
     const text = 'Tom Reyes said the mill would hire forty people. He plans to open a second shift.';
     const got = reported(text, [['Tom Reyes', 'PERSON']]).map((q) => q.text);
